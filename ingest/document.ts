@@ -1,0 +1,159 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { AppError } from "../src/errors.ts";
+import type { DocumentMeta } from "../src/index/schema.ts";
+import { citationLabel, SECTION_SEPARATOR } from "../src/index/schema.ts";
+import type { Paragraph } from "./clean.ts";
+import { cleanText } from "./clean.ts";
+import type { ChunkLimits, DraftChunk } from "./chunk.ts";
+import { chunkParagraphs, DEFAULT_LIMITS } from "./chunk.ts";
+import { detectMetadata } from "./metadata.ts";
+import { isStructuralLine } from "./outline.ts";
+
+/**
+ * Optional metadata beside a document (`<file>.meta.yaml`), for what the text itself does not say
+ * (a number, a date, the title of a text that has none). Values here win over detection.
+ */
+const metaOverrideSchema = z.object({
+  title: z.string().min(1).optional(),
+  kind: z.string().min(1).optional(),
+  number: z.string().min(1).optional(),
+  issuer: z.string().min(1).optional(),
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "ngày phải có dạng YYYY-MM-DD").optional(),
+  source: z.string().min(1).optional(),
+});
+const sidecarSchema = z.union([
+  z.object({ documents: z.array(metaOverrideSchema).min(1) }),
+  metaOverrideSchema.transform((one) => ({ documents: [one] })),
+]);
+export type MetaOverride = z.infer<typeof metaOverrideSchema>;
+
+export const SIDECAR_SUFFIX = ".meta.yaml";
+
+export async function readSidecar(file: string): Promise<MetaOverride[]> {
+  let raw: string;
+  try {
+    raw = await readFile(file + SIDECAR_SUFFIX, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  try {
+    const parsed = sidecarSchema.safeParse(parseYaml(raw));
+    if (!parsed.success) {
+      const where = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+      throw new AppError("invalid:metadata", `tệp ${path.basename(file)}${SIDECAR_SUFFIX} sai định dạng: ${where}`, { file });
+    }
+    return parsed.data.documents;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("invalid:metadata", `tệp ${path.basename(file)}${SIDECAR_SUFFIX} không đọc được: ${(error as Error).message}`, { file });
+  }
+}
+
+export type BuiltChunk = {
+  id: string;
+  ordinal: number;
+  /** Verbatim source text of the chunk. */
+  text: string;
+  /** Clean paragraphs joined by blank lines (index text). */
+  clean: string;
+  headingPath: string[];
+  section: string;
+  citation: string;
+  charStart: number;
+  charEnd: number;
+  lineStart: number;
+  lineEnd: number;
+};
+
+export type BuiltDocument = { meta: DocumentMeta; chunks: BuiltChunk[] };
+
+function shortHash(text: string, length = 12): string {
+  return createHash("sha1").update(text).digest("hex").slice(0, length);
+}
+
+type Part = { body: Paragraph[]; notes: Paragraph[] };
+
+/**
+ * Splits the paragraphs of a file at document separators. A short trailing part after the last
+ * separator is read as footnotes of the first document (the usual place for an article's notes).
+ */
+function splitDocuments(paragraphs: Paragraph[], separators: number[]): Part[] {
+  const cuts = [...new Set(separators)].filter((index) => index > 0 && index < paragraphs.length).sort((a, b) => a - b);
+  const parts: Paragraph[][] = [];
+  let from = 0;
+  for (const cut of [...cuts, paragraphs.length]) {
+    if (cut > from) parts.push(paragraphs.slice(from, cut));
+    from = cut;
+  }
+  const out: Part[] = parts.map((body) => ({ body, notes: [] }));
+  if (out.length > 2) {
+    const last = parts[parts.length - 1]!;
+    const size = last.reduce((n, p) => n + p.text.length, 0);
+    if (size < 300 && !isStructuralLine(last[0]!.text)) {
+      out.pop();
+      out[0]!.notes = last;
+    }
+  }
+  return out;
+}
+
+function titleFromFile(relativePath: string, part: number, parts: number): string {
+  const base = path.basename(relativePath, path.extname(relativePath)).replace(/[-_]+/g, " ").trim();
+  return parts > 1 ? `${base} (phần ${part + 1})` : base;
+}
+
+/**
+ * From a file's text to documents with metadata and chunks. `relativePath` (from the knowledge
+ * folder) is the stable identity of the file; ids derive from it so re-ingesting is idempotent.
+ */
+export function buildDocuments(
+  source: string,
+  relativePath: string,
+  overrides: MetaOverride[],
+  limits: ChunkLimits = DEFAULT_LIMITS,
+): BuiltDocument[] {
+  const { paragraphs, metaLines, separators } = cleanText(source, isStructuralLine);
+  const parts = splitDocuments(paragraphs, separators);
+  return parts.map(({ body, notes }, part) => {
+    const detected = detectMetadata(body, part === 0 ? metaLines : []);
+    const override = overrides[part] ?? {};
+    const docId = `d_${shortHash(`${relativePath}#${part}`, 10)}`;
+    const meta: DocumentMeta = {
+      docId,
+      path: relativePath,
+      part,
+      title: override.title ?? (detected.title || titleFromFile(relativePath, part, parts.length)),
+      kind: override.kind ?? detected.kind,
+      number: override.number ?? detected.number,
+      issuer: override.issuer ?? detected.issuer,
+      date: override.date ?? detected.date,
+      source: override.source ?? detected.source,
+    };
+    const drafts: DraftChunk[] = chunkParagraphs(body, limits);
+    if (notes.length > 0) drafts.push({ headingPath: ["Chú thích"], paragraphs: notes });
+    const chunks = drafts.map((draft, ordinal): BuiltChunk => {
+      const first = draft.paragraphs[0]!;
+      const last = draft.paragraphs[draft.paragraphs.length - 1]!;
+      const section = draft.headingPath.join(SECTION_SEPARATOR);
+      return {
+        id: `c_${shortHash(`${docId}:${ordinal}`)}`,
+        ordinal,
+        text: source.slice(first.start, last.end),
+        clean: draft.paragraphs.map((p) => p.text).join("\n\n"),
+        headingPath: draft.headingPath,
+        section,
+        citation: citationLabel(meta, section),
+        charStart: first.start,
+        charEnd: last.end,
+        lineStart: first.lineStart,
+        lineEnd: last.lineEnd,
+      };
+    });
+    return { meta, chunks };
+  });
+}

@@ -1,0 +1,144 @@
+import type { Paragraph } from "./clean.ts";
+import { BYLINE } from "./clean.ts";
+import { detectHeading } from "./outline.ts";
+
+/**
+ * Document identity read from the head of a text. A field that the text does not state
+ * stays empty: a wrong number or date in a citation is worse than none.
+ */
+export type DetectedMetadata = {
+  kind: string;
+  number: string;
+  issuer: string;
+  date: string;
+  title: string;
+  source: string;
+};
+
+const KINDS: Array<[RegExp, string]> = [
+  [/^NGHỊ QUYẾT\b/u, "Nghị quyết"],
+  [/^KẾT LUẬN\b/u, "Kết luận"],
+  [/^QUYẾT ĐỊNH\b/u, "Quyết định"],
+  [/^CHỈ THỊ\b/u, "Chỉ thị"],
+  [/^QUY CHẾ\b/u, "Quy chế"],
+  [/^QUY ĐỊNH\b/u, "Quy định"],
+  [/^HƯỚNG DẪN\b/u, "Hướng dẫn"],
+  [/^KẾ HOẠCH\b/u, "Kế hoạch"],
+  [/^THÔNG BÁO\b/u, "Thông báo"],
+  [/^BÁO CÁO\b/u, "Báo cáo"],
+  [/^CHƯƠNG TRÌNH\b/u, "Chương trình"],
+  [/^ĐỀ ÁN\b/u, "Đề án"],
+  [/^NGHỊ ĐỊNH\b/u, "Nghị định"],
+  [/^THÔNG TƯ\b/u, "Thông tư"],
+  [/^LUẬT\b/u, "Luật"],
+];
+
+/** Proper names of Party and State bodies, restored after an all-caps header is lower-cased. */
+const PROPER_NAMES: Array<[RegExp, string]> = [
+  [/ban chấp hành trung ương/giu, "Ban Chấp hành Trung ương"],
+  [/ban chấp hành/giu, "Ban Chấp hành"],
+  [/ban bí thư/giu, "Ban Bí thư"],
+  [/bộ chính trị/giu, "Bộ Chính trị"],
+  [/ban thường vụ/giu, "Ban Thường vụ"],
+  [/ban dân vận/giu, "Ban Dân vận"],
+  [/mặt trận tổ quốc/giu, "Mặt trận Tổ quốc"],
+  [/ủy ban nhân dân/giu, "Ủy ban nhân dân"],
+  [/hội đồng nhân dân/giu, "Hội đồng nhân dân"],
+  [/chính phủ/giu, "Chính phủ"],
+  [/quốc hội/giu, "Quốc hội"],
+  [/trung ương/giu, "Trung ương"],
+  [/đảng bộ/giu, "Đảng bộ"],
+  [/đảng ủy/giu, "Đảng ủy"],
+  [/tỉnh ủy/giu, "Tỉnh ủy"],
+  [/\bđảng\b/giu, "Đảng"],
+  [/việt nam/giu, "Việt Nam"],
+  [/hồ chí minh/giu, "Hồ Chí Minh"],
+];
+
+function isUpperCaseLine(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  return letters.length > 0 && letters === letters.toUpperCase();
+}
+
+/** "CỦA BAN BÍ THƯ" → "của Ban Bí thư": sentence case with the bodies' proper names restored. */
+export function toSentenceCase(text: string, capitalizeFirst = true): string {
+  let out = text.toLowerCase();
+  for (const [pattern, name] of PROPER_NAMES) out = out.replace(pattern, name);
+  out = out.replace(/\s+/g, " ").trim();
+  return capitalizeFirst ? out.charAt(0).toUpperCase() + out.slice(1) : out;
+}
+
+/** Sentence-cases the all-caps words of a header line ("CỦA BAN BÍ THƯ về …" → "của Ban Bí thư về …"). */
+function caseUpperRuns(text: string): string {
+  return text.replace(/(?:^|(?<=\s))(?:[\p{Lu}\d][\p{Lu}\d\-/]*)(?:\s+[\p{Lu}\d][\p{Lu}\d\-/]*)+/gu, (run) =>
+    /\p{Lu}{2,}/u.test(run) ? toSentenceCase(run, false) : run,
+  );
+}
+
+function pad(n: string): string {
+  return n.padStart(2, "0");
+}
+
+function findDate(text: string): string {
+  const spelled = text.match(/ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu);
+  if (spelled) return `${spelled[3]}-${pad(spelled[2]!)}-${pad(spelled[1]!)}`;
+  const numeric = text.match(/\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b/);
+  if (numeric) return `${numeric[3]}-${pad(numeric[2]!)}-${pad(numeric[1]!)}`;
+  return "";
+}
+
+const NUMBER = /\b(\d{1,4}(?:\/\d{4})?[-/](?:NQ|KL|QĐ|QĐi|CT|HD|HĐ|KH|TB|BC|QC|QĐ-TTg|NĐ-CP|TT|CTr|ĐA)[A-Za-zĐđ\-/]*)/u;
+
+/**
+ * Reads identity from the header zone: the paragraphs before the first outline heading,
+ * at most six of them, each short. Body text that cites other documents is never read.
+ */
+export function detectMetadata(paragraphs: Paragraph[], metaLines: string[]): DetectedMetadata {
+  const header: string[] = [];
+  for (const paragraph of paragraphs.slice(0, 6)) {
+    if (detectHeading(paragraph.text) || paragraph.text.length > 260) break;
+    header.push(paragraph.text);
+  }
+  const meta: DetectedMetadata = { kind: "", number: "", issuer: "", date: "", title: "", source: "" };
+
+  const titleParts: string[] = [];
+  for (const [index, line] of header.entries()) {
+    const kind = KINDS.find(([pattern]) => pattern.test(line));
+    if (kind && isUpperCaseLine(line.split(/\s+/).slice(0, 3).join(" "))) {
+      meta.kind = kind[1];
+      titleParts.push(kind[1]);
+      // "KẾT LUẬN CỦA BAN BÍ THƯ" on one line, or "CỦA …" and "về …" on the lines after it.
+      const rest = line.replace(kind[0], "").trim();
+      if (rest) titleParts.push(caseUpperRuns(rest));
+      for (const next of header.slice(index + 1)) {
+        if (/^(của|về)(?=\s)/iu.test(next)) titleParts.push(caseUpperRuns(next).replace(/^Về(?=\s)/u, "về"));
+        else break;
+      }
+      break;
+    }
+  }
+  const issuerPart = titleParts.find((part) => /^của\s/u.test(part));
+  if (issuerPart) meta.issuer = issuerPart.replace(/^của\s+/u, "").replace(/\s+về\s.*$/u, "").trim();
+  if (meta.issuer) meta.issuer = meta.issuer.charAt(0).toUpperCase() + meta.issuer.slice(1);
+  if (titleParts.length) meta.title = titleParts.join(" ").replace(/\s+/g, " ").trim();
+  else {
+    const first = header[0];
+    if (first && first.length <= 160 && !/[.;]$/.test(first)) meta.title = isUpperCaseLine(first) ? toSentenceCase(first) : first;
+  }
+  if (!meta.kind && header.some((line) => /^\(?\s*Bài (đăng|viết)\b/iu.test(line))) meta.kind = "Bài báo";
+  if (!meta.kind && metaLines.some((line) => BYLINE.test(line))) meta.kind = "Tin bài";
+
+  for (const line of header) {
+    if (!meta.number) {
+      const numbered = line.match(/^Số\s*[:.]?\s*(\S+)/u)?.[1] ?? line.match(NUMBER)?.[1];
+      if (numbered && /[-/]/.test(numbered)) meta.number = numbered.replace(/[,;.]$/, "");
+    }
+    if (!meta.date) meta.date = findDate(line);
+  }
+  for (const line of metaLines) {
+    if (!meta.date) meta.date = findDate(line);
+    const source = line.match(/^(theo|nguồn|nguồn tin)\s*:\s*(.+)$/iu);
+    if (source && !meta.source) meta.source = source[2]!.trim();
+  }
+  return meta;
+}

@@ -1,0 +1,68 @@
+import path from "node:path";
+import { z } from "zod";
+import { AppError } from "./errors.ts";
+
+const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const positiveInt = (fallback: number) => z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(fallback));
+
+/** Every setting the program reads, validated in one place. Documented in .env.example. */
+export const configSchema = z.object({
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
+  KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default("./knowledge")),
+  EMBEDDING_PROVIDER: z.preprocess(emptyToUndefined, z.enum(["local", "openai"]).default("local")),
+  EMBEDDING_MODEL: z.preprocess(emptyToUndefined, z.string().default("text-embedding-3-small")),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  LLM_MODEL: z.preprocess(emptyToUndefined, z.string().default("gpt-4o-mini")),
+  MAX_FILE_MB: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(20)),
+  ANSWER_TOP_K: positiveInt(5),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export type Config = RawConfig & {
+  dataDir: string;
+  knowledgeDir: string;
+  indexDir: string;
+  /** True when an LLM is configured: answers are generated, otherwise extractive. */
+  llmEnabled: boolean;
+};
+
+/**
+ * Reads and validates settings. A wrong value throws an AppError naming the variable,
+ * so the program stops with a message a user can act on.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new AppError("invalid:config", `Cấu hình không hợp lệ: ${lines.join("; ")}`, { issues: lines });
+  }
+  const raw = parsed.data;
+  if (raw.EMBEDDING_PROVIDER === "openai" && !raw.OPENAI_API_KEY) {
+    throw new AppError(
+      "invalid:config",
+      "Cấu hình không hợp lệ: EMBEDDING_PROVIDER=openai cần OPENAI_API_KEY.",
+      { variable: "OPENAI_API_KEY" },
+    );
+  }
+  const dataDir = path.resolve(cwd, raw.DATA_DIR);
+  return {
+    ...raw,
+    dataDir,
+    knowledgeDir: path.resolve(cwd, raw.KNOWLEDGE_DIR),
+    indexDir: path.join(dataDir, "index"),
+    llmEnabled: Boolean(raw.OPENAI_API_KEY),
+  };
+}
+
+/** Loads `.env` from the working directory when present (Node's own loader, no dependency). */
+export function loadDotEnv(cwd = process.cwd()): void {
+  try {
+    process.loadEnvFile(path.join(cwd, ".env"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+}

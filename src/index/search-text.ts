@@ -1,0 +1,19 @@
+import type { Lexicon } from "../lexicon.ts";
+import { expansionsIn } from "../lexicon.ts";
+import { fold, syllables } from "../text/normalize.ts";
+import { bigram, searchTokens } from "../text/terms.ts";
+
+/**
+ * What the full-text index stores for a passage: folded syllables and syllable bigrams of its
+ * heading path and text, plus the other forms of any abbreviation it uses ("QCDC" also indexes
+ * "quy che dan chu"), so both ways of writing a term find it.
+ */
+export function buildSearchText(lexicon: Lexicon, section: string, clean: string): string {
+  const tokens = searchTokens(`${section}\n${clean}`);
+  const folded = syllables(clean).map(fold);
+  for (const phrase of expansionsIn(lexicon, folded)) {
+    tokens.push(...phrase);
+    for (let i = 0; i + 1 < phrase.length; i++) tokens.push(bigram(phrase[i]!, phrase[i + 1]!));
+  }
+  return tokens.join(" ");
+}

@@ -1,0 +1,83 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import * as lancedb from "@lancedb/lancedb";
+import type { EmbedderInfo } from "../embed/embedder.ts";
+import { AppError } from "../errors.ts";
+import type { DocumentRow, Passage } from "./schema.ts";
+import { documentRowSchema, passageSchema } from "./schema.ts";
+import type { Manifest } from "./manifest.ts";
+import { readManifest } from "./manifest.ts";
+import { CHUNKS_TABLE, DOCUMENTS_TABLE, PASSAGE_COLUMNS, sqlString } from "./tables.ts";
+import { TermStats, termStatsSchema } from "./term-stats.ts";
+
+export type ScoredPassage = { passage: Passage; score: number };
+
+/** The read side of the knowledge index: the port retrieval and the channels use. */
+export interface KnowledgeIndex {
+  readonly manifest: Manifest;
+  readonly stats: TermStats;
+  fullText(tokens: string[], limit: number): Promise<ScoredPassage[]>;
+  nearest(vector: Float32Array, limit: number): Promise<ScoredPassage[]>;
+  passage(id: string): Promise<Passage | undefined>;
+  documents(): Promise<DocumentRow[]>;
+  close(): void;
+}
+
+export const NO_INDEX_MESSAGE = "Chưa có chỉ mục tài liệu. Hãy chạy `npm run ingest` (hoặc `npm start`, lệnh này tự nạp tài liệu) rồi thử lại.";
+
+function toPassage(row: Record<string, unknown>): Passage {
+  return passageSchema.parse(row);
+}
+
+/**
+ * Opens the index at the versions its manifest names. Stops with a clear message when there is no
+ * index, or when it was built with another embedder than the one configured now.
+ */
+export async function openIndex(indexDir: string, embedder: EmbedderInfo): Promise<KnowledgeIndex> {
+  const manifest = await readManifest(indexDir);
+  if (!manifest) throw new AppError("not_found:index", NO_INDEX_MESSAGE, { indexDir });
+  const built = manifest.embedder;
+  if (built.provider !== embedder.provider || built.model !== embedder.model || (embedder.dimension > 0 && built.dimension !== embedder.dimension)) {
+    throw new AppError(
+      "mismatch:embedder",
+      `Chỉ mục được tạo bằng bộ nhúng ${built.provider}/${built.model} (${built.dimension} chiều), nhưng cấu hình hiện tại là ${embedder.provider}/${embedder.model}. Hãy nạp lại: npm run ingest -- --rebuild`,
+      { built, configured: embedder },
+    );
+  }
+  const db = await lancedb.connect(path.join(indexDir, "lancedb"));
+  const chunks = await db.openTable(CHUNKS_TABLE);
+  const documents = await db.openTable(DOCUMENTS_TABLE);
+  await chunks.checkout(manifest.chunksVersion);
+  await documents.checkout(manifest.documentsVersion);
+  const stats = new TermStats(termStatsSchema.parse(JSON.parse(await readFile(path.join(indexDir, manifest.statsFile), "utf8"))));
+  const columns = [...PASSAGE_COLUMNS];
+
+  return {
+    manifest,
+    stats,
+    async fullText(tokens, limit) {
+      if (!manifest.hasFullTextIndex || tokens.length === 0) return [];
+      const query = new lancedb.MatchQuery(tokens.join(" "), "search", { operator: lancedb.Operator.Or });
+      const rows = await chunks.query().fullTextSearch(query).select(columns).limit(limit).toArray();
+      return rows.map((row) => ({ passage: toPassage(row), score: Number(row._score ?? 0) }));
+    },
+    async nearest(vector, limit) {
+      if (manifest.chunkCount === 0) return [];
+      const rows = await chunks.vectorSearch(Array.from(vector)).distanceType("cosine").select(columns).limit(limit).toArray();
+      return rows.map((row) => ({ passage: toPassage(row), score: 1 - Number(row._distance ?? 1) }));
+    },
+    async passage(id) {
+      const rows = await chunks.query().where(`id = ${sqlString(id)}`).select(columns).limit(1).toArray();
+      return rows[0] ? toPassage(rows[0]) : undefined;
+    },
+    async documents() {
+      const rows = await documents.query().toArray();
+      return rows.map((row) => documentRowSchema.parse(row)).sort((a, b) => a.path.localeCompare(b.path) || a.part - b.part);
+    },
+    close() {
+      chunks.close();
+      documents.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from "apache-arrow";
+
+export const CHUNKS_TABLE = "chunks";
+export const DOCUMENTS_TABLE = "documents";
+
+const text = (name: string) => new Field(name, new Utf8(), false);
+const int = (name: string) => new Field(name, new Int32(), false);
+
+/** Passage columns returned by searches (everything but the vector). */
+export const PASSAGE_COLUMNS = [
+  "id", "docId", "ordinal", "text", "clean", "section", "citation", "path", "lineStart", "lineEnd",
+  "charStart", "charEnd", "docTitle", "docKind", "docNumber", "docIssuer", "docDate", "search",
+] as const;
+
+export function chunksSchema(dimension: number): Schema {
+  return new Schema([
+    text("id"), text("docId"), int("ordinal"), text("text"), text("clean"), text("section"), text("citation"),
+    text("path"), int("lineStart"), int("lineEnd"), int("charStart"), int("charEnd"),
+    text("docTitle"), text("docKind"), text("docNumber"), text("docIssuer"), text("docDate"), text("search"),
+    new Field("vector", new FixedSizeList(dimension, new Field("item", new Float32(), true)), false),
+  ]);
+}
+
+export function documentsSchema(): Schema {
+  return new Schema([
+    text("docId"), text("path"), int("part"), text("title"), text("kind"), text("number"), text("issuer"),
+    text("date"), text("source"), text("fileHash"), text("format"), int("chunkCount"), text("ingestedAt"),
+  ]);
+}
+
+/** SQL string literal for LanceDB filters. */
+export function sqlString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}

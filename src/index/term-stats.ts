@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/** Document frequencies of folded syllables and syllable bigrams over all passages. */
+export const termStatsSchema = z.object({
+  passages: z.number().int().nonnegative(),
+  df: z.record(z.string(), z.number().int().positive()),
+});
+export type TermStatsData = z.infer<typeof termStatsSchema>;
+
+export class TermStats {
+  readonly passages: number;
+  private readonly df: Map<string, number>;
+
+  constructor(data: TermStatsData) {
+    this.passages = data.passages;
+    this.df = new Map(Object.entries(data.df));
+  }
+
+  static fromTokenSets(sets: Iterable<Iterable<string>>, minBigramDf = 2): TermStats {
+    const df = new Map<string, number>();
+    let passages = 0;
+    for (const set of sets) {
+      passages += 1;
+      for (const token of new Set(set)) df.set(token, (df.get(token) ?? 0) + 1);
+    }
+    // Bigrams seen once carry little and make up most of the table: they are left out to keep it small.
+    const kept: Record<string, number> = {};
+    for (const [token, count] of df) if (count >= minBigramDf || !token.includes("_")) kept[token] = count;
+    return new TermStats({ passages, df: kept });
+  }
+
+  documentFrequency(token: string): number {
+    return this.df.get(token) ?? 0;
+  }
+
+  has(token: string): boolean {
+    return this.df.has(token);
+  }
+
+  /** BM25-style inverse document frequency; a term never seen weighs most. */
+  idf(token: string): number {
+    const n = this.passages;
+    const df = this.df.get(token) ?? (token.includes("_") ? 0.5 : 0);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  toJSON(): TermStatsData {
+    return { passages: this.passages, df: Object.fromEntries(this.df) };
+  }
+}

@@ -1,0 +1,237 @@
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import * as lancedb from "@lancedb/lancedb";
+import type { Embedder } from "../embed/embedder.ts";
+import { sameEmbedder } from "../embed/embedder.ts";
+import type { DocumentMeta, DocumentRow } from "./schema.ts";
+import { documentRowSchema } from "./schema.ts";
+import { acquireWriteLock } from "./lock.ts";
+import type { Manifest } from "./manifest.ts";
+import { readManifest, writeManifest } from "./manifest.ts";
+import { CHUNKS_TABLE, chunksSchema, DOCUMENTS_TABLE, documentsSchema, sqlString } from "./tables.ts";
+import { TermStats } from "./term-stats.ts";
+
+export type ChunkInput = {
+  id: string;
+  ordinal: number;
+  text: string;
+  clean: string;
+  section: string;
+  citation: string;
+  lineStart: number;
+  lineEnd: number;
+  charStart: number;
+  charEnd: number;
+};
+
+export type FileInput = {
+  path: string;
+  fileHash: string;
+  format: string;
+  documents: Array<{ meta: DocumentMeta; chunks: ChunkInput[] }>;
+};
+
+export type WriterOptions = {
+  rebuild?: boolean;
+  lexiconHash: string;
+  /** What the full-text index stores for a passage (folded syllables, bigrams, lexicon expansions). */
+  searchText: (chunk: ChunkInput) => string;
+  /** Called after each batch of passages is embedded and written. */
+  onRows?: (rows: number) => void;
+};
+
+const FLUSH_ROWS = 2000;
+
+/**
+ * Writes the index under a lock. Nothing a reader sees changes until `commit()` writes the new
+ * manifest; a writer that dies before that leaves the previous index in force, and the next writer
+ * first rolls the tables back to the versions the manifest names.
+ */
+export class IndexWriter {
+  private pendingDeletes = new Set<string>();
+  private chunkRows: Record<string, unknown>[] = [];
+  private documentRows: DocumentRow[] = [];
+  private changed = false;
+
+  private readonly indexDir: string;
+  private readonly db: lancedb.Connection;
+  private readonly chunks: lancedb.Table;
+  private readonly documents: lancedb.Table;
+  private readonly embedder: Embedder;
+  private readonly options: WriterOptions;
+  private readonly previous: Manifest | undefined;
+  private readonly files: Map<string, string>;
+  private readonly release: () => Promise<void>;
+  readonly rebuilt: boolean;
+
+  private constructor(parts: {
+    indexDir: string; db: lancedb.Connection; chunks: lancedb.Table; documents: lancedb.Table; embedder: Embedder;
+    options: WriterOptions; previous: Manifest | undefined; files: Map<string, string>; release: () => Promise<void>; rebuilt: boolean;
+  }) {
+    this.indexDir = parts.indexDir;
+    this.db = parts.db;
+    this.chunks = parts.chunks;
+    this.documents = parts.documents;
+    this.embedder = parts.embedder;
+    this.options = parts.options;
+    this.previous = parts.previous;
+    this.files = parts.files;
+    this.release = parts.release;
+    this.rebuilt = parts.rebuilt;
+  }
+
+  static async open(indexDir: string, embedder: Embedder, options: WriterOptions): Promise<IndexWriter> {
+    const release = await acquireWriteLock(indexDir);
+    try {
+      await mkdir(indexDir, { recursive: true });
+      const db = await lancedb.connect(path.join(indexDir, "lancedb"));
+      const manifest = await readManifest(indexDir).catch(() => undefined);
+      const compatible = manifest !== undefined
+        && (manifest.embedder.dimension === 0 || embedder.info.dimension === 0 || sameEmbedder(manifest.embedder, embedder.info))
+        && manifest.embedder.provider === embedder.info.provider && manifest.embedder.model === embedder.info.model
+        && manifest.lexiconHash === options.lexiconHash;
+      const rebuild = Boolean(options.rebuild) || !compatible;
+      const names = await db.tableNames();
+      let chunks: lancedb.Table;
+      let documents: lancedb.Table;
+      if (rebuild || !names.includes(CHUNKS_TABLE) || !names.includes(DOCUMENTS_TABLE)) {
+        for (const name of [CHUNKS_TABLE, DOCUMENTS_TABLE]) if (names.includes(name)) await db.dropTable(name);
+        const dimension = embedder.info.dimension || (await embedder.embed(["dân vận"], "document"))[0]!.length;
+        chunks = await db.createEmptyTable(CHUNKS_TABLE, chunksSchema(dimension));
+        documents = await db.createEmptyTable(DOCUMENTS_TABLE, documentsSchema());
+      } else {
+        chunks = await db.openTable(CHUNKS_TABLE);
+        documents = await db.openTable(DOCUMENTS_TABLE);
+        // Roll back commits of an ingest that died before writing its manifest.
+        for (const [table, version] of [[chunks, manifest!.chunksVersion], [documents, manifest!.documentsVersion]] as const) {
+          if ((await table.version()) !== version) {
+            await table.checkout(version);
+            await table.restore();
+          }
+        }
+      }
+      const files = new Map<string, string>();
+      if (!rebuild) {
+        for (const row of await documents.query().select(["path", "fileHash"]).toArray()) files.set(String(row.path), String(row.fileHash));
+      }
+      return new IndexWriter({ indexDir, db, chunks, documents, embedder, options, previous: rebuild ? undefined : manifest, files, release, rebuilt: rebuild });
+    } catch (error) {
+      await release();
+      throw error;
+    }
+  }
+
+  /** Files in the index, by path, with the hash of the content they were built from. */
+  knownFiles(): ReadonlyMap<string, string> {
+    return this.files;
+  }
+
+  removeFile(filePath: string): void {
+    this.pendingDeletes.add(filePath);
+    this.changed = true;
+  }
+
+  async replaceFile(file: FileInput): Promise<void> {
+    if (this.files.has(file.path)) this.pendingDeletes.add(file.path);
+    this.changed = true;
+    const now = new Date().toISOString();
+    for (const { meta, chunks } of file.documents) {
+      const vectors = await this.embedder.embed(chunks.map((chunk) => `${chunk.section}\n${chunk.clean}`), "document");
+      chunks.forEach((chunk, i) => {
+        this.chunkRows.push({
+          id: chunk.id,
+          ordinal: chunk.ordinal,
+          text: chunk.text,
+          clean: chunk.clean,
+          section: chunk.section,
+          citation: chunk.citation,
+          lineStart: chunk.lineStart,
+          lineEnd: chunk.lineEnd,
+          charStart: chunk.charStart,
+          charEnd: chunk.charEnd,
+          docId: meta.docId,
+          path: file.path,
+          docTitle: meta.title,
+          docKind: meta.kind,
+          docNumber: meta.number,
+          docIssuer: meta.issuer,
+          docDate: meta.date,
+          search: this.options.searchText(chunk),
+          vector: Array.from(vectors[i]!),
+        });
+      });
+      this.documentRows.push({ ...meta, fileHash: file.fileHash, format: file.format, chunkCount: chunks.length, ingestedAt: now });
+    }
+    if (this.chunkRows.length >= FLUSH_ROWS) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pendingDeletes.size > 0) {
+      const list = [...this.pendingDeletes].map(sqlString).join(", ");
+      await this.chunks.delete(`path IN (${list})`);
+      await this.documents.delete(`path IN (${list})`);
+      this.pendingDeletes.clear();
+    }
+    if (this.chunkRows.length > 0) {
+      const count = this.chunkRows.length;
+      await this.chunks.add(this.chunkRows);
+      this.chunkRows = [];
+      this.options.onRows?.(count);
+    }
+    if (this.documentRows.length > 0) {
+      await this.documents.add(this.documentRows.map((row) => documentRowSchema.parse(row)));
+      this.documentRows = [];
+    }
+  }
+
+  /** Finishes the new index and makes it the current one. Returns the manifest now in force. */
+  async commit(): Promise<{ manifest: Manifest; changed: boolean }> {
+    if (!this.changed && this.previous) return { manifest: this.previous, changed: false };
+    await this.flush();
+    const searchRows = await this.chunks.query().select(["search"]).toArray();
+    const stats = TermStats.fromTokenSets(searchRows.map((row) => String(row.search).split(" ")));
+    const hasFullTextIndex = searchRows.length > 0;
+    if (hasFullTextIndex) {
+      // Our own tokens (folded syllables and bigrams) are already what should match: no stemming,
+      // no English stop words, no folding; split on spaces only.
+      await this.chunks.createIndex("search", {
+        config: lancedb.Index.fts({
+          baseTokenizer: "whitespace", lowercase: false, stem: false, removeStopWords: false,
+          asciiFolding: false, withPosition: false, maxTokenLength: 80,
+        }),
+        replace: true,
+      });
+    }
+    const keepFrom = new Date(Date.now() - 24 * 3600 * 1000);
+    for (const table of [this.chunks, this.documents]) await table.optimize({ cleanupOlderThan: keepFrom }).catch(() => undefined);
+    const generation = (this.previous?.generation ?? 0) + 1;
+    const statsFile = `stats-${generation}.json`;
+    await writeFile(path.join(this.indexDir, statsFile), JSON.stringify(stats.toJSON()));
+    const dimension = this.embedder.info.dimension || (await this.embedder.embed(["dân vận"], "query"))[0]!.length;
+    const manifest: Manifest = {
+      format: 1,
+      generation,
+      createdAt: new Date().toISOString(),
+      embedder: { ...this.embedder.info, dimension },
+      chunksVersion: await this.chunks.version(),
+      documentsVersion: await this.documents.version(),
+      statsFile,
+      chunkCount: await this.chunks.countRows(),
+      documentCount: await this.documents.countRows(),
+      lexiconHash: this.options.lexiconHash,
+      hasFullTextIndex,
+    };
+    await writeManifest(this.indexDir, manifest);
+    for (const name of await readdir(this.indexDir)) {
+      if (/^stats-\d+\.json$/.test(name) && name !== statsFile) await rm(path.join(this.indexDir, name), { force: true });
+    }
+    return { manifest, changed: true };
+  }
+
+  async close(): Promise<void> {
+    this.chunks.close();
+    this.documents.close();
+    this.db.close();
+    await this.release();
+  }
+}
