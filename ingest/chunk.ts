@@ -16,6 +16,8 @@ export const DEFAULT_LIMITS: ChunkLimits = { maxChars: 1600, minChars: 280 };
 export type DraftChunk = {
   headingPath: string[];
   paragraphs: Paragraph[];
+  /** The lead-in of an enumeration ("… cụ thể hóa thành tám nội dung như sau:") when the chunk holds later items without it. Indexed, not quoted. */
+  context?: string;
 };
 
 type Section = {
@@ -107,8 +109,14 @@ function chunkSection(section: Section, path: string[], limits: ChunkLimits, car
   const out: DraftChunk[] = [];
   const ownSize = section.body.reduce((n, p) => n + p.text.length + 1, 0);
   let pending = [...carry, ...section.body];
+  // A whole enumeration (the five steps, "Một là … Tám là") stays in one chunk with its lead-in, up
+  // to twice the limit: a list answered in pieces misleads more than a long passage does.
+  const enumeration = section.children.filter(isEnumeration);
+  const enumerationSize = enumeration.reduce((n, c) => n + c.size, 0);
+  const wholeList = enumeration.length > 1 && enumeration.length === section.children.length
+    && enumerationSize + ownSize + carrySize <= limits.maxChars * 2;
   // A bare heading or a short lead-in travels with the first subsection instead of standing alone.
-  if (ownSize >= limits.minChars || section.children.length === 0) {
+  if (!wholeList && (ownSize >= limits.minChars || section.children.length === 0)) {
     const packed = pack(pending, here, limits);
     pending = [];
     // A lead-in ("… đề ra bảy nhóm nhiệm vụ:") left short at the end goes with the items it introduces.
@@ -121,17 +129,26 @@ function chunkSection(section: Section, path: string[], limits: ChunkLimits, car
   }
   let group: Section[] = [];
   let groupSize = 0;
-  const flushGroup = () => {
+  const flushGroup = (maxChars = limits.maxChars, whole = false) => {
     if (group.length === 0) return;
     const first = group[0]!;
     const last = group[group.length - 1]!;
     const label = group.length === 1 ? first.label : `${first.label} – ${last.label}`;
     const paragraphs = [...pending, ...group.flatMap(allParagraphs)];
+    const withLead = pending.length > 0;
     pending = [];
-    out.push(...pack(paragraphs, [...here, label], limits));
+    const lead = section.body.length > 1 ? section.body[section.body.length - 1]!.text : undefined;
+    for (const chunk of pack(paragraphs, whole ? here : [...here, label], { ...limits, maxChars })) {
+      out.push(withLead && chunk.paragraphs[0] === paragraphs[0] || !lead ? chunk : { ...chunk, context: lead });
+    }
     group = [];
     groupSize = 0;
   };
+  if (wholeList) {
+    group = enumeration;
+    flushGroup(limits.maxChars * 2 + ownSize + carrySize, true);
+    return out;
+  }
   for (const child of section.children) {
     if (isEnumeration(child) && child.size <= limits.maxChars) {
       if (groupSize + child.size > limits.maxChars) flushGroup();

@@ -64,6 +64,8 @@ export type BuiltChunk = {
   headingPath: string[];
   section: string;
   citation: string;
+  /** Lead-in text indexed with the chunk but not part of its quote. */
+  context: string;
   charStart: number;
   charEnd: number;
   lineStart: number;
@@ -148,6 +150,7 @@ export function buildDocuments(
         headingPath: draft.headingPath,
         section,
         citation: citationLabel(meta, section),
+        context: draft.context ?? "",
         charStart: first.start,
         charEnd: last.end,
         lineStart: first.lineStart,

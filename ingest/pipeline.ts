@@ -89,7 +89,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const writer = await IndexWriter.open(options.indexDir, options.embedder, {
     rebuild: options.rebuild,
     lexiconHash: options.lexiconHash,
-    searchText: (chunk) => buildSearchText(options.lexicon, chunk.section, chunk.clean),
+    searchText: (chunk, meta) => buildSearchText(options.lexicon, meta.title, `${chunk.section}\n${chunk.context}`, chunk.clean),
   });
   const reports: FileReport[] = [];
   let bytes = 0;

@@ -5,11 +5,11 @@ import { bigram, searchTokens } from "../text/terms.ts";
 
 /**
  * What the full-text index stores for a passage: folded syllables and syllable bigrams of its
- * heading path and text, plus the other forms of any abbreviation it uses ("QCDC" also indexes
+ * document title, heading path and text, plus the other forms of any abbreviation it uses ("QCDC" also indexes
  * "quy che dan chu"), so both ways of writing a term find it.
  */
-export function buildSearchText(lexicon: Lexicon, section: string, clean: string): string {
-  const tokens = searchTokens(`${section}\n${clean}`);
+export function buildSearchText(lexicon: Lexicon, title: string, section: string, clean: string): string {
+  const tokens = searchTokens(`${title}\n${section}\n${clean}`);
   const folded = syllables(clean).map(fold);
   for (const phrase of expansionsIn(lexicon, folded)) {
     tokens.push(...phrase);

@@ -51,6 +51,8 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo): Promi
   await documents.checkout(manifest.documentsVersion);
   const stats = new TermStats(termStatsSchema.parse(JSON.parse(await readFile(path.join(indexDir, manifest.statsFile), "utf8"))));
   const columns = [...PASSAGE_COLUMNS];
+  const withScore = [...columns, "_score"];
+  const withDistance = [...columns, "_distance"];
 
   return {
     manifest,
@@ -58,12 +60,12 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo): Promi
     async fullText(tokens, limit) {
       if (!manifest.hasFullTextIndex || tokens.length === 0) return [];
       const query = new lancedb.MatchQuery(tokens.join(" "), "search", { operator: lancedb.Operator.Or });
-      const rows = await chunks.query().fullTextSearch(query).select(columns).limit(limit).toArray();
+      const rows = await chunks.query().fullTextSearch(query).select(withScore).limit(limit).toArray();
       return rows.map((row) => ({ passage: toPassage(row), score: Number(row._score ?? 0) }));
     },
     async nearest(vector, limit) {
       if (manifest.chunkCount === 0) return [];
-      const rows = await chunks.vectorSearch(Array.from(vector)).distanceType("cosine").select(columns).limit(limit).toArray();
+      const rows = await chunks.vectorSearch(Array.from(vector)).distanceType("cosine").select(withDistance).limit(limit).toArray();
       return rows.map((row) => ({ passage: toPassage(row), score: 1 - Number(row._distance ?? 1) }));
     },
     async passage(id) {

@@ -18,6 +18,7 @@ export type ChunkInput = {
   clean: string;
   section: string;
   citation: string;
+  context: string;
   lineStart: number;
   lineEnd: number;
   charStart: number;
@@ -35,7 +36,7 @@ export type WriterOptions = {
   rebuild?: boolean;
   lexiconHash: string;
   /** What the full-text index stores for a passage (folded syllables, bigrams, lexicon expansions). */
-  searchText: (chunk: ChunkInput) => string;
+  searchText: (chunk: ChunkInput, meta: DocumentMeta) => string;
   /** Called after each batch of passages is embedded and written. */
   onRows?: (rows: number) => void;
 };
@@ -136,7 +137,7 @@ export class IndexWriter {
     this.changed = true;
     const now = new Date().toISOString();
     for (const { meta, chunks } of file.documents) {
-      const vectors = await this.embedder.embed(chunks.map((chunk) => `${chunk.section}\n${chunk.clean}`), "document");
+      const vectors = await this.embedder.embed(chunks.map((chunk) => `${chunk.section}\n${chunk.context}\n${chunk.clean}`), "document");
       chunks.forEach((chunk, i) => {
         this.chunkRows.push({
           id: chunk.id,
@@ -156,7 +157,7 @@ export class IndexWriter {
           docNumber: meta.number,
           docIssuer: meta.issuer,
           docDate: meta.date,
-          search: this.options.searchText(chunk),
+          search: this.options.searchText(chunk, meta),
           vector: Array.from(vectors[i]!),
         });
       });

@@ -1,0 +1,113 @@
+import { readFile } from "node:fs/promises";
+import { createInterface } from "node:readline/promises";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import type { Config } from "../../src/config.ts";
+import { loadConfig, loadDotEnv } from "../../src/config.ts";
+import { AppError, isAppError } from "../../src/errors.ts";
+import type { AnswerResult } from "../../src/answer/types.ts";
+import type { Knowledge } from "../compose.ts";
+import { openKnowledge } from "../compose.ts";
+import { renderAnswerText } from "./render.ts";
+
+const batchLineSchema = z.object({ id: z.union([z.string(), z.number()]), question: z.string() }).passthrough();
+
+/** The `--json` shape: a stable contract for other tools. */
+export function toJson(question: string, result: AnswerResult, ms: number) {
+  return {
+    question,
+    answer: result.answer,
+    abstained: result.abstained,
+    confidence: result.confidence,
+    citations: result.citations.map(({ n, chunkId, docTitle, docNumber, section, quote }) => ({ n, chunkId, docTitle, docNumber, section, quote })),
+    passages: result.passages.map(({ rank, chunkId, docTitle, docNumber, section, text, score }) => ({ rank, chunkId, docTitle, docNumber, section, text, score })),
+    ms: Math.round(ms * 10) / 10,
+  };
+}
+
+async function timed(knowledge: Knowledge, question: string, k: number) {
+  const started = performance.now();
+  const result = await knowledge.answer(question, { k });
+  return { result, ms: performance.now() - started };
+}
+
+async function runBatch(knowledge: Knowledge, file: string, k: number): Promise<void> {
+  const lines = (await readFile(file, "utf8")).split(/\r?\n/);
+  for (const [i, line] of lines.entries()) {
+    if (!line.trim()) continue;
+    let parsed;
+    try {
+      parsed = batchLineSchema.parse(JSON.parse(line));
+    } catch {
+      throw new AppError("invalid:batch", `${file}, dòng ${i + 1}: cần một đối tượng JSON có "id" và "question".`, { file, line: i + 1 });
+    }
+    const { result, ms } = await timed(knowledge, parsed.question, k);
+    console.log(JSON.stringify({ id: parsed.id, ...toJson(parsed.question, result, ms) }));
+  }
+}
+
+/** Interactive questions on a terminal; used by `npm start` when no chat channel is configured. */
+export async function repl(knowledge: Knowledge, k: number): Promise<void> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  console.log("Trợ lý Dân vận — gõ câu hỏi rồi Enter (gõ «thoát» hoặc Ctrl+D để dừng).");
+  try {
+    while (true) {
+      const question = (await rl.question("\nHỏi: ").catch(() => null))?.trim();
+      if (question === undefined || question === null || /^(thoát|thoat|exit|quit)$/i.test(question)) break;
+      if (!question) continue;
+      const { result } = await timed(knowledge, question, k);
+      console.log(`\n${renderAnswerText(result)}`);
+    }
+  } finally {
+    rl.close();
+  }
+}
+
+export async function main(argv = process.argv.slice(2), config?: Config): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      batch: { type: "string" },
+      k: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log('Cách dùng: npm run ask -- [--k N] [--json] "câu hỏi"\n          npm run -s ask -- --json --batch TỆP.jsonl');
+    return 0;
+  }
+  if (!config) loadDotEnv();
+  const settings = config ?? loadConfig();
+  const k = values.k === undefined ? settings.ANSWER_TOP_K : Number(values.k);
+  if (!Number.isInteger(k) || k < 1 || k > 50) throw new AppError("invalid:argument", "--k phải là số nguyên từ 1 đến 50.");
+  const knowledge = await openKnowledge(settings);
+  try {
+    if (values.batch) {
+      await runBatch(knowledge, values.batch, k);
+      return 0;
+    }
+    const question = positionals.join(" ").trim();
+    if (!question) {
+      if (values.json) throw new AppError("invalid:argument", 'Thiếu câu hỏi. Ví dụ: npm run -s ask -- --json "Dân vận là gì?"');
+      await repl(knowledge, k);
+      return 0;
+    }
+    const { result, ms } = await timed(knowledge, question, k);
+    console.log(values.json ? JSON.stringify(toJson(question, result, ms)) : renderAnswerText(result));
+    return 0;
+  } finally {
+    knowledge.close();
+  }
+}
+
+if (import.meta.main) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(isAppError(error) ? `Lỗi: ${error.message}` : error);
+      process.exit(1);
+    },
+  );
+}

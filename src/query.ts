@@ -1,0 +1,117 @@
+import type { Lexicon, Phrase } from "./lexicon.ts";
+import { expandQuery } from "./lexicon.ts";
+import { fold, hasDiacritics } from "./text/normalize.ts";
+import { analyseQuestion, bigram } from "./text/terms.ts";
+
+/** A content syllable of the question and the lexicon phrases that may stand in for it in a passage. */
+export type Concept = { folded: string; accented: string; alternatives: Phrase[] };
+
+export type AnalysedQuery = {
+  question: string;
+  accented: boolean;
+  concepts: Concept[];
+  /** Folded syllable bigrams of the question (question words removed); pairs with a function word weigh less. */
+  bigrams: Array<{ token: string; weight: number }>;
+  /** Ordinal asked for ("bước thứ hai", "nội dung thứ 8"): how an enumerated item would start. */
+  ordinal?: RegExp;
+  /** Tokens sent to the full-text index: content syllables, bigrams, expansions, ordinal markers. */
+  searchTokens: string[];
+  /** Text embedded for vector search: the question without question words, plus expansions. */
+  embedText: string;
+  /** For "X là gì?" / "Thế nào là X?": X as folded syllables, to find where the documents define it. */
+  definitionOf?: string[];
+};
+
+/** "Dân vận là gì (theo …)?", "Thế nào là dân vận?", "Khái niệm dân vận" → the term being defined. */
+function findDefinitionSubject(question: string): string[] | undefined {
+  const folded = fold(question).replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ").trim();
+  const match = folded.match(/^(?:cho (?:toi )?hoi )?(.+?) la gi(?: |$)/)
+    ?? folded.match(/(?:the nao la|the nao duoc goi la|khai niem|dinh nghia|hieu the nao ve) (.+?)(?: theo |\?|$)/);
+  const subject = match?.[1]?.split(" ").filter(Boolean);
+  return subject && subject.length > 0 && subject.length <= 6 ? subject : undefined;
+}
+
+const ORDINAL_WORDS: Record<string, string[]> = {
+  "1": ["nhat", "mot"], "2": ["hai"], "3": ["ba"], "4": ["tu", "bon"], "5": ["nam"],
+  "6": ["sau"], "7": ["bay"], "8": ["tam"], "9": ["chin"], "10": ["muoi"],
+};
+const WORD_TO_NUMBER = new Map(Object.entries(ORDINAL_WORDS).flatMap(([n, words]) => words.map((w) => [w, n] as const)));
+const ACCENTED_ORDINALS: Record<string, string[]> = {
+  "1": ["nhất", "một"], "2": ["hai"], "3": ["ba"], "4": ["tư", "bốn"], "5": ["năm"],
+  "6": ["sáu"], "7": ["bảy"], "8": ["tám"], "9": ["chín"], "10": ["mười"],
+};
+
+/** The start of the item asked for: "Tám là", "Thứ tám", "Bước thứ tám", "8." — at a paragraph or item start. */
+function ordinalPattern(number: string, accented: boolean): RegExp {
+  const words = accented ? ACCENTED_ORDINALS[number]! : ORDINAL_WORDS[number]!;
+  const alt = words.join("|");
+  const end = "(?![\\p{L}\\p{N}])";
+  return new RegExp(`(?:^|\\n|[.;:]\\s|[-–•+]\\s?)\\s*(?:(?:${alt})\\s+(?:là|la)${end}|(?:bước\\s+|buoc\\s+)?(?:thứ|thu)\\s+(?:${alt})${end}|${number}\\s*[.)\\-–]\\s)`, "iu");
+}
+
+/** "thứ hai", "thứ 2", "bước 2" → the number asked for ("2"). */
+function findOrdinal(folded: string[]): string | undefined {
+  for (let i = 0; i + 1 < folded.length; i++) {
+    if (folded[i] !== "thu" && folded[i] !== "buoc") continue;
+    const next = folded[i + 1]!;
+    const number = /^\d{1,2}$/.test(next) ? String(Number(next)) : WORD_TO_NUMBER.get(next);
+    if (number && ORDINAL_WORDS[number]) return number;
+  }
+  return undefined;
+}
+
+export function analyseQuery(question: string, lexicon: Lexicon): AnalysedQuery {
+  const analysed = analyseQuestion(question);
+  const ordinal = findOrdinal(analysed.map((t) => t.folded));
+  // The ordinal words themselves ("thứ", "tám") are matched through the ordinal, not as content.
+  const tokens = ordinal
+    ? analysed.map((t, i, all) => {
+      const numberWord = (word: string) => WORD_TO_NUMBER.get(word) === ordinal || word === ordinal;
+      const isOrdinalWord = (t.folded === "thu" || t.folded === "buoc") && i + 1 < all.length && numberWord(all[i + 1]!.folded)
+        || (numberWord(t.folded) && i > 0 && (all[i - 1]!.folded === "thu" || all[i - 1]!.folded === "buoc"));
+      return isOrdinalWord ? { ...t, content: false } : t;
+    })
+    : analysed;
+  const folded = tokens.map((t) => t.folded);
+  const expansions = expandQuery(lexicon, folded);
+  const concepts: Concept[] = [];
+  tokens.forEach((token, i) => {
+    if (!token.content) return;
+    const alternatives = expansions.filter((e) => i >= e.start && i < e.end).flatMap((e) => e.alternatives);
+    concepts.push({ folded: token.folded, accented: token.accented, alternatives });
+  });
+  const bigrams = new Map<string, number>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    // Pairs of content syllables ("mục tiêu", "cấp ủy") count fully; a pair with a function word
+    // ("khéo thì") counts a little; pairs of two function words not at all.
+    const contentCount = Number(tokens[i]!.content) + Number(tokens[i + 1]!.content);
+    if (contentCount > 0) bigrams.set(bigram(folded[i]!, folded[i + 1]!), contentCount === 2 ? 1 : 0.3);
+  }
+  const searchTokens = new Set<string>([...concepts.map((c) => c.folded), ...bigrams.keys()]);
+  const expansionWords: string[] = [];
+  for (const expansion of expansions) {
+    for (const phrase of expansion.alternatives) {
+      phrase.forEach((word, j) => {
+        searchTokens.add(word);
+        expansionWords.push(word);
+        if (j + 1 < phrase.length) searchTokens.add(bigram(word, phrase[j + 1]!));
+      });
+    }
+  }
+  if (ordinal) for (const word of ORDINAL_WORDS[ordinal]!) {
+    searchTokens.add(bigram(word, "la"));
+    searchTokens.add(bigram("thu", word));
+  }
+  const accented = hasDiacritics(question);
+  const definitionOf = findDefinitionSubject(question);
+  return {
+    question,
+    accented,
+    concepts,
+    bigrams: [...bigrams].map(([token, weight]) => ({ token, weight })),
+    ...(ordinal ? { ordinal: ordinalPattern(ordinal, accented) } : {}),
+    searchTokens: [...searchTokens],
+    embedText: [...tokens.map((t) => t.accented), ...expansionWords].join(" "),
+    ...(definitionOf ? { definitionOf } : {}),
+  };
+}

@@ -1,0 +1,91 @@
+import type { Embedder } from "./embed/embedder.ts";
+import { LocalEmbedder } from "./embed/local.ts";
+import type { KnowledgeIndex } from "./index/store.ts";
+import type { Passage } from "./index/schema.ts";
+import type { Lexicon } from "./lexicon.ts";
+import type { AnalysedQuery } from "./query.ts";
+import { analyseQuery } from "./query.ts";
+import type { Coverage } from "./score.ts";
+import { coverage, definesSubject } from "./score.ts";
+import { searchTokens } from "./text/terms.ts";
+
+export type RankedPassage = {
+  passage: Passage;
+  /** Final score after fusion and reranking, higher is better. */
+  score: number;
+  coverage: Coverage;
+};
+
+export type RetrievalMode = "hybrid" | "fulltext" | "vector";
+
+export type RetrieveOptions = {
+  k: number;
+  mode?: RetrievalMode;
+  /** Rerank the fused candidates by weighted term coverage (default on). */
+  rerank?: boolean;
+};
+
+export type Retrieval = { query: AnalysedQuery; ranked: RankedPassage[] };
+
+/** Candidates taken from each search before fusion. */
+const CANDIDATES = 40;
+/** Reciprocal rank fusion constant (the usual 60). */
+const RRF_K = 60;
+
+/**
+ * Hybrid retrieval: full-text search over folded syllables and bigrams, vector search, fused by
+ * reciprocal rank, then reranked by how much of the question each passage covers (IDF-weighted
+ * concepts and bigrams, a bonus for the heading path and for the ordinal asked for).
+ */
+export function createRetriever(deps: { index: KnowledgeIndex; embedder: Embedder; lexicon: Lexicon }) {
+  const { index, lexicon } = deps;
+  const embedder = deps.embedder instanceof LocalEmbedder ? deps.embedder.withStats(index.stats) : deps.embedder;
+  const tokenCache = new Map<string, { body: Set<string>; heading: Set<string> }>();
+  const tokensOf = (passage: Passage) => {
+    let cached = tokenCache.get(passage.id);
+    if (!cached) {
+      cached = { body: new Set(passage.search.split(" ")), heading: new Set(searchTokens(`${passage.docTitle} ${passage.section}`)) };
+      if (tokenCache.size > 20_000) tokenCache.clear();
+      tokenCache.set(passage.id, cached);
+    }
+    return cached;
+  };
+
+  async function retrieve(question: string, options: RetrieveOptions): Promise<Retrieval> {
+    const mode = options.mode ?? "hybrid";
+    const query = analyseQuery(question, lexicon);
+    const limit = Math.max(CANDIDATES, options.k);
+    const [fullText, nearest] = await Promise.all([
+      mode === "vector" ? Promise.resolve([]) : index.fullText(query.searchTokens, limit),
+      mode === "fulltext" || !query.embedText.trim()
+        ? Promise.resolve([])
+        : embedder.embed([query.embedText], "query").then(([vector]) => index.nearest(vector!, limit)),
+    ]);
+    const fused = new Map<string, { passage: Passage; rrf: number }>();
+    for (const list of [fullText, nearest]) {
+      list.forEach(({ passage }, rank) => {
+        const entry = fused.get(passage.id) ?? { passage, rrf: 0 };
+        entry.rrf += 1 / (RRF_K + rank + 1);
+        fused.set(passage.id, entry);
+      });
+    }
+    const maxRrf = Math.max(1e-9, ...[...fused.values()].map((e) => e.rrf));
+    const ranked = [...fused.values()].map(({ passage, rrf }): RankedPassage => {
+      const tokens = tokensOf(passage);
+      const cover = coverage(query, tokens.body, index.stats, passage.clean);
+      const heading = coverage(query, tokens.heading, index.stats);
+      const prior = rrf / maxRrf;
+      const score = options.rerank === false
+        ? prior
+        : cover.combined + 0.15 * heading.concepts + 0.12 * prior + (cover.ordinal ? 0.25 : 0)
+          + (definesSubject(query, passage.clean) ? 0.2 : 0);
+      return { passage, score, coverage: cover };
+    });
+    ranked.sort((a, b) => b.score - a.score);
+    return { query, ranked: ranked.slice(0, options.k) };
+  }
+
+  return { retrieve, index };
+}
+
+export type Retriever = ReturnType<typeof createRetriever>;

@@ -1,0 +1,51 @@
+import type { TermStats } from "./index/term-stats.ts";
+import type { AnalysedQuery } from "./query.ts";
+import { fold } from "./text/normalize.ts";
+import { bigram } from "./text/terms.ts";
+
+/** How much of a question a text covers, each term weighted by its rarity (IDF). */
+export type Coverage = { concepts: number; bigrams: number; ordinal: boolean; combined: number };
+
+function phrasePresent(phrase: string[], tokens: ReadonlySet<string>): boolean {
+  if (phrase.length === 1) return tokens.has(phrase[0]!);
+  for (let i = 0; i + 1 < phrase.length; i++) if (!tokens.has(bigram(phrase[i]!, phrase[i + 1]!))) return false;
+  return true;
+}
+
+/** Does the text hold the enumerated item the question asks for ("Tám là, …")? */
+export function hasOrdinalItem(query: AnalysedQuery, text: string): boolean {
+  if (!query.ordinal) return false;
+  return query.ordinal.test(query.accented ? text.toLowerCase() : fold(text));
+}
+
+/**
+ * Does the text define the term asked about: a heading "Thế nào là X" / "X là gì", or a sentence
+ * that starts "X là …" / "X được hiểu là …"?
+ */
+export function definesSubject(query: AnalysedQuery, text: string): boolean {
+  if (!query.definitionOf) return false;
+  const subject = query.definitionOf.join(" ");
+  const folded = fold(text).replace(/[^\p{L}\p{N}\n.:;]+/gu, " ");
+  return new RegExp(`(?:^|[\\n.:;]\\s*)(?:the nao la ${subject}|${subject} la gi|${subject} (?:la|duoc hieu la|co nghia la) )`, "u").test(folded);
+}
+
+export function coverage(query: AnalysedQuery, tokens: ReadonlySet<string>, stats: TermStats, text?: string): Coverage {
+  let conceptTotal = 0;
+  let conceptHit = 0;
+  for (const concept of query.concepts) {
+    const weight = stats.idf(concept.folded);
+    conceptTotal += weight;
+    if (tokens.has(concept.folded) || concept.alternatives.some((phrase) => phrasePresent(phrase, tokens))) conceptHit += weight;
+  }
+  let bigramTotal = 0;
+  let bigramHit = 0;
+  for (const pair of query.bigrams) {
+    const weight = stats.idf(pair.token) * pair.weight;
+    bigramTotal += weight;
+    if (tokens.has(pair.token)) bigramHit += weight;
+  }
+  const concepts = conceptTotal > 0 ? conceptHit / conceptTotal : 0;
+  const bigrams = bigramTotal > 0 ? bigramHit / bigramTotal : concepts;
+  const ordinal = text !== undefined && hasOrdinalItem(query, text);
+  return { concepts, bigrams, ordinal, combined: 0.5 * concepts + 0.5 * bigrams };
+}
