@@ -32,10 +32,17 @@ type Section = {
 export function buildOutline(paragraphs: Paragraph[]): Section {
   const root: Section = { label: "", body: [], children: [], size: 0 };
   const stack: Section[] = [root];
+  let titleOf: Section | undefined;
   for (const paragraph of paragraphs) {
     const heading = detectHeading(paragraph.text);
     if (!heading) {
-      stack[stack.length - 1]!.body.push(paragraph);
+      const top = stack[stack.length - 1]!;
+      // "Chương II" followed by its name on the next line ("TRÁCH NHIỆM VÀ QUYỀN HẠN"): one label.
+      if (titleOf === top && paragraph.text.length <= 120 && paragraph.text === paragraph.text.toUpperCase() && /\p{L}/u.test(paragraph.text)) {
+        top.label = `${top.label}. ${paragraph.text}`;
+      }
+      titleOf = undefined;
+      top.body.push(paragraph);
       continue;
     }
     while (stack.length > 1 && stack[stack.length - 1]!.heading!.level >= heading.level) stack.pop();
@@ -43,6 +50,7 @@ export function buildOutline(paragraphs: Paragraph[]): Section {
     const section: Section = { heading, label: legalLabel(heading, insideArticle), body: [paragraph], children: [], size: 0 };
     stack[stack.length - 1]!.children.push(section);
     stack.push(section);
+    titleOf = heading.level <= 3 && paragraph.text.length <= 30 ? section : undefined;
   }
   const measure = (section: Section): number => {
     section.size = section.body.reduce((n, p) => n + p.text.length + 1, 0) + section.children.reduce((n, c) => n + measure(c), 0);
@@ -100,10 +108,15 @@ function pack(paragraphs: Paragraph[], path: string[], limits: ChunkLimits): Dra
 
 const isEnumeration = (section: Section) => section.heading?.kind === "item" || section.heading?.kind === "label";
 
+/** Articles (Điều) and the parts above them are the units a legal citation names: never merged. */
+function holdsArticles(section: Section): boolean {
+  return section.children.some((child) => child.heading!.level <= 4 || holdsArticles(child));
+}
+
 function chunkSection(section: Section, path: string[], limits: ChunkLimits, carry: Paragraph[]): DraftChunk[] {
   const here = section.label ? [...path, section.label] : path;
   const carrySize = carry.reduce((n, p) => n + p.text.length + 1, 0);
-  if (section.size + carrySize <= limits.maxChars) {
+  if (section.size + carrySize <= limits.maxChars && !holdsArticles(section)) {
     return [{ headingPath: here, paragraphs: [...carry, ...allParagraphs(section)] }];
   }
   const out: DraftChunk[] = [];

@@ -74,7 +74,7 @@ function dropMask(text: string): Uint8Array {
 /** Is this line the start of a heading or list item, which never continues the line before it? */
 export type LineClassifier = (text: string) => boolean;
 
-type Builder = { chars: string[]; map: number[]; lineStart: number; lineEnd: number; lastLine: string };
+type Builder = { chars: string[]; map: number[]; lineStart: number; lineEnd: number; lastLine: string; rawStart: number; rawEnd: number };
 
 function appendLine(builder: Builder, line: Line): void {
   const drop = dropMask(line.text);
@@ -92,6 +92,10 @@ function appendLine(builder: Builder, line: Line): void {
   }
   builder.lineEnd = line.line;
   builder.lastLine = line.text;
+  // The verbatim range runs from the first to the last visible character, markers included.
+  const lead = line.text.length - line.text.trimStart().length;
+  if (builder.rawStart < 0) builder.rawStart = line.start + lead;
+  builder.rawEnd = line.start + line.text.trimEnd().length;
 }
 
 function finish(builder: Builder): Paragraph | undefined {
@@ -117,8 +121,8 @@ function finish(builder: Builder): Paragraph | undefined {
   return {
     text: text.slice(from, to),
     map: mapped,
-    start: mapped[0]!,
-    end: mapped[mapped.length - 1]! + 1,
+    start: Math.min(builder.rawStart, mapped[0]!),
+    end: Math.max(builder.rawEnd, mapped[mapped.length - 1]! + 1),
     lineStart: builder.lineStart,
     lineEnd: builder.lineEnd,
   };
@@ -127,9 +131,9 @@ function finish(builder: Builder): Paragraph | undefined {
 /** Typical width of a hard-wrapped text (PDF extraction), or 0 when lines are whole paragraphs. */
 function wrapWidth(lines: Line[]): number {
   const lengths = lines.map((l) => l.text.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
-  if (lengths.length < 8) return 0;
+  if (lengths.length < 5) return 0;
   const p90 = lengths[Math.floor(lengths.length * 0.9)]!;
-  if (p90 > 220) return 0;
+  if (p90 > 220 || p90 < 50) return 0;
   const nearWidth = lines.filter((l) => {
     const t = l.text.trim();
     return t.length >= p90 * 0.7 && !SENTENCE_END.test(t);
@@ -196,7 +200,7 @@ export function cleanText(source: string, isStructural: LineClassifier): CleanRe
       }
     }
     close();
-    current = { chars: [], map: [], lineStart: line.line, lineEnd: line.line, lastLine: "" };
+    current = { chars: [], map: [], lineStart: line.line, lineEnd: line.line, lastLine: "", rawStart: -1, rawEnd: -1 };
     appendLine(current, line);
   }
   close();

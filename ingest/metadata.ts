@@ -16,21 +16,21 @@ export type DetectedMetadata = {
 };
 
 const KINDS: Array<[RegExp, string]> = [
-  [/^NGHỊ QUYẾT\b/u, "Nghị quyết"],
-  [/^KẾT LUẬN\b/u, "Kết luận"],
-  [/^QUYẾT ĐỊNH\b/u, "Quyết định"],
-  [/^CHỈ THỊ\b/u, "Chỉ thị"],
-  [/^QUY CHẾ\b/u, "Quy chế"],
-  [/^QUY ĐỊNH\b/u, "Quy định"],
+  [/^NGHỊ QUYẾT(?![\p{L}])/u, "Nghị quyết"],
+  [/^KẾT LUẬN(?![\p{L}])/u, "Kết luận"],
+  [/^QUYẾT ĐỊNH(?![\p{L}])/u, "Quyết định"],
+  [/^CHỈ THỊ(?![\p{L}])/u, "Chỉ thị"],
+  [/^QUY CHẾ(?![\p{L}])/u, "Quy chế"],
+  [/^QUY ĐỊNH(?![\p{L}])/u, "Quy định"],
   [/^HƯỚNG DẪN\b/u, "Hướng dẫn"],
-  [/^KẾ HOẠCH\b/u, "Kế hoạch"],
-  [/^THÔNG BÁO\b/u, "Thông báo"],
-  [/^BÁO CÁO\b/u, "Báo cáo"],
-  [/^CHƯƠNG TRÌNH\b/u, "Chương trình"],
-  [/^ĐỀ ÁN\b/u, "Đề án"],
-  [/^NGHỊ ĐỊNH\b/u, "Nghị định"],
-  [/^THÔNG TƯ\b/u, "Thông tư"],
-  [/^LUẬT\b/u, "Luật"],
+  [/^KẾ HOẠCH(?![\p{L}])/u, "Kế hoạch"],
+  [/^THÔNG BÁO(?![\p{L}])/u, "Thông báo"],
+  [/^BÁO CÁO(?![\p{L}])/u, "Báo cáo"],
+  [/^CHƯƠNG TRÌNH(?![\p{L}])/u, "Chương trình"],
+  [/^ĐỀ ÁN(?![\p{L}])/u, "Đề án"],
+  [/^NGHỊ ĐỊNH(?![\p{L}])/u, "Nghị định"],
+  [/^THÔNG TƯ(?![\p{L}])/u, "Thông tư"],
+  [/^LUẬT(?![\p{L}])/u, "Luật"],
 ];
 
 /** Proper names of Party and State bodies, restored after an all-caps header is lower-cased. */
@@ -104,7 +104,7 @@ export function detectMetadata(paragraphs: Paragraph[], metaLines: string[]): De
   const titleParts: string[] = [];
   for (const [index, line] of header.entries()) {
     const kind = KINDS.find(([pattern]) => pattern.test(line));
-    if (kind && isUpperCaseLine(line.split(/\s+/).slice(0, 3).join(" "))) {
+    if (kind) {
       meta.kind = kind[1];
       titleParts.push(kind[1]);
       // "KẾT LUẬN CỦA BAN BÍ THƯ" on one line, or "CỦA …" and "về …" on the lines after it.

@@ -41,6 +41,8 @@ export type IngestOptions = {
   lexiconHash: string;
   maxBytes: number;
   rebuild?: boolean;
+  /** Passages buffered before a write to the index (tests use a small number). */
+  flushRows?: number;
   onStart?: (files: number) => void;
   onFile?: (file: string) => void;
 };
@@ -89,7 +91,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const writer = await IndexWriter.open(options.indexDir, options.embedder, {
     rebuild: options.rebuild,
     lexiconHash: options.lexiconHash,
-    searchText: (chunk, meta) => buildSearchText(options.lexicon, meta.title, `${chunk.section}\n${chunk.context}`, chunk.clean),
+    flushRows: options.flushRows,
+    searchText: (chunk, meta) => buildSearchText(options.lexicon, `${meta.kind} ${meta.title} ${meta.issuer}`, `${chunk.section}\n${chunk.context}`, chunk.clean),
   });
   const reports: FileReport[] = [];
   let bytes = 0;

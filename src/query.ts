@@ -10,8 +10,12 @@ export type AnalysedQuery = {
   question: string;
   accented: boolean;
   concepts: Concept[];
-  /** Folded syllable bigrams of the question (question words removed); pairs with a function word weigh less. */
-  bigrams: Array<{ token: string; weight: number }>;
+  /** Folded syllable bigrams of the question (question words removed); pairs with a function word weigh
+   * less; a pair inside a lexicon phrase is also met by the phrase's other forms. */
+  bigrams: Array<{ token: string; weight: number; alternatives: Phrase[] }>;
+  /** Every bigram of the question as typed, question words included: a heading that echoes the
+   * question ("AI PHỤ TRÁCH DÂN VẬN?") is a strong sign. */
+  echo: string[];
   /** Ordinal asked for ("bước thứ hai", "nội dung thứ 8"): how an enumerated item would start. */
   ordinal?: RegExp;
   /** Tokens sent to the full-text index: content syllables, bigrams, expansions, ordinal markers. */
@@ -87,6 +91,11 @@ export function analyseQuery(question: string, lexicon: Lexicon): AnalysedQuery 
     const contentCount = Number(tokens[i]!.content) + Number(tokens[i + 1]!.content);
     if (contentCount > 0) bigrams.set(bigram(folded[i]!, folded[i + 1]!), contentCount === 2 ? 1 : 0.3);
   }
+  const bigramAlternatives = (i: number) => expansions.filter((e) => i >= e.start && i + 1 < e.end).flatMap((e) => e.alternatives);
+  const bigramPositions = new Map<string, number>();
+  for (let i = 0; i + 1 < tokens.length; i++) bigramPositions.set(bigram(folded[i]!, folded[i + 1]!), i);
+  const raw = analyseQuestion(question, { keepQuestionWords: true }).map((t) => t.folded);
+  const echo = raw.slice(1).map((word, i) => bigram(raw[i]!, word));
   const searchTokens = new Set<string>([...concepts.map((c) => c.folded), ...bigrams.keys()]);
   const expansionWords: string[] = [];
   for (const expansion of expansions) {
@@ -108,7 +117,8 @@ export function analyseQuery(question: string, lexicon: Lexicon): AnalysedQuery 
     question,
     accented,
     concepts,
-    bigrams: [...bigrams].map(([token, weight]) => ({ token, weight })),
+    bigrams: [...bigrams].map(([token, weight]) => ({ token, weight, alternatives: bigramAlternatives(bigramPositions.get(token) ?? -1) })),
+    echo,
     ...(ordinal ? { ordinal: ordinalPattern(ordinal, accented) } : {}),
     searchTokens: [...searchTokens],
     embedText: [...tokens.map((t) => t.accented), ...expansionWords].join(" "),

@@ -6,7 +6,7 @@ import type { Lexicon } from "./lexicon.ts";
 import type { AnalysedQuery } from "./query.ts";
 import { analyseQuery } from "./query.ts";
 import type { Coverage } from "./score.ts";
-import { coverage, definesSubject } from "./score.ts";
+import { coverage, definesSubject, echoes } from "./score.ts";
 import { searchTokens } from "./text/terms.ts";
 
 export type RankedPassage = {
@@ -40,11 +40,13 @@ const RRF_K = 60;
 export function createRetriever(deps: { index: KnowledgeIndex; embedder: Embedder; lexicon: Lexicon }) {
   const { index, lexicon } = deps;
   const embedder = deps.embedder instanceof LocalEmbedder ? deps.embedder.withStats(index.stats) : deps.embedder;
-  const tokenCache = new Map<string, { body: Set<string>; heading: Set<string> }>();
+  const tokenCache = new Map<string, { body: Set<string>; heading: Set<string>; section: Set<string> }>();
   const tokensOf = (passage: Passage) => {
     let cached = tokenCache.get(passage.id);
+    // (body: the indexed tokens; heading: document identity and heading path; section: headings only)
     if (!cached) {
-      cached = { body: new Set(passage.search.split(" ")), heading: new Set(searchTokens(`${passage.docTitle} ${passage.section}`)) };
+      cached = { body: new Set(passage.search.split(" ")), heading: new Set(searchTokens(`${passage.docKind} ${passage.docTitle} ${passage.docIssuer} ${passage.section}`)),
+        section: new Set(searchTokens(passage.section)) };
       if (tokenCache.size > 20_000) tokenCache.clear();
       tokenCache.set(passage.id, cached);
     }
@@ -78,7 +80,7 @@ export function createRetriever(deps: { index: KnowledgeIndex; embedder: Embedde
       const score = options.rerank === false
         ? prior
         : cover.combined + 0.15 * heading.concepts + 0.12 * prior + (cover.ordinal ? 0.25 : 0)
-          + (definesSubject(query, passage.clean) ? 0.2 : 0);
+          + (definesSubject(query, passage.clean) ? 0.2 : 0) + 0.2 * echoes(query, tokens.section);
       return { passage, score, coverage: cover };
     });
     ranked.sort((a, b) => b.score - a.score);

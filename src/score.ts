@@ -29,6 +29,12 @@ export function definesSubject(query: AnalysedQuery, text: string): boolean {
   return new RegExp(`(?:^|[\\n.:;]\\s*)(?:the nao la ${subject}|${subject} la gi|${subject} (?:la|duoc hieu la|co nghia la) )`, "u").test(folded);
 }
 
+/** Share of the question's own bigrams (question words included) that a heading repeats. */
+export function echoes(query: AnalysedQuery, headingTokens: ReadonlySet<string>): number {
+  if (query.echo.length === 0) return 0;
+  return query.echo.filter((pair) => headingTokens.has(pair)).length / query.echo.length;
+}
+
 export function coverage(query: AnalysedQuery, tokens: ReadonlySet<string>, stats: TermStats, text?: string): Coverage {
   let conceptTotal = 0;
   let conceptHit = 0;
@@ -42,7 +48,7 @@ export function coverage(query: AnalysedQuery, tokens: ReadonlySet<string>, stat
   for (const pair of query.bigrams) {
     const weight = stats.idf(pair.token) * pair.weight;
     bigramTotal += weight;
-    if (tokens.has(pair.token)) bigramHit += weight;
+    if (tokens.has(pair.token) || pair.alternatives.some((phrase) => phrasePresent(phrase, tokens))) bigramHit += weight;
   }
   const concepts = conceptTotal > 0 ? conceptHit / conceptTotal : 0;
   const bigrams = bigramTotal > 0 ? bigramHit / bigramTotal : concepts;

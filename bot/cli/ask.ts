@@ -19,7 +19,7 @@ export function toJson(question: string, result: AnswerResult, ms: number) {
     answer: result.answer,
     abstained: result.abstained,
     confidence: result.confidence,
-    citations: result.citations.map(({ n, chunkId, docTitle, docNumber, section, quote }) => ({ n, chunkId, docTitle, docNumber, section, quote })),
+    citations: result.citations.map(({ n, chunkId, docTitle, docNumber, section, quote, label }) => ({ n, chunkId, docTitle, docNumber, section, quote, label })),
     passages: result.passages.map(({ rank, chunkId, docTitle, docNumber, section, text, score }) => ({ rank, chunkId, docTitle, docNumber, section, text, score })),
     ms: Math.round(ms * 10) / 10,
   };

@@ -104,6 +104,8 @@ export function extractiveAnswer(query: AnalysedQuery, ranked: RankedPassage[], 
     paragraphsByPassage[p]!.forEach((paragraph, g) => {
       sentenceRanges(paragraph.text).forEach(([start, end], index) => {
         const text = paragraph.text.slice(start, end);
+        // A heading ("1. Thế nào là dân vận") names a topic; it does not answer the question.
+        if (text.length < 90 && !/[.!?…:;"”)]$/.test(text) && index === 0 && sentenceRanges(paragraph.text).length === 1) return;
         const own = new Set(searchTokens(text));
         const alone = coverage(query, own, stats, text);
         const framed = coverage(query, context, stats, text);
@@ -125,7 +127,7 @@ export function extractiveAnswer(query: AnalysedQuery, ranked: RankedPassage[], 
     const passage = top[p]!.passage;
     let citation = citations.find((c) => c.chunkId === passage.id);
     if (!citation) {
-      citation = { n: citations.length + 1, chunkId: passage.id, docTitle: passage.docTitle, docNumber: passage.docNumber, section: passage.section, quote: "" };
+      citation = { n: citations.length + 1, chunkId: passage.id, docTitle: passage.docTitle, docNumber: passage.docNumber, section: passage.section, quote: "", label: passage.citation };
       citations.push(citation);
     }
     citation.quote = citation.quote ? `${citation.quote} … ${quote}` : quote;

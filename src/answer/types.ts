@@ -8,6 +8,8 @@ export const citationSchema = z.object({
   section: z.string(),
   /** The words quoted from the passage, verbatim (whitespace collapsed). */
   quote: z.string(),
+  /** The whole human citation: title, number, date and heading path. */
+  label: z.string(),
 });
 export type Citation = z.infer<typeof citationSchema>;
 

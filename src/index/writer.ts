@@ -37,6 +37,8 @@ export type WriterOptions = {
   lexiconHash: string;
   /** What the full-text index stores for a passage (folded syllables, bigrams, lexicon expansions). */
   searchText: (chunk: ChunkInput, meta: DocumentMeta) => string;
+  /** Passages buffered before they are written (default 2000). */
+  flushRows?: number;
   /** Called after each batch of passages is embedded and written. */
   onRows?: (rows: number) => void;
 };
@@ -163,7 +165,7 @@ export class IndexWriter {
       });
       this.documentRows.push({ ...meta, fileHash: file.fileHash, format: file.format, chunkCount: chunks.length, ingestedAt: now });
     }
-    if (this.chunkRows.length >= FLUSH_ROWS) await this.flush();
+    if (this.chunkRows.length >= (this.options.flushRows ?? FLUSH_ROWS)) await this.flush();
   }
 
   private async flush(): Promise<void> {

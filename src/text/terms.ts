@@ -30,7 +30,7 @@ const UNAMBIGUOUS_FOLDED_QUESTION = new Set(["gi", "nao", "sao", "ai", "dau", "k
 export type QueryToken = { accented: string; folded: string; content: boolean };
 
 /** Splits a question into syllables, marks question words and function words as non-content. */
-export function analyseQuestion(question: string): QueryToken[] {
+export function analyseQuestion(question: string, options: { keepQuestionWords?: boolean } = {}): QueryToken[] {
   const tokens = syllables(question);
   const accentedQuery = hasDiacritics(question);
   const dropped = new Array<boolean>(tokens.length).fill(false);
@@ -50,7 +50,7 @@ export function analyseQuestion(question: string): QueryToken[] {
     const folded = fold(accented);
     const isFunction = FUNCTION_WORDS.has(accented) || (!hasDiacritics(accented) && FUNCTION_WORDS_FOLDED.has(folded) && !accentedQuery);
     return { accented, folded, content: !dropped[i] && !isFunction };
-  }).filter((_, i) => !dropped[i]);
+  }).filter((_, i) => options.keepQuestionWords || !dropped[i]);
 }
 
 export function bigram(a: string, b: string): string {

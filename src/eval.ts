@@ -1,0 +1,108 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import type { Answerer } from "./answer/answer.ts";
+import { AppError } from "./errors.ts";
+import { normalizeForMatch } from "./text/normalize.ts";
+
+/** One line of a question file: answerable (with expected verbatim text) or unanswerable. */
+export const evalQuestionSchema = z.union([
+  z.object({ id: z.string(), question: z.string().min(1), unanswerable: z.literal(true) }),
+  z.object({ id: z.string(), question: z.string().min(1), expect: z.array(z.string().min(1)).min(1), section: z.string().optional() }),
+]);
+export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
+
+export async function readQuestionFile(file: string): Promise<EvalQuestion[]> {
+  let raw: string;
+  try {
+    raw = await readFile(file, "utf8");
+  } catch {
+    throw new AppError("not_found:file", `Không đọc được tệp câu hỏi ${file}.`, { file });
+  }
+  return raw.split(/\r?\n/).flatMap((line, i) => {
+    if (!line.trim()) return [];
+    try {
+      return [evalQuestionSchema.parse(JSON.parse(line))];
+    } catch {
+      throw new AppError("invalid:questions", `${file}, dòng ${i + 1}: không đúng định dạng câu hỏi đánh giá.`, { file, line: i + 1 });
+    }
+  });
+}
+
+export type QuestionOutcome = {
+  id: string;
+  answerable: boolean;
+  abstained: boolean;
+  /** 1-based rank of the first passage containing an expected text; 0 when none does. */
+  hitRank: number;
+  citationHit: boolean;
+  sectionOk: boolean;
+  ms: number;
+};
+
+export type EvalSummary = {
+  questions: number;
+  answerable: number;
+  unanswerable: number;
+  k: number;
+  recallAtK: number;
+  mrr: number;
+  citationHitRate: number;
+  sectionAccuracy: number | null;
+  abstainAccuracy: number;
+  unanswerableAbstained: number;
+  answerableWronglyAbstained: number;
+  latencyP50: number;
+  latencyP95: number;
+  outcomes: QuestionOutcome[];
+};
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+/** Scores a question file through the same `answer()` users get. */
+export async function evaluate(answer: Answerer, questions: EvalQuestion[], k: number): Promise<EvalSummary> {
+  const outcomes: QuestionOutcome[] = [];
+  for (const question of questions) {
+    const started = performance.now();
+    const result = await answer(question.question, { k });
+    const ms = performance.now() - started;
+    if ("unanswerable" in question) {
+      outcomes.push({ id: question.id, answerable: false, abstained: result.abstained, hitRank: 0, citationHit: false, sectionOk: false, ms });
+      continue;
+    }
+    const expected = question.expect.map(normalizeForMatch);
+    const contains = (text: string) => expected.some((e) => normalizeForMatch(text).includes(e));
+    const hitIndex = result.passages.findIndex((p) => contains(p.text));
+    const cited = new Set(result.citations.map((c) => c.chunkId));
+    const citationHit = result.passages.some((p) => cited.has(p.chunkId) && contains(p.text));
+    const sectionOk = question.section === undefined
+      || result.citations.some((c) => normalizeForMatch(c.section).includes(normalizeForMatch(question.section!)));
+    outcomes.push({ id: question.id, answerable: true, abstained: result.abstained, hitRank: hitIndex + 1, citationHit, sectionOk, ms });
+  }
+  const answerable = outcomes.filter((o) => o.answerable);
+  const unanswerable = outcomes.filter((o) => !o.answerable);
+  const withSection = questions.filter((q) => "section" in q && q.section !== undefined).map((q) => q.id);
+  const rate = (items: QuestionOutcome[], test: (o: QuestionOutcome) => boolean) => (items.length ? round(items.filter(test).length / items.length) : 0);
+  const correctAbstain = unanswerable.filter((o) => o.abstained).length + answerable.filter((o) => !o.abstained).length;
+  return {
+    questions: outcomes.length,
+    answerable: answerable.length,
+    unanswerable: unanswerable.length,
+    k,
+    recallAtK: rate(answerable, (o) => o.hitRank > 0),
+    mrr: answerable.length ? round(answerable.reduce((n, o) => n + (o.hitRank > 0 ? 1 / o.hitRank : 0), 0) / answerable.length) : 0,
+    citationHitRate: rate(answerable, (o) => o.citationHit),
+    sectionAccuracy: withSection.length ? rate(answerable.filter((o) => withSection.includes(o.id)), (o) => o.sectionOk) : null,
+    abstainAccuracy: outcomes.length ? round(correctAbstain / outcomes.length) : 0,
+    unanswerableAbstained: unanswerable.filter((o) => o.abstained).length,
+    answerableWronglyAbstained: answerable.filter((o) => o.abstained).length,
+    latencyP50: round(percentile(outcomes.map((o) => o.ms), 50)),
+    latencyP95: round(percentile(outcomes.map((o) => o.ms), 95)),
+    outcomes,
+  };
+}

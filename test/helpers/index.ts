@@ -1,0 +1,53 @@
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Embedder } from "../../src/embed/embedder.ts";
+import { LocalEmbedder } from "../../src/embed/local.ts";
+import { loadLexicon } from "../../src/lexicon.ts";
+import { openIndex } from "../../src/index/store.ts";
+import { createRetriever } from "../../src/retrieve.ts";
+import { createAnswerer } from "../../src/answer/answer.ts";
+import type { AnswerGenerator } from "../../src/answer/generate.ts";
+import { ingest } from "../../ingest/pipeline.ts";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const KNOWLEDGE = path.join(ROOT, "knowledge");
+export const LEXICON_FILE = path.join(KNOWLEDGE, "lexicon.yaml");
+
+/** A fresh temporary folder, removed by the returned cleanup. */
+export async function tempDir(prefix = "tldv-"): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Writes files (path → content) under a folder. */
+export async function writeFiles(dir: string, files: Record<string, string | Buffer>): Promise<void> {
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), content);
+  }
+}
+
+export async function runIngest(dir: string, indexDir: string, options: { rebuild?: boolean; embedder?: Embedder; maxBytes?: number; flushRows?: number } = {}) {
+  const { lexicon, hash } = await loadLexicon(LEXICON_FILE);
+  return ingest({
+    dir,
+    indexDir,
+    embedder: options.embedder ?? new LocalEmbedder(),
+    lexicon,
+    lexiconHash: hash,
+    maxBytes: options.maxBytes ?? 20 * 1024 * 1024,
+    rebuild: options.rebuild,
+    flushRows: options.flushRows,
+  });
+}
+
+/** The real answer pipeline over an index folder. */
+export async function openAnswerer(indexDir: string, generator?: AnswerGenerator) {
+  const embedder = new LocalEmbedder();
+  const { lexicon } = await loadLexicon(LEXICON_FILE);
+  const index = await openIndex(indexDir, embedder.info);
+  const retriever = createRetriever({ index, embedder, lexicon });
+  return { index, retriever, answer: createAnswerer({ retriever, generator }), close: () => index.close() };
+}
