@@ -16,6 +16,8 @@ export type AnalysedQuery = {
   /** Every bigram of the question as typed, question words included: a heading that echoes the
    * question ("AI PHỤ TRÁCH DÂN VẬN?") is a strong sign. */
   echo: string[];
+  /** The question's folded syllables in order (question words removed), for phrase matching. */
+  sequence: string[];
   /** Ordinal asked for ("bước thứ hai", "nội dung thứ 8"): how an enumerated item would start. */
   ordinal?: RegExp;
   /** Tokens sent to the full-text index: content syllables, bigrams, expansions, ordinal markers. */
@@ -46,14 +48,14 @@ const ACCENTED_ORDINALS: Record<string, string[]> = {
 };
 
 /** The start of the item asked for: "Tám là", "Thứ tám", "Bước thứ tám", "8." — at a paragraph or item start. */
-function ordinalPattern(number: string, accented: boolean): RegExp {
+function ordinalPattern(number: string, accented: boolean, digits: boolean): RegExp {
   const words = accented ? ACCENTED_ORDINALS[number]! : ORDINAL_WORDS[number]!;
   const alt = words.join("|");
   const end = "(?![\\p{L}\\p{N}])";
-  return new RegExp(`(?:^|\\n|[.;:]\\s|[-–•+]\\s?)\\s*(?:(?:${alt})\\s+(?:là|la)${end}|(?:bước\\s+|buoc\\s+)?(?:thứ|thu)\\s+(?:${alt})${end}|${number}\\s*[.)\\-–]\\s)`, "iu");
+  return new RegExp(`(?:^|\\n|[.;:]\\s|[-–•+]\\s?)\\s*(?:(?:${alt})\\s+(?:là|la)${end}|(?:bước\\s+|buoc\\s+)?(?:thứ|thu)\\s+(?:${alt})${end}${digits ? `|${number}\\s*[.)\\-–]\\s` : ""})`, "iu");
 }
 
-/** "thứ hai", "thứ 2", "bước 2" → the number asked for ("2"). */
+/** "thứ hai", "thứ 2", "bước 2" → the number asked for ("2"), and whether it was typed as digits. */
 function findOrdinal(folded: string[]): string | undefined {
   for (let i = 0; i + 1 < folded.length; i++) {
     if (folded[i] !== "thu" && folded[i] !== "buoc") continue;
@@ -119,7 +121,9 @@ export function analyseQuery(question: string, lexicon: Lexicon): AnalysedQuery 
     concepts,
     bigrams: [...bigrams].map(([token, weight]) => ({ token, weight, alternatives: bigramAlternatives(bigramPositions.get(token) ?? -1) })),
     echo,
-    ...(ordinal ? { ordinal: ordinalPattern(ordinal, accented) } : {}),
+    sequence: folded,
+    // A numbered heading ("1- …") answers "thứ 1" but not "thứ nhất", which names "Một là"/"Thứ nhất" items.
+    ...(ordinal ? { ordinal: ordinalPattern(ordinal, accented, folded.some((w, i) => (w === "thu" || w === "buoc") && /^\d/.test(folded[i + 1] ?? ""))) } : {}),
     searchTokens: [...searchTokens],
     embedText: [...tokens.map((t) => t.accented), ...expansionWords].join(" "),
     ...(definitionOf ? { definitionOf } : {}),

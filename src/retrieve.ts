@@ -40,13 +40,14 @@ const RRF_K = 60;
 export function createRetriever(deps: { index: KnowledgeIndex; embedder: Embedder; lexicon: Lexicon }) {
   const { index, lexicon } = deps;
   const embedder = deps.embedder instanceof LocalEmbedder ? deps.embedder.withStats(index.stats) : deps.embedder;
-  const tokenCache = new Map<string, { body: Set<string>; heading: Set<string>; section: Set<string> }>();
+  const tokenCache = new Map<string, { body: Set<string>; heading: Set<string>; section: Set<string>; leaf: Set<string> }>();
   const tokensOf = (passage: Passage) => {
     let cached = tokenCache.get(passage.id);
     // (body: the indexed tokens; heading: document identity and heading path; section: headings only)
     if (!cached) {
       cached = { body: new Set(passage.search.split(" ")), heading: new Set(searchTokens(`${passage.docKind} ${passage.docTitle} ${passage.docIssuer} ${passage.section}`)),
-        section: new Set(searchTokens(passage.section)) };
+        section: new Set(searchTokens(passage.section)),
+        leaf: new Set(searchTokens(passage.section.split(" › ").pop() ?? "")) };
       if (tokenCache.size > 20_000) tokenCache.clear();
       tokenCache.set(passage.id, cached);
     }
@@ -76,10 +77,12 @@ export function createRetriever(deps: { index: KnowledgeIndex; embedder: Embedde
       const tokens = tokensOf(passage);
       const cover = coverage(query, tokens.body, index.stats, passage.clean);
       const heading = coverage(query, tokens.heading, index.stats);
+      // The most specific heading ("3. Ban Chấp hành Công đoàn cơ quan") tells passages of one part apart.
+      const leaf = coverage(query, tokens.leaf, index.stats);
       const prior = rrf / maxRrf;
       const score = options.rerank === false
         ? prior
-        : cover.combined + 0.15 * heading.concepts + 0.12 * prior + (cover.ordinal ? 0.25 : 0)
+        : cover.combined + 0.15 * heading.concepts + 0.15 * leaf.concepts + 0.12 * prior + (cover.ordinal ? 0.25 : 0)
           + (definesSubject(query, passage.clean) ? 0.2 : 0) + 0.2 * echoes(query, tokens.section);
       return { passage, score, coverage: cover };
     });

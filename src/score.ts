@@ -35,6 +35,24 @@ export function echoes(query: AnalysedQuery, headingTokens: ReadonlySet<string>)
   return query.echo.filter((pair) => headingTokens.has(pair)).length / query.echo.length;
 }
 
+/**
+ * The longest run of the question's syllables found in the same order in a text, as a share of
+ * the question: "dân vận khéo thì" found whole scores higher than its words found apart.
+ */
+export function phraseMatch(query: AnalysedQuery, textFolded: string[]): number {
+  const q = query.sequence;
+  if (q.length < 2) return 0;
+  let best = 0;
+  const previous = new Array<number>(q.length + 1).fill(0);
+  for (const word of textFolded) {
+    for (let j = q.length; j >= 1; j--) {
+      previous[j] = q[j - 1] === word ? previous[j - 1]! + 1 : 0;
+      if (previous[j]! > best) best = previous[j]!;
+    }
+  }
+  return best >= 2 ? best / q.length : 0;
+}
+
 export function coverage(query: AnalysedQuery, tokens: ReadonlySet<string>, stats: TermStats, text?: string): Coverage {
   let conceptTotal = 0;
   let conceptHit = 0;

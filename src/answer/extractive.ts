@@ -1,10 +1,10 @@
 import type { TermStats } from "../index/term-stats.ts";
 import type { AnalysedQuery } from "../query.ts";
 import type { RankedPassage } from "../retrieve.ts";
-import { coverage, definesSubject, hasOrdinalItem } from "../score.ts";
-import { collapseWhitespace, fold } from "../text/normalize.ts";
+import { coverage, definesSubject, hasOrdinalItem, phraseMatch } from "../score.ts";
+import { collapseWhitespace, fold, syllables } from "../text/normalize.ts";
 import { sentenceRanges } from "../text/sentences.ts";
-import { searchTokens } from "../text/terms.ts";
+import { isFunctionWord, searchTokens } from "../text/terms.ts";
 import type { Citation } from "./types.ts";
 
 /**
@@ -40,6 +40,8 @@ function markerOf(text: string): string | undefined {
 /** Questions whose answer is naturally a list: duties, tasks, contents, methods, steps, who. */
 const LIST_QUESTION = /\b(nhung|cac|gom|bao gom|nhiem vu|trach nhiem|noi dung|phuong thuc|giai phap|cac buoc|quy trinh|lam gi|nhung ai|ke ten|liet ke|yeu cau)\b/;
 
+const LIST_WORDS = new Set(["nhiem", "vu", "trach", "noi", "dung", "phuong", "thuc", "giai", "phap", "buoc", "yeu", "cau", "lam", "gom", "bao", "cac", "nhung"]);
+
 const MAX_ITEMS = 10;
 const ITEM_CHARS = 220;
 const MAX_SENTENCES = 3;
@@ -62,7 +64,7 @@ type ListBlock = { passage: number; first: number; last: number; score: number }
  * The list that answers a list question: runs of two or more paragraphs with the same marker, each
  * scored by how well its lead-in (or label, "* Phương thức:") and first items cover the question.
  */
-function bestListBlock(query: AnalysedQuery, searches: string[], paragraphsByPassage: Paragraph[][], preferred: number, stats: TermStats): ListBlock | undefined {
+function bestListBlock(query: AnalysedQuery, searches: string[], paragraphsByPassage: Paragraph[][], preferred: number, stats: TermStats, prior: number[]): ListBlock | undefined {
   let best: ListBlock | undefined;
   paragraphsByPassage.forEach((paragraphs, p) => {
     if (p > 1) return;
@@ -77,7 +79,7 @@ function bestListBlock(query: AnalysedQuery, searches: string[], paragraphsByPas
         const framed = coverage(query, new Set(searchTokens(`${lead} ${body}`)), stats).combined;
         const leadCover = coverage(query, new Set(searchTokens(lead)), stats).concepts;
         const whole = coverage(query, new Set(searches[p]!.split(" ")), stats).combined;
-        const score = 0.45 * framed + 0.3 * leadCover + 0.25 * whole + (p === preferred ? 0.1 : 0);
+        const score = 0.35 * framed + 0.25 * leadCover + 0.2 * whole + (p === preferred ? 0.05 : 0) + 0.3 * prior[p]!;
         if (!best || score > best.score) best = { passage: p, first: i, last: j, score };
       }
       i = j + 1;
@@ -96,6 +98,8 @@ export type ExtractiveResult = {
 
 export function extractiveAnswer(query: AnalysedQuery, ranked: RankedPassage[], stats: TermStats): ExtractiveResult {
   const top = ranked.slice(0, 3);
+  // How the retriever ranked each passage, relative to the first: its headings and title count there.
+  const prior = top.map((r) => Math.max(0, r.score) / Math.max(1e-9, top[0]!.score));
   const sentences: Sentence[] = [];
   const paragraphsByPassage = top.map(({ passage }) => paragraphsOf(passage.clean));
   top.forEach(({ passage }, p) => {
@@ -105,21 +109,35 @@ export function extractiveAnswer(query: AnalysedQuery, ranked: RankedPassage[], 
       sentenceRanges(paragraph.text).forEach(([start, end], index) => {
         const text = paragraph.text.slice(start, end);
         // A heading ("1. Thế nào là dân vận") names a topic; it does not answer the question.
-        if (text.length < 90 && !/[.!?…:;"”)]$/.test(text) && index === 0 && sentenceRanges(paragraph.text).length === 1) return;
+        if (paragraph.text.length < 120 && !/[.!…:;"”)]$/.test(paragraph.text)) return;
         const own = new Set(searchTokens(text));
         const alone = coverage(query, own, stats, text);
         const framed = coverage(query, context, stats, text);
         const ordinal = hasOrdinalItem(query, index === 0 ? paragraph.text : text) ? 0.3 : 0;
         const defines = definesSubject(query, text) ? 0.25 : 0;
         const evidence = Math.min(1, 0.6 * alone.combined + 0.4 * framed.combined + ordinal);
-        sentences.push({ text, passage: p, paragraph: g, index, evidence, score: evidence + defines + 0.08 * (2 - p) });
+        const phrase = 0.3 * phraseMatch(query, syllables(text).map(fold));
+        sentences.push({ text, passage: p, paragraph: g, index, evidence, score: evidence + defines + phrase + 0.25 * prior[p]! });
       });
     });
   });
   sentences.sort((a, b) => b.score - a.score);
   // Asked for an item by its number ("bước thứ hai"): answer from that item when a passage has it.
   const ordinalHit = query.ordinal ? sentences.find((s) => s.index === 0 && hasOrdinalItem(query, paragraphsByPassage[s.passage]![s.paragraph]!.text)) : undefined;
-  const best = ordinalHit ?? sentences[0];
+  // When the first passage's own heading asks the question ("AI PHỤ TRÁCH DÂN VẬN ?", "Vai trò của
+  // công tác dân vận"), its opening sentences are the answer even if they repeat none of its words.
+  const leaf = top[0]!.passage.section.split(" › ").pop() ?? "";
+  // The heading must be mostly the question's own words ("1- Mục tiêu" for "Mục tiêu của … là gì?"),
+  // not a long heading that happens to contain them.
+  const leafWords = syllables(leaf.replace(/^(?:[IVXLC]+|\d{1,2}|[a-zđ])\s*[.\-–)]\s*/u, "")).map(fold).filter((w) => !isFunctionWord(w));
+  const questionWords = new Set(query.sequence);
+  const leafPrecision = leafWords.length ? leafWords.filter((w) => questionWords.has(w)).length / leafWords.length : 0;
+  const headingAnswers = !ordinalHit && leafWords.length >= 2 && leafPrecision >= 0.6;
+  const headingAt = paragraphsByPassage[0]!.findIndex((p) => fold(p.text).startsWith(fold(leaf).replace(/…$/, "").slice(0, 12)));
+  const opening = headingAnswers
+    ? sentences.filter((s) => s.passage === 0 && s.paragraph > headingAt).sort((a, b) => a.paragraph - b.paragraph || a.index - b.index)[0]
+    : undefined;
+  const best = ordinalHit ?? opening ?? sentences[0];
   if (!best) return { answer: "", mode: "extractive", citations: [], evidence: 0 };
 
   const citations: Citation[] = [];
@@ -138,7 +156,23 @@ export function extractiveAnswer(query: AnalysedQuery, ranked: RankedPassage[], 
   const evidence = Math.max(...sentences.map((s) => s.evidence));
   const wantsList = LIST_QUESTION.test(fold(query.question)) && !query.ordinal;
   if (wantsList) {
-    const block = bestListBlock(query, top.map((r) => r.passage.search), paragraphsByPassage, best.passage, stats);
+    const candidate = bestListBlock(query, top.map((r) => r.passage.search), paragraphsByPassage, best.passage, stats, prior);
+    // The list must come from where the best evidence is; and when one item stands out (the question
+    // names it: "giao Ban Dân vận làm gì"), that item is the answer, not the whole list.
+    const inBlock = (s: Sentence) => candidate && s.passage === candidate.passage && s.paragraph >= candidate.first && s.paragraph <= candidate.last;
+    // Words that name the list ("trách nhiệm", "nhiệm vụ") say nothing about which item is meant.
+    // Nor do the words of the list's own heading and lead-in: they describe every item alike.
+    const shared = new Set(LIST_WORDS);
+    if (candidate) {
+      const lead = paragraphsByPassage[candidate.passage]![candidate.first - 1]?.text ?? "";
+      for (const word of syllables(`${top[candidate.passage]!.passage.section} ${lead}`).map(fold)) shared.add(word);
+    }
+    const specific = { ...query, concepts: query.concepts.filter((c) => !shared.has(c.folded)), bigrams: query.bigrams.filter((b) => !b.token.split("_").some((w) => shared.has(w))) };
+    const itemScores = candidate
+      ? paragraphsByPassage[candidate.passage]!.slice(candidate.first, candidate.last + 1).map((item) => coverage(specific, new Set(searchTokens(item.text)), stats).combined).sort((a, b) => b - a)
+      : [];
+    const standsOut = itemScores.length >= 2 && itemScores[0]! >= itemScores[1]! + 0.2 && inBlock(best);
+    const block = candidate && (candidate.passage === best.passage || candidate.passage === 0) && !standsOut ? candidate : undefined;
     if (block) {
       const { passage: p, first, last } = block;
       const paragraphs = paragraphsByPassage[p]!;
@@ -162,10 +196,24 @@ export function extractiveAnswer(query: AnalysedQuery, ranked: RankedPassage[], 
   // Otherwise the best sentence, with the sentences that come close to it.
   const chosen: Sentence[] = [best];
   let length = best.text.length;
-  for (const candidate of ordinalHit ? [] : sentences.slice(1)) {
+  // Another sentence joins only when it scores close to the best one and brings a part of the
+  // question the chosen ones leave out: no padding with near-repeats.
+  const covered = new Set(query.concepts.map((c) => c.folded).filter((w) => syllables(best.text).map(fold).includes(w)));
+  const followers = opening
+    ? sentences.filter((s) => s.passage === 0 && s !== opening && s.paragraph > headingAt).sort((a, b) => a.paragraph - b.paragraph || a.index - b.index).slice(0, 2)
+    : [];
+  for (const next of followers) {
+    if (length + next.text.length > MAX_ANSWER_CHARS) break;
+    chosen.push(next);
+    length += next.text.length;
+  }
+  for (const candidate of ordinalHit || opening ? [] : sentences.slice(1)) {
     if (chosen.length >= MAX_SENTENCES) break;
     if (candidate.score < best.score * 0.9 || length + candidate.text.length > MAX_ANSWER_CHARS) continue;
-    if (chosen.some((c) => fold(c.text) === fold(candidate.text))) continue;
+    const words = new Set(syllables(candidate.text).map(fold));
+    const adds = query.concepts.filter((c) => !covered.has(c.folded) && words.has(c.folded));
+    if (adds.length === 0) continue;
+    for (const c of adds) covered.add(c.folded);
     chosen.push(candidate);
     length += candidate.text.length;
   }
@@ -174,9 +222,11 @@ export function extractiveAnswer(query: AnalysedQuery, ranked: RankedPassage[], 
     const next = sentences.find((s) => s.passage === best.passage && s.paragraph === best.paragraph && s.index === 1);
     if (next && length + next.text.length <= MAX_ANSWER_CHARS) chosen.push(next);
   }
-  chosen.sort((a, b) => a.passage - b.passage || a.paragraph - b.paragraph || a.index - b.index);
+  // The best sentence leads; the others follow in document order.
+  const rest = chosen.slice(1).sort((a, b) => a.passage - b.passage || a.paragraph - b.paragraph || a.index - b.index);
+  chosen.splice(1, chosen.length - 1, ...rest);
   const parts = chosen.map((sentence) => {
-    const quote = collapseWhitespace(sentence.text);
+    const quote = collapseWhitespace(sentence.text).replace(/^[-–+•*]\s*/, "");
     return `${quote} [${cite(sentence.passage, quote)}]`;
   });
   return { answer: parts.join(" "), mode: "extractive", citations, evidence };
