@@ -1,0 +1,93 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.ts";
+import { ROOT, tempDir, writeFiles } from "../helpers/index.ts";
+
+const run = promisify(execFile);
+// The project's own Node (the `node` package), as `npm run` uses: type stripping needs Node >= 22.18.
+const NODE = existsSync(path.join(ROOT, "node_modules/.bin/node")) ? path.join(ROOT, "node_modules/.bin/node") : process.execPath;
+let dataDir: string;
+let cleanup: () => Promise<void>;
+
+/** Runs one of the project's commands as a user would, with its own environment. */
+async function command(script: string, args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(NODE, [path.join(ROOT, script), ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir, ...env },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+beforeAll(async () => {
+  ({ dir: dataDir, cleanup } = await tempDir());
+});
+afterAll(() => cleanup());
+
+describe("command line", () => {
+  it("ask and eval say when there is no index yet, and name the command that builds it", async () => {
+    const ask = await command("bot/cli/ask.ts", ["Dân vận là gì?"], { DATA_DIR: path.join(dataDir, "empty") });
+    expect(ask.code).toBe(1);
+    expect(ask.stderr).toMatch(/Chưa có chỉ mục tài liệu.*npm run ingest.*npm start/s);
+    const evaluation = await command("bot/cli/eval.ts", ["--questions", path.join(ROOT, "test/fixtures/holdout.jsonl")], { DATA_DIR: path.join(dataDir, "empty") });
+    expect(evaluation.stderr).toMatch(/Chưa có chỉ mục tài liệu/);
+  });
+
+  it("ingest --json prints one summary, and a second run changes nothing", async () => {
+    const first = await command("ingest/cli.ts", ["--json"]);
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.stdout);
+    expect(report.documents).toBe(6);
+    expect(report.files.filter((f: { status: string }) => f.status === "added")).toHaveLength(5);
+    const second = JSON.parse((await command("ingest/cli.ts", ["--json"])).stdout);
+    expect(second.changed).toBe(false);
+  });
+
+  it("ask --json prints exactly one object of the documented shape", async () => {
+    const { stdout, code } = await command("bot/cli/ask.ts", ["--json", "--k", "3", "Ai làm công tác dân vận hiệu quả nhất?"]);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0]!);
+    expect(Object.keys(result).sort()).toEqual(["abstained", "answer", "citations", "confidence", "ms", "passages", "question"]);
+    expect(result.question).toBe("Ai làm công tác dân vận hiệu quả nhất?");
+    expect(result.abstained).toBe(false);
+    expect(result.passages).toHaveLength(3);
+    for (const key of ["rank", "chunkId", "docTitle", "docNumber", "section", "text", "score"]) expect(result.passages[0]).toHaveProperty(key);
+    for (const key of ["n", "chunkId", "docTitle", "docNumber", "section", "quote"]) expect(result.citations[0]).toHaveProperty(key);
+    expect(result.answer).toMatch(/người đứng đầu cấp ủy đảng hoặc thủ trưởng cơ quan/);
+  });
+
+  it("ask --batch answers every line in input order with its id", async () => {
+    const { dir, cleanup: done } = await tempDir();
+    await writeFiles(dir, { "q.jsonl": '{"id":"a","question":"dan van la gi"}\n{"id":"b","question":"Giá vàng hôm nay?"}\n' });
+    const { stdout } = await command("bot/cli/ask.ts", ["--json", "--batch", path.join(dir, "q.jsonl")]);
+    const rows = stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(rows.map((r) => [r.id, r.abstained])).toEqual([["a", false], ["b", true]]);
+    await done();
+  });
+
+  it("eval prints recall, MRR, citation hits, abstain accuracy and latency", async () => {
+    const { stdout, code } = await command("bot/cli/eval.ts", ["--questions", path.join(ROOT, "test/fixtures/holdout.jsonl"), "--json"]);
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(summary.recallAtK).toBeGreaterThanOrEqual(0.9);
+    expect(summary.unanswerableAbstained).toBe(summary.unanswerable);
+    expect(summary.latencyP95).toBeGreaterThan(0);
+  });
+
+  it("a wrong setting stops the program with a message naming the variable", async () => {
+    const { code, stderr } = await command("bot/cli/ask.ts", ["Dân vận là gì?"], { EMBEDDING_PROVIDER: "magic" });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/EMBEDDING_PROVIDER/);
+    expect(() => loadConfig({ MAX_FILE_MB: "-3" })).toThrow(/MAX_FILE_MB/);
+  });
+});
