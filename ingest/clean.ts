@@ -63,6 +63,7 @@ function splitLines(source: string): Line[] {
 /** Marks characters of a line to drop: emphasis markers and broken replacement characters. */
 function dropMask(text: string): Uint8Array {
   const drop = new Uint8Array(text.length);
+  if (!/[*_\uFFFD]/.test(text)) return drop;
   const mark = (from: number, length: number) => drop.fill(1, from, from + length);
   for (const m of text.matchAll(/\*{2,}|_{2,}/g)) mark(m.index, m[0].length);
   // Single * or _ used as emphasis: touching a word on one side and space/punctuation on the other.
@@ -85,7 +86,8 @@ function appendLine(builder: Builder, line: Line): void {
   for (let i = 0; i < line.text.length; i++) {
     if (drop[i]) continue;
     const ch = line.text[i]!;
-    const isSpace = /\s/.test(ch);
+    const code = ch.charCodeAt(0);
+    const isSpace = code === 32 || code === 9 || code === 0xa0 || (code > 0x1fff && /\s/.test(ch)) || code === 13 || code === 11 || code === 12;
     if (isSpace && (builder.chars.length === 0 || builder.chars[builder.chars.length - 1] === " ")) continue;
     builder.chars.push(isSpace ? " " : ch);
     builder.map.push(line.start + i);

@@ -94,8 +94,9 @@ export function expandQuery(lexicon: Lexicon, foldedTokens: string[]): Expansion
 /** Abbreviations and phrases of the lexicon found in a passage, as the other forms of their group (index-side expansion). */
 export function expansionsIn(lexicon: Lexicon, foldedTokens: string[]): Phrase[] {
   const out: Phrase[] = [];
+  const tokens = new Set(foldedTokens);
   for (const group of lexicon.groups) {
-    const present = group.find((phrase) => phrase.length === 1 && findPhrase(foldedTokens, phrase) >= 0);
+    const present = group.find((phrase) => phrase.length === 1 && tokens.has(phrase[0]!));
     if (present) out.push(...group.filter((phrase) => phrase !== present));
   }
   return out;

@@ -1,5 +1,5 @@
-import { bigram, isFunctionWord } from "../text/terms.ts";
-import { fold, syllables } from "../text/normalize.ts";
+import { isFunctionWord } from "../text/terms.ts";
+import { foldedSyllables } from "../text/normalize.ts";
 import type { TermStats } from "../index/term-stats.ts";
 import type { Embedder, EmbedderInfo } from "./embedder.ts";
 
@@ -14,30 +14,19 @@ export const LOCAL_MODEL = "hashed-ngrams-v1";
 
 const WEIGHT = { unigram: 1, functionWord: 0.25, bigram: 1.3, trigram: 0.3 };
 
-function hash(text: string): number {
-  // FNV-1a, 32 bit.
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a, 32 bit, continuing from `h` so keys can be hashed in parts without building strings. */
+function hashFrom(h: number, text: string, from = 0, to = text.length): number {
+  for (let i = from; i < to; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h;
 }
 
-export type Feature = { key: string; weight: number; lexical: boolean };
 
-export function features(text: string): Feature[] {
-  const words = syllables(text).map(fold);
-  const out: Feature[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    out.push({ key: word, weight: isFunctionWord(word) ? WEIGHT.functionWord : WEIGHT.unigram, lexical: true });
-    if (i + 1 < words.length) out.push({ key: bigram(word, words[i + 1]!), weight: WEIGHT.bigram, lexical: true });
-    const padded = `#${word}#`;
-    if (padded.length > 4) for (let j = 0; j + 3 <= padded.length; j++) out.push({ key: `~${padded.slice(j, j + 3)}`, weight: WEIGHT.trigram, lexical: false });
-  }
-  return out;
-}
+
 
 export class LocalEmbedder implements Embedder {
   readonly info: EmbedderInfo;
@@ -55,21 +44,36 @@ export class LocalEmbedder implements Embedder {
 
   embedOne(text: string, purpose: "document" | "query"): Float32Array {
     const dimension = this.info.dimension;
-    const counts = new Map<string, Feature & { count: number }>();
-    for (const feature of features(text)) {
-      const seen = counts.get(feature.key);
-      if (seen) seen.count += 1;
-      else counts.set(feature.key, { ...feature, count: 1 });
+    const weighQuery = purpose === "query" && this.stats !== undefined;
+    // hash of the feature key → [weight, count, idf]; keys are hashed in parts, never built as strings
+    // (the same hashes as hashing "word", "word_next" and "~abc").
+    const counts = new Map<number, [number, number, number]>();
+    const add = (h: number, weight: number, idfOf: (() => number) | undefined) => {
+      const key = h >>> 0;
+      const seen = counts.get(key);
+      if (seen) seen[1] += 1;
+      else counts.set(key, [weight, 1, idfOf ? idfOf() : 1]);
+    };
+    const words = foldedSyllables(text);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      const wordHash = hashFrom(FNV_OFFSET, word);
+      add(wordHash, isFunctionWord(word) ? WEIGHT.functionWord : WEIGHT.unigram, weighQuery ? () => this.stats!.idf(word) : undefined);
+      const next = words[i + 1];
+      if (next !== undefined) add(hashFrom(hashFrom(wordHash, "_"), next), WEIGHT.bigram, weighQuery ? () => this.stats!.idf(`${word}_${next}`) : undefined);
+      if (word.length > 2) {
+        const padded = `#${word}#`;
+        const tilde = hashFrom(FNV_OFFSET, "~");
+        for (let j = 0; j + 3 <= padded.length; j++) add(hashFrom(tilde, padded, j, j + 3), WEIGHT.trigram, undefined);
+      }
     }
     const vector = new Float32Array(dimension);
-    for (const { key, weight, lexical, count } of counts.values()) {
-      let value = weight * (1 + Math.log(count));
-      if (purpose === "query" && lexical && this.stats) value *= this.stats.idf(key);
-      const h = hash(key);
+    for (const [h, [weight, count, idf]] of counts) {
+      const value = weight * (1 + Math.log(count)) * idf;
       vector[h % dimension]! += h & 0x80000000 ? -value : value;
     }
     let norm = 0;
-    for (const v of vector) norm += v * v;
+    for (let i = 0; i < dimension; i++) norm += vector[i]! * vector[i]!;
     norm = Math.sqrt(norm) || 1;
     for (let i = 0; i < dimension; i++) vector[i]! /= norm;
     return vector;

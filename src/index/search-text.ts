@@ -1,6 +1,6 @@
 import type { Lexicon } from "../lexicon.ts";
 import { expansionsIn } from "../lexicon.ts";
-import { fold, syllables } from "../text/normalize.ts";
+import { foldedSyllables } from "../text/normalize.ts";
 import { bigram, searchTokens } from "../text/terms.ts";
 
 /**
@@ -10,7 +10,7 @@ import { bigram, searchTokens } from "../text/terms.ts";
  */
 export function buildSearchText(lexicon: Lexicon, title: string, section: string, clean: string): string {
   const tokens = searchTokens(`${title}\n${section}\n${clean}`);
-  const folded = syllables(clean).map(fold);
+  const folded = foldedSyllables(clean);
   for (const phrase of expansionsIn(lexicon, folded)) {
     tokens.push(...phrase);
     for (let i = 0; i + 1 < phrase.length; i++) tokens.push(bigram(phrase[i]!, phrase[i + 1]!));

@@ -17,16 +17,9 @@ export class TermStats {
   }
 
   static fromTokenSets(sets: Iterable<Iterable<string>>, minBigramDf = 2): TermStats {
-    const df = new Map<string, number>();
-    let passages = 0;
-    for (const set of sets) {
-      passages += 1;
-      for (const token of new Set(set)) df.set(token, (df.get(token) ?? 0) + 1);
-    }
-    // Bigrams seen once carry little and make up most of the table: they are left out to keep it small.
-    const kept: Record<string, number> = {};
-    for (const [token, count] of df) if (count >= minBigramDf || !token.includes("_")) kept[token] = count;
-    return new TermStats({ passages, df: kept });
+    const counter = new DocumentFrequencies();
+    for (const set of sets) counter.add(set);
+    return counter.toStats(minBigramDf);
   }
 
   documentFrequency(token: string): number {
@@ -46,5 +39,23 @@ export class TermStats {
 
   toJSON(): TermStatsData {
     return { passages: this.passages, df: Object.fromEntries(this.df) };
+  }
+}
+
+/** Counts document frequencies passage by passage. */
+export class DocumentFrequencies {
+  private readonly df = new Map<string, number>();
+  private passages = 0;
+
+  add(tokens: Iterable<string>): void {
+    this.passages += 1;
+    for (const token of new Set(tokens)) this.df.set(token, (this.df.get(token) ?? 0) + 1);
+  }
+
+  toStats(minBigramDf = 2): TermStats {
+    // Bigrams seen once carry little and make up most of the table: they are left out to keep it small.
+    const kept: Record<string, number> = {};
+    for (const [token, count] of this.df) if (count >= minBigramDf || !token.includes("_")) kept[token] = count;
+    return new TermStats({ passages: this.passages, df: kept });
   }
 }

@@ -9,7 +9,7 @@ import { acquireWriteLock } from "./lock.ts";
 import type { Manifest } from "./manifest.ts";
 import { readManifest, writeManifest } from "./manifest.ts";
 import { CHUNKS_TABLE, chunksSchema, DOCUMENTS_TABLE, documentsSchema, sqlString } from "./tables.ts";
-import { TermStats } from "./term-stats.ts";
+import { DocumentFrequencies } from "./term-stats.ts";
 
 export type ChunkInput = {
   id: string;
@@ -55,6 +55,11 @@ export class IndexWriter {
   private chunkRows: Record<string, unknown>[] = [];
   private documentRows: DocumentRow[] = [];
   private changed = false;
+  /** The write in flight: the next batch is embedded while LanceDB writes the last one. */
+  private writing: Promise<void> = Promise.resolve();
+  /** Frequencies of the passages written in this run, counted as they are built. */
+  private readonly counted = new DocumentFrequencies();
+  private readonly written = new Set<string>();
 
   private readonly indexDir: string;
   private readonly db: lancedb.Connection;
@@ -136,11 +141,14 @@ export class IndexWriter {
 
   async replaceFile(file: FileInput): Promise<void> {
     if (this.files.has(file.path)) this.pendingDeletes.add(file.path);
+    this.written.add(file.path);
     this.changed = true;
     const now = new Date().toISOString();
     for (const { meta, chunks } of file.documents) {
       const vectors = await this.embedder.embed(chunks.map((chunk) => `${chunk.section}\n${chunk.context}\n${chunk.clean}`), "document");
       chunks.forEach((chunk, i) => {
+        const search = this.options.searchText(chunk, meta);
+        this.counted.add(search.split(" "));
         this.chunkRows.push({
           id: chunk.id,
           ordinal: chunk.ordinal,
@@ -159,41 +167,52 @@ export class IndexWriter {
           docNumber: meta.number,
           docIssuer: meta.issuer,
           docDate: meta.date,
-          search: this.options.searchText(chunk, meta),
+          search,
           vector: Array.from(vectors[i]!),
         });
       });
       this.documentRows.push({ ...meta, fileHash: file.fileHash, format: file.format, chunkCount: chunks.length, ingestedAt: now });
     }
-    if (this.chunkRows.length >= (this.options.flushRows ?? FLUSH_ROWS)) await this.flush();
+    if (this.chunkRows.length >= (this.options.flushRows ?? FLUSH_ROWS)) await this.flush(false);
   }
 
-  private async flush(): Promise<void> {
-    if (this.pendingDeletes.size > 0) {
-      const list = [...this.pendingDeletes].map(sqlString).join(", ");
+  /** Hands buffered rows to LanceDB; waits for the write unless `wait` is false (then the next flush waits). */
+  private async flush(wait = true): Promise<void> {
+    await this.writing;
+    const deletes = [...this.pendingDeletes];
+    const chunkRows = this.chunkRows;
+    const documentRows = this.documentRows;
+    this.pendingDeletes.clear();
+    this.chunkRows = [];
+    this.documentRows = [];
+    this.writing = this.write(deletes, chunkRows, documentRows);
+    if (wait) await this.writing;
+  }
+
+  private async write(deletes: string[], chunkRows: Record<string, unknown>[], documentRows: DocumentRow[]): Promise<void> {
+    if (deletes.length > 0) {
+      const list = deletes.map(sqlString).join(", ");
       await this.chunks.delete(`path IN (${list})`);
       await this.documents.delete(`path IN (${list})`);
-      this.pendingDeletes.clear();
     }
-    if (this.chunkRows.length > 0) {
-      const count = this.chunkRows.length;
-      await this.chunks.add(this.chunkRows);
-      this.chunkRows = [];
-      this.options.onRows?.(count);
+    if (chunkRows.length > 0) {
+      await this.chunks.add(chunkRows);
+      this.options.onRows?.(chunkRows.length);
     }
-    if (this.documentRows.length > 0) {
-      await this.documents.add(this.documentRows.map((row) => documentRowSchema.parse(row)));
-      this.documentRows = [];
-    }
+    if (documentRows.length > 0) await this.documents.add(documentRows.map((row) => documentRowSchema.parse(row)));
   }
 
   /** Finishes the new index and makes it the current one. Returns the manifest now in force. */
   async commit(): Promise<{ manifest: Manifest; changed: boolean }> {
     if (!this.changed && this.previous) return { manifest: this.previous, changed: false };
     await this.flush();
-    const searchRows = await this.chunks.query().select(["search"]).toArray();
-    const stats = TermStats.fromTokenSets(searchRows.map((row) => String(row.search).split(" ")));
-    const hasFullTextIndex = searchRows.length > 0;
+    // Passages written now were counted as they were built; only the untouched ones are read back.
+    const untouched = this.rebuilt || this.files.size === 0 ? [] : await (this.written.size > 0
+      ? this.chunks.query().where(`path NOT IN (${[...this.written].map(sqlString).join(", ")})`)
+      : this.chunks.query()).select(["search"]).toArray();
+    for (const row of untouched) this.counted.add(String(row.search).split(" "));
+    const stats = this.counted.toStats();
+    const hasFullTextIndex = stats.passages > 0;
     if (hasFullTextIndex) {
       // Our own tokens (folded syllables and bigrams) are already what should match: no stemming,
       // no English stop words, no folding; split on spaces only.
@@ -205,8 +224,12 @@ export class IndexWriter {
         replace: true,
       });
     }
-    const keepFrom = new Date(Date.now() - 24 * 3600 * 1000);
-    for (const table of [this.chunks, this.documents]) await table.optimize({ cleanupOlderThan: keepFrom }).catch(() => undefined);
+    // Incremental runs leave small fragments and deleted rows behind: compact them. A rebuild writes
+    // few large fragments and has nothing to compact. Versions stay a day for readers still on them.
+    if (!this.rebuilt) {
+      const keepFrom = new Date(Date.now() - 24 * 3600 * 1000);
+      for (const table of [this.chunks, this.documents]) await table.optimize({ cleanupOlderThan: keepFrom }).catch(() => undefined);
+    }
     const generation = (this.previous?.generation ?? 0) + 1;
     const statsFile = `stats-${generation}.json`;
     await writeFile(path.join(this.indexDir, statsFile), JSON.stringify(stats.toJSON()));
@@ -232,6 +255,8 @@ export class IndexWriter {
   }
 
   async close(): Promise<void> {
+    // A failed ingest may leave a write in flight: let it settle before closing (the manifest was not moved).
+    await this.writing.catch(() => undefined);
     this.chunks.close();
     this.documents.close();
     this.db.close();

@@ -6,14 +6,51 @@ export function nfc(text: string): string {
   return text.normalize("NFC");
 }
 
+const foldCache = new Map<string, string>();
+
+/** Folded form of each character seen so far ("Ố" → "o"): per-character lookups beat normalising whole texts. */
+const charFold = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let folded = charFold.get(ch);
+  if (folded === undefined) {
+    folded = ch.normalize("NFD").replace(COMBINING_MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+    charFold.set(ch, folded);
+  }
+  return folded;
+}
+
+function foldUncached(text: string): string {
+  const source = text.normalize("NFC");
+  let out = "";
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (code < 0x80) {
+      if (code >= 65 && code <= 90) {
+        out += source.slice(start, i) + String.fromCharCode(code + 32);
+        start = i + 1;
+      }
+      continue;
+    }
+    // A combining mark left over (text that NFC could not compose) folds to nothing.
+    out += source.slice(start, i) + foldChar(source[i]!);
+    start = i + 1;
+  }
+  return out + source.slice(start);
+}
+
 /** Lower case without diacritics: "Đảng ủy" → "dang uy". Used so queries typed without marks match. */
 export function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(COMBINING_MARKS, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase();
+  // Syllables repeat endlessly and are folded on every hot path: short strings are memoised.
+  if (text.length > 16) return foldUncached(text);
+  let folded = foldCache.get(text);
+  if (folded === undefined) {
+    folded = foldUncached(text);
+    if (foldCache.size > 200_000) foldCache.clear();
+    foldCache.set(text, folded);
+  }
+  return folded;
 }
 
 export function hasDiacritics(text: string): boolean {
@@ -25,6 +62,11 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Syllables (Vietnamese words are written as space-separated syllables), lower case, NFC. */
 export function syllables(text: string): string[] {
   return nfc(text).toLowerCase().match(WORD) ?? [];
+}
+
+/** Folded syllables of a text, folding it once rather than syllable by syllable. */
+export function foldedSyllables(text: string): string[] {
+  return foldUncached(text).match(WORD) ?? [];
 }
 
 /**

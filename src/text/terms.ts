@@ -1,4 +1,4 @@
-import { fold, hasDiacritics, syllables } from "./normalize.ts";
+import { fold, foldedSyllables, hasDiacritics, syllables } from "./normalize.ts";
 
 /**
  * Phrases that ask rather than say ("là gì", "như thế nào"): they carry no content and,
@@ -59,7 +59,7 @@ export function bigram(a: string, b: string): string {
 
 /** Folded unigrams and syllable bigrams of a text: what the full-text index stores. */
 export function searchTokens(text: string): string[] {
-  const folded = syllables(text).map(fold);
+  const folded = foldedSyllables(text);
   const out: string[] = [...folded];
   for (let i = 0; i + 1 < folded.length; i++) out.push(bigram(folded[i]!, folded[i + 1]!));
   return out;
