@@ -132,7 +132,11 @@ export function extractiveAnswer(query: AnalysedQuery, ranked: RankedPassage[], 
   const leafWords = syllables(leaf.replace(/^(?:[IVXLC]+|\d{1,2}|[a-zđ])\s*[.\-–)]\s*/u, "")).map(fold).filter((w) => !isFunctionWord(w));
   const questionWords = new Set(query.sequence);
   const leafPrecision = leafWords.length ? leafWords.filter((w) => questionWords.has(w)).length / leafWords.length : 0;
-  const headingAnswers = !ordinalHit && leafWords.length >= 2 && leafPrecision >= 0.6;
+  // …and together with the document's identity it must cover most of the question: "2. Thủ trưởng cơ
+  // quan" does not answer what the head of the agency owes the people's inspection board.
+  const identity = `${top[0]!.passage.docKind} ${top[0]!.passage.docTitle} ${top[0]!.passage.docIssuer} ${top[0]!.passage.section}`;
+  const headingRecall = coverage(query, new Set(searchTokens(identity)), stats).concepts;
+  const headingAnswers = !ordinalHit && leafWords.length >= 2 && leafPrecision >= 0.6 && headingRecall >= 0.7;
   const headingAt = paragraphsByPassage[0]!.findIndex((p) => fold(p.text).startsWith(fold(leaf).replace(/…$/, "").slice(0, 12)));
   const opening = headingAnswers
     ? sentences.filter((s) => s.passage === 0 && s.paragraph > headingAt).sort((a, b) => a.paragraph - b.paragraph || a.index - b.index)[0]

@@ -72,6 +72,20 @@ describe("answers with citations", () => {
     expect(result.answer).toMatch(/nhập câu hỏi/);
   });
 
+  it("answers the same whether or not the question is capitalised", async () => {
+    for (const question of ["Thủ trưởng cơ quan có trách nhiệm gì với Ban Thanh tra nhân dân?", "thủ trưởng cơ quan có trách nhiệm gì với ban thanh tra nhân dân"]) {
+      const result = await answerer.answer(question);
+      expect(result.answer).toMatch(/^Thủ trưởng cơ quan có trách nhiệm tạo điều kiện để Ban Thanh tra nhân dân/);
+    }
+  });
+
+  it("answers from the section whose heading asks the question", async () => {
+    const who = await answerer.answer("Ai phụ trách dân vận?");
+    expect(who.answer).toMatch(/^Tất cả cán bộ chính quyền, tất cả cán bộ Đoàn thể/);
+    const goal = await answerer.answer("Mục tiêu của Nghị quyết Ban Chấp hành Đảng bộ tỉnh về công tác dân vận là gì?");
+    expect(goal.citations[0]!.section).toContain("1- Mục tiêu");
+  });
+
   it("returns the top k passages in rank order", async () => {
     const result = await answerer.answer("Thủ trưởng cơ quan có trách nhiệm gì với Ban Thanh tra nhân dân?", { k: 3 });
     expect(result.passages.map((p) => p.rank)).toEqual([1, 2, 3]);
