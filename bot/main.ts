@@ -1,28 +1,69 @@
 import { loadConfig, loadDotEnv } from "../src/config.ts";
+import type { Config } from "../src/config.ts";
 import { isAppError } from "../src/errors.ts";
+import { createLogger } from "../src/log.ts";
+import type { Logger } from "../src/log.ts";
+import { openLibsqlStore } from "../src/state/libsql.ts";
 import { repl } from "./cli/ask.ts";
-import { ingestKnowledge, openKnowledge } from "./compose.ts";
+import { ingestKnowledge } from "./compose.ts";
+import { createKnowledgeHolder } from "./knowledge-holder.ts";
+import { createTelegramBot } from "./telegram/bot.ts";
+import type { RunningBot } from "./telegram/run.ts";
+import { startPolling, startWebhook } from "./telegram/run.ts";
 
 /**
  * `npm start`: brings the index up to date with knowledge/ (unchanged files are skipped), then
- * serves. Until the chat channels land, it serves the `ask` REPL on the terminal.
+ * serves: the Telegram bot when TELEGRAM_BOT_TOKEN is set, otherwise questions on the terminal.
  */
+async function startTelegram(config: Config, logger: Logger): Promise<void> {
+  const store = await openLibsqlStore(config.stateUrl);
+  const holder = await createKnowledgeHolder(config);
+  const bot = createTelegramBot({
+    token: config.TELEGRAM_BOT_TOKEN!,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    knowledge: holder.current,
+    reload: holder.reload,
+    store,
+    admins: config.adminIds,
+    logger,
+    questionsPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    maxQuestionChars: config.MAX_QUESTION_CHARS,
+  });
+  const running: RunningBot = config.TELEGRAM_WEBHOOK_URL
+    ? await startWebhook(bot, logger, { publicUrl: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET!, port: config.PORT })
+    : await startPolling(bot, logger);
+  console.log(`Bot Telegram @${bot.botInfo.username} đang chạy (${config.TELEGRAM_WEBHOOK_URL ? `webhook, cổng ${running.port}` : "long polling"}). Ctrl+C để dừng.`);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info("shutdown", { signal });
+    await running.stop();
+    holder.close();
+    store.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.TELEGRAM_BOT_TOKEN, config.OPENAI_API_KEY, config.TELEGRAM_WEBHOOK_SECRET] });
   const report = await ingestKnowledge(config);
   const failed = report.files.filter((f) => f.status === "failed" || f.status === "skipped");
   console.log(`Chỉ mục: ${report.documents} văn bản, ${report.chunks} đoạn${report.changed ? " (vừa cập nhật)" : ""}.`);
   for (const file of failed) console.log(`  ! ${file.path}: ${file.reason}`);
-  const knowledge = await openKnowledge(config);
-  const stop = () => {
-    knowledge.close();
+  if (config.TELEGRAM_BOT_TOKEN) return startTelegram(config, logger);
+
+  const holder = await createKnowledgeHolder(config);
+  process.once("SIGINT", () => {
+    holder.close();
     process.exit(0);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-  await repl(knowledge, config.ANSWER_TOP_K);
-  knowledge.close();
+  });
+  await repl(holder.current(), config.ANSWER_TOP_K);
+  holder.close();
 }
 
 main().catch((error: unknown) => {

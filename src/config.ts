@@ -18,6 +18,17 @@ export const configSchema = z.object({
   MAX_FILE_MB: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(20)),
   ANSWER_TOP_K: positiveInt(5),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  TELEGRAM_BOT_TOKEN: z.preprocess(emptyToUndefined, z.string().regex(/^\d+:[\w-]+$/, "không đúng dạng token của BotFather (số:chuỗi)").optional()),
+  TELEGRAM_API_ROOT: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  TELEGRAM_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  TELEGRAM_WEBHOOK_SECRET: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "chỉ gồm A-Z, a-z, 0-9, _ và -").optional()),
+  ADMIN_IDS: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "phải là các số id Telegram, ngăn bởi dấu phẩy").optional(),
+  ),
+  RATE_LIMIT_PER_MINUTE: positiveInt(20),
+  MAX_QUESTION_CHARS: positiveInt(1000),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -28,6 +39,9 @@ export type Config = RawConfig & {
   indexDir: string;
   /** True when an LLM is configured: answers are generated, otherwise extractive. */
   llmEnabled: boolean;
+  adminIds: Set<number>;
+  /** LibSQL URL of the state store (a SQLite file under DATA_DIR). */
+  stateUrl: string;
 };
 
 /**
@@ -48,6 +62,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       { variable: "OPENAI_API_KEY" },
     );
   }
+  if (raw.TELEGRAM_WEBHOOK_URL && !raw.TELEGRAM_WEBHOOK_SECRET) {
+    throw new AppError("invalid:config", "Cấu hình không hợp lệ: TELEGRAM_WEBHOOK_URL cần TELEGRAM_WEBHOOK_SECRET.", { variable: "TELEGRAM_WEBHOOK_SECRET" });
+  }
   const dataDir = path.resolve(cwd, raw.DATA_DIR);
   return {
     ...raw,
@@ -55,6 +72,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     knowledgeDir: path.resolve(cwd, raw.KNOWLEDGE_DIR),
     indexDir: path.join(dataDir, "index"),
     llmEnabled: Boolean(raw.OPENAI_API_KEY),
+    adminIds: new Set((raw.ADMIN_IDS ?? "").split(",").map((id) => id.trim()).filter(Boolean).map(Number)),
+    stateUrl: `file:${path.join(dataDir, "state.db")}`,
   };
 }
 

@@ -1,0 +1,224 @@
+import { randomBytes } from "node:crypto";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, GrammyError, HttpError, InlineKeyboard } from "grammy";
+import type { Context } from "grammy";
+import type { AnswerResult } from "../../src/answer/types.ts";
+import type { Logger } from "../../src/log.ts";
+import type { StateStore } from "../../src/state/store.ts";
+import type { IngestReport } from "../../ingest/pipeline.ts";
+import type { Knowledge } from "../compose.ts";
+import { COMMANDS, text } from "../messages.ts";
+import type { Block } from "./render.ts";
+import { answerBlocks, documentListBlocks, escapeHtml, packMessages, passageBlocks } from "./render.ts";
+
+export type TelegramDeps = {
+  token: string;
+  apiRoot?: string;
+  /** The knowledge in force now; `/reload` swaps it. */
+  knowledge: () => Knowledge;
+  reload: () => Promise<IngestReport>;
+  store: StateStore;
+  admins: ReadonlySet<number>;
+  logger: Logger;
+  questionsPerMinute: number;
+  maxQuestionChars: number;
+};
+
+const CHANNEL = "telegram";
+
+/** Callback data, all well under Telegram's 64 bytes: "src:<answer id>:<n>", "fb:<id>:1|-1", "sg:<id>:<i>". */
+const newAnswerId = () => randomBytes(6).toString("base64url");
+
+/** A sliding one-minute window per user. Per process: several replicas would each count their own. */
+function rateLimiter(perMinute: number) {
+  const hits = new Map<number, number[]>();
+  return (userId: number, now = Date.now()): number => {
+    const recent = (hits.get(userId) ?? []).filter((t) => now - t < 60_000);
+    if (recent.length >= perMinute) {
+      hits.set(userId, recent);
+      return Math.ceil((60_000 - (now - recent[0]!)) / 1000);
+    }
+    recent.push(now);
+    hits.set(userId, recent);
+    if (hits.size > 50_000) hits.clear();
+    return 0;
+  };
+}
+
+/**
+ * The Telegram bot (grammY). Translates updates into questions and renders answers as Telegram HTML
+ * with source and feedback buttons. All state that must survive restarts goes through `store`.
+ */
+export function createTelegramBot(deps: TelegramDeps): Bot {
+  const bot = new Bot(deps.token, { client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}) } });
+  const { logger, store } = deps;
+  // 429 (honouring retry_after) and 5xx are retried by the plugin, not by us.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 4, maxDelaySeconds: 120 }));
+  // Updates of one chat are handled in order; different chats run concurrently (with @grammyjs/runner).
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  const limited = rateLimiter(deps.questionsPerMinute);
+  const isAdmin = (ctx: Context) => ctx.from !== undefined && deps.admins.has(ctx.from.id);
+
+  bot.use(async (ctx, next) => {
+    const requestId = `${ctx.update.update_id}`;
+    const started = performance.now();
+    await next();
+    logger.info("telegram.update", { requestId, chat: ctx.chat?.type, ms: Math.round(performance.now() - started) });
+  });
+
+  async function send(ctx: Context, blocks: Block[], keyboard?: InlineKeyboard): Promise<void> {
+    const messages = packMessages(blocks);
+    for (const [i, message] of messages.entries()) {
+      const last = i === messages.length - 1;
+      await ctx.reply(message, {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+        ...(last && keyboard ? { reply_markup: keyboard } : {}),
+        ...(ctx.chat?.type !== "private" && ctx.msg?.message_id && i === 0 ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {}),
+      });
+    }
+  }
+
+  function keyboardFor(id: string, result: AnswerResult): InlineKeyboard | undefined {
+    const keyboard = new InlineKeyboard();
+    if (result.abstained) {
+      if (result.suggestions.length === 0) return undefined;
+      result.suggestions.forEach((topic, i) => keyboard.text(`🔎 ${topic.length > 40 ? `${topic.slice(0, 39)}…` : topic}`, `sg:${id}:${i}`).row());
+      return keyboard;
+    }
+    for (const citation of result.citations) keyboard.text(`Nguồn ${citation.n}`, `src:${id}:${citation.n}`);
+    keyboard.row().text("👍", `fb:${id}:1`).text("👎", `fb:${id}:-1`);
+    return keyboard;
+  }
+
+  async function ask(ctx: Context, question: string): Promise<void> {
+    const userId = ctx.from?.id ?? 0;
+    if (question.length > deps.maxQuestionChars) {
+      await ctx.reply(text.tooLong(deps.maxQuestionChars));
+      return;
+    }
+    const wait = limited(userId);
+    if (wait > 0) {
+      await ctx.reply(text.rateLimited(wait));
+      return;
+    }
+    await ctx.replyWithChatAction("typing").catch(() => undefined);
+    const result = await deps.knowledge().answer(question);
+    const id = newAnswerId();
+    await store.saveAnswer({
+      id, channel: CHANNEL, chatId: String(ctx.chat?.id ?? userId), userId: String(userId), question, answer: result.answer,
+      abstained: result.abstained, confidence: result.confidence, chunkIds: result.citations.map((c) => c.chunkId),
+      suggestions: result.suggestions, createdAt: new Date().toISOString(),
+    });
+    logger.info("answer", { requestId: `${ctx.update.update_id}`, abstained: result.abstained, confidence: result.confidence, citations: result.citations.length, mode: result.mode });
+    await send(ctx, answerBlocks(result), keyboardFor(id, result));
+  }
+
+  async function showSource(ctx: Context, chunkIds: string[], n: number): Promise<void> {
+    const chunkId = chunkIds[n - 1];
+    const passage = chunkId ? await deps.knowledge().index.passage(chunkId) : undefined;
+    if (!passage) {
+      await ctx.reply(text.sourceGone);
+      return;
+    }
+    await send(ctx, passageBlocks(n, passage));
+  }
+
+  bot.command("start", (ctx) => ctx.reply(text.start(escapeHtml(ctx.from?.first_name ?? "")), { parse_mode: "HTML" }));
+  bot.command("help", (ctx) => ctx.reply(text.help + (isAdmin(ctx) ? text.helpAdmin : ""), { parse_mode: "HTML" }));
+  bot.command("hoi", async (ctx) => {
+    const question = ctx.match.trim();
+    if (!question) return void (await ctx.reply(text.emptyHoi, { parse_mode: "HTML" }));
+    await ask(ctx, question);
+  });
+  bot.command("tailieu", async (ctx) => send(ctx, documentListBlocks(await deps.knowledge().index.documents())));
+  bot.command("nguon", async (ctx) => {
+    const n = Number(ctx.match.trim());
+    if (!Number.isInteger(n) || n < 1) return void (await ctx.reply(text.nguonUsage, { parse_mode: "HTML" }));
+    const last = await store.lastAnswer(CHANNEL, String(ctx.chat.id));
+    if (!last) return void (await ctx.reply(text.noLastAnswer));
+    if (n > last.chunkIds.length) return void (await ctx.reply(text.nguonMissing(n, last.chunkIds.length)));
+    await showSource(ctx, last.chunkIds, n);
+  });
+  bot.command("reload", async (ctx) => {
+    if (!isAdmin(ctx)) return void (await ctx.reply(text.adminOnly));
+    await ctx.reply(text.reloading);
+    try {
+      const report = await deps.reload();
+      const problems = report.files.filter((f) => f.status === "failed" || f.status === "skipped").map((f) => `${f.path}: ${f.reason}`);
+      await ctx.reply(text.reloaded(report.documents, report.chunks, report.changed, problems));
+      logger.info("reload", { by: ctx.from?.id, documents: report.documents, chunks: report.chunks, changed: report.changed });
+    } catch (error) {
+      logger.error("reload.failed", { error });
+      await ctx.reply(text.reloadFailed(error instanceof Error ? error.message : String(error)));
+    }
+  });
+  bot.command("thongke", async (ctx) => {
+    if (!isAdmin(ctx)) return void (await ctx.reply(text.adminOnly));
+    const usage = await store.usage();
+    const weak = await store.weakAnswers(5);
+    const lines = weak.map((w) => `• ${escapeHtml(w.question.slice(0, 120))}`);
+    await ctx.reply(text.stats(usage) + (lines.length ? `${text.weakHeader}\n${lines.join("\n")}` : ""), { parse_mode: "HTML" });
+  });
+
+  bot.on("callback_query:data", async (ctx) => {
+    const [kind, id, arg] = ctx.callbackQuery.data.split(":");
+    const stored = id ? await store.getAnswer(id) : undefined;
+    if (!stored) {
+      await ctx.answerCallbackQuery({ text: text.sourceGone });
+      return;
+    }
+    if (kind === "src") {
+      await ctx.answerCallbackQuery();
+      await showSource(ctx, stored.chunkIds, Number(arg));
+    } else if (kind === "fb") {
+      const vote = arg === "1" ? 1 : -1;
+      await store.saveFeedback(stored.id, String(ctx.from.id), vote);
+      await ctx.answerCallbackQuery({ text: text.feedbackThanks(vote === 1) });
+      logger.info("feedback", { answer: stored.id, vote });
+    } else if (kind === "sg") {
+      await ctx.answerCallbackQuery();
+      const topic = stored.suggestions[Number(arg)];
+      if (topic) await ask(ctx, topic);
+    } else {
+      await ctx.answerCallbackQuery();
+    }
+  });
+
+  bot.on("message:text", async (ctx) => {
+    const message = ctx.message;
+    if (message.text.startsWith("/")) return; // an unknown command: not a question
+    if (ctx.chat.type === "private") return ask(ctx, message.text.trim());
+    // In a group: only a mention of the bot or a reply to one of its messages is for us.
+    const username = ctx.me.username.toLowerCase();
+    const mentioned = (message.entities ?? []).some((e) => e.type === "mention" && message.text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${username}`);
+    const repliedToBot = message.reply_to_message?.from?.id === ctx.me.id;
+    if (!mentioned && !repliedToBot) return;
+    const question = message.text.replace(new RegExp(`@${ctx.me.username}\\b`, "gi"), "").trim();
+    if (!question) return void (await ctx.reply(text.emptyHoi, { parse_mode: "HTML" }));
+    await ask(ctx, question);
+  });
+
+  bot.on(["message:sticker", "message:photo", "message:voice", "message:audio", "message:video", "message:video_note", "message:document", "message:animation", "message:location", "message:contact"], async (ctx) => {
+    if (ctx.chat.type !== "private") {
+      const repliedToBot = ctx.message.reply_to_message?.from?.id === ctx.me.id;
+      if (!repliedToBot) return;
+    }
+    await ctx.reply(text.notText);
+  });
+
+  bot.catch(async (err) => {
+    const error = err.error;
+    const kind = error instanceof GrammyError ? "telegram" : error instanceof HttpError ? "network" : "internal";
+    logger.error("telegram.error", { requestId: `${err.ctx.update.update_id}`, kind, error });
+    await err.ctx.reply(text.error).catch(() => undefined);
+  });
+
+  return bot;
+}
+
+/** Registers the command menu; called once at start-up. */
+export async function registerCommands(bot: Bot): Promise<void> {
+  await bot.api.setMyCommands(COMMANDS);
+}

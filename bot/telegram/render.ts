@@ -1,0 +1,102 @@
+import type { AnswerResult } from "../../src/answer/types.ts";
+import type { DocumentRow, Passage } from "../../src/index/schema.ts";
+import { displayDate } from "../../src/index/schema.ts";
+
+/** Telegram's limit for one message. */
+export const TELEGRAM_LIMIT = 4096;
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** A piece of a message: plain text and how to wrap it once escaped (a wrapper never spans two messages). */
+export type Block = { text: string; wrap?: (escaped: string) => string };
+
+const plain = (text: string): Block => ({ text });
+
+/** Cuts a text at paragraph, then line, then sentence, then word boundaries into pieces of at most `max`. */
+function cut(text: string, max: number): string[] {
+  if (text.length <= max) return [text];
+  for (const separator of ["\n\n", "\n", ". ", " "]) {
+    const pieces: string[] = [];
+    let current = "";
+    for (const part of text.split(separator)) {
+      const next = current ? `${current}${separator}${part}` : part;
+      if (next.length > max && current) {
+        pieces.push(current);
+        current = part;
+      } else current = next;
+    }
+    if (current) pieces.push(current);
+    if (pieces.every((p) => p.length <= max)) return pieces;
+  }
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length; i += max) pieces.push(text.slice(i, i + max));
+  return pieces;
+}
+
+/**
+ * Packs blocks into messages of at most `limit` characters of HTML. Blocks are kept whole when they
+ * fit, and a long block is cut on paragraph boundaries with its wrapper repeated on every piece, so
+ * no tag is ever broken across messages.
+ */
+export function packMessages(blocks: Block[], limit = TELEGRAM_LIMIT): string[] {
+  const rendered: string[] = [];
+  for (const block of blocks) {
+    const wrap = block.wrap ?? ((s: string) => s);
+    const overhead = wrap("").length;
+    // Escaping can grow a text (& → &amp;): budget for the worst case.
+    const budget = Math.max(200, Math.floor((limit - overhead) / 5));
+    const whole = wrap(escapeHtml(block.text));
+    if (whole.length <= limit) rendered.push(whole);
+    else for (const piece of cut(block.text, budget)) rendered.push(wrap(escapeHtml(piece)));
+  }
+  const messages: string[] = [];
+  let current = "";
+  for (const piece of rendered) {
+    const next = current ? `${current}\n\n${piece}` : piece;
+    if (next.length > limit && current) {
+      messages.push(current);
+      current = piece;
+    } else current = next;
+  }
+  if (current) messages.push(current);
+  return messages;
+}
+
+function sourceLine(label: string, number: string): string {
+  return number && !label.includes(number) ? `${label} (số ${number})` : label;
+}
+
+/** The answer, then its sources: what a question gets in Telegram. */
+export function answerBlocks(result: AnswerResult): Block[] {
+  if (result.abstained) return [plain(result.answer)];
+  const blocks: Block[] = [plain(result.answer)];
+  if (result.citations.length > 0) {
+    blocks.push({ text: "Nguồn:", wrap: (s) => `<b>${s}</b>` });
+    for (const citation of result.citations) {
+      blocks.push({ text: `[${citation.n}] ${sourceLine(citation.label, citation.docNumber)}`, wrap: (s) => `<i>${s}</i>` });
+    }
+  }
+  return blocks;
+}
+
+/** The full verbatim passage behind a citation. */
+export function passageBlocks(n: number, passage: Passage): Block[] {
+  return [
+    { text: `Nguồn ${n}: ${passage.citation}`, wrap: (s) => `<b>${s}</b>` },
+    { text: passage.text.replace(/\n{3,}/g, "\n\n").trim(), wrap: (s) => `<blockquote>${s}</blockquote>` },
+    { text: `Tệp ${passage.path}, dòng ${passage.lineStart}–${passage.lineEnd}`, wrap: (s) => `<i>${s}</i>` },
+  ];
+}
+
+export function documentListBlocks(documents: DocumentRow[]): Block[] {
+  if (documents.length === 0) return [plain("Chưa có tài liệu nào trong kho.")];
+  return [
+    { text: `Kho tài liệu có ${documents.length} văn bản:`, wrap: (s) => `<b>${s}</b>` },
+    ...documents.map((d, i) => {
+      const facts = [d.kind, d.number ? `số ${d.number}` : "", d.date ? displayDate(d.date) : "", `${d.chunkCount} đoạn`].filter(Boolean).join(" · ");
+      return plain(`${i + 1}. ${d.title}\n    ${facts}`);
+    }),
+  ];
+}

@@ -1,0 +1,52 @@
+import { serve } from "@hono/node-server";
+import { run } from "@grammyjs/runner";
+import type { RunnerHandle } from "@grammyjs/runner";
+import { webhookCallback } from "grammy";
+import type { Bot } from "grammy";
+import { Hono } from "hono";
+import type { Logger } from "../../src/log.ts";
+import { registerCommands } from "./bot.ts";
+
+export type RunningBot = { stop(): Promise<void>; port?: number };
+
+/** Long polling with @grammyjs/runner: concurrent across chats, ordered within a chat. */
+export async function startPolling(bot: Bot, logger: Logger, options: { timeoutSeconds?: number } = {}): Promise<RunningBot> {
+  await bot.init();
+  await bot.api.deleteWebhook();
+  await registerCommands(bot);
+  const handle: RunnerHandle = run(bot, { runner: { fetch: { timeout: options.timeoutSeconds ?? 30 } } });
+  logger.info("telegram.polling", { bot: bot.botInfo.username });
+  return {
+    async stop() {
+      // Stops fetching and waits for updates in flight to finish.
+      if (handle.isRunning()) await handle.stop();
+    },
+  };
+}
+
+export const WEBHOOK_PATH = "/telegram/webhook";
+
+/**
+ * Webhook mode: Telegram POSTs updates to `publicUrl`; requests without the right
+ * X-Telegram-Bot-Api-Secret-Token header get 401 and are not processed.
+ */
+export async function startWebhook(bot: Bot, logger: Logger, options: { publicUrl: string; secret: string; port: number; app?: Hono }): Promise<RunningBot> {
+  await bot.init();
+  await registerCommands(bot);
+  const app = options.app ?? new Hono();
+  // Listen on the path of the public address (a reverse proxy forwards it unchanged).
+  const route = new URL(options.publicUrl).pathname.replace(/\/$/, "") || WEBHOOK_PATH;
+  app.post(route, webhookCallback(bot, "hono", { secretToken: options.secret }));
+  const server = serve({ fetch: app.fetch, port: options.port, hostname: "0.0.0.0" });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  await bot.api.setWebhook(options.publicUrl, { secret_token: options.secret, allowed_updates: ["message", "callback_query", "poll_answer"] });
+  logger.info("telegram.webhook", { bot: bot.botInfo.username, port });
+  return {
+    port,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { createClient } from "@libsql/client";
+import type { Client } from "@libsql/client";
+import { z } from "zod";
+import type { FeedbackRow, StateStore, StoredAnswer, Usage } from "./store.ts";
+
+const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS answers (
+    id TEXT PRIMARY KEY, channel TEXT NOT NULL, chat_id TEXT NOT NULL, user_id TEXT NOT NULL,
+    question TEXT NOT NULL, answer TEXT NOT NULL, abstained INTEGER NOT NULL, confidence REAL NOT NULL,
+    chunk_ids TEXT NOT NULL, suggestions TEXT NOT NULL, created_at TEXT NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS answers_chat ON answers (channel, chat_id, created_at)`,
+  `CREATE TABLE IF NOT EXISTS feedback (
+    answer_id TEXT NOT NULL, user_id TEXT NOT NULL, vote INTEGER NOT NULL, created_at TEXT NOT NULL,
+    PRIMARY KEY (answer_id, user_id))`,
+];
+
+const answerRow = z.object({
+  id: z.string(), channel: z.string(), chat_id: z.string(), user_id: z.string(), question: z.string(), answer: z.string(),
+  abstained: z.coerce.number(), confidence: z.coerce.number(), chunk_ids: z.string(), suggestions: z.string(), created_at: z.string(),
+});
+
+function toAnswer(row: unknown): StoredAnswer {
+  const r = answerRow.parse(row);
+  return {
+    id: r.id, channel: r.channel, chatId: r.chat_id, userId: r.user_id, question: r.question, answer: r.answer,
+    abstained: r.abstained === 1, confidence: r.confidence,
+    chunkIds: z.array(z.string()).parse(JSON.parse(r.chunk_ids)), suggestions: z.array(z.string()).parse(JSON.parse(r.suggestions)),
+    createdAt: r.created_at,
+  };
+}
+
+/** The default state store: a SQLite file through LibSQL (the engine Mastra's storage uses too). */
+export async function openLibsqlStore(url: string): Promise<StateStore> {
+  if (url.startsWith("file:")) await mkdir(path.dirname(url.slice("file:".length)), { recursive: true });
+  const client: Client = createClient({ url });
+  await client.execute("PRAGMA journal_mode = WAL").catch(() => undefined);
+  for (const statement of SCHEMA) await client.execute(statement);
+
+  return {
+    async saveAnswer(a) {
+      await client.execute({
+        sql: `INSERT OR REPLACE INTO answers (id, channel, chat_id, user_id, question, answer, abstained, confidence, chunk_ids, suggestions, created_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        args: [a.id, a.channel, a.chatId, a.userId, a.question, a.answer, a.abstained ? 1 : 0, a.confidence, JSON.stringify(a.chunkIds), JSON.stringify(a.suggestions), a.createdAt],
+      });
+    },
+    async getAnswer(id) {
+      const { rows } = await client.execute({ sql: "SELECT * FROM answers WHERE id = ?", args: [id] });
+      return rows[0] ? toAnswer(rows[0]) : undefined;
+    },
+    async lastAnswer(channel, chatId) {
+      const { rows } = await client.execute({
+        sql: "SELECT * FROM answers WHERE channel = ? AND chat_id = ? AND abstained = 0 ORDER BY created_at DESC, rowid DESC LIMIT 1",
+        args: [channel, chatId],
+      });
+      return rows[0] ? toAnswer(rows[0]) : undefined;
+    },
+    async saveFeedback(answerId, userId, vote) {
+      await client.execute({
+        sql: "INSERT OR REPLACE INTO feedback (answer_id, user_id, vote, created_at) VALUES (?, ?, ?, ?)",
+        args: [answerId, userId, vote, new Date().toISOString()],
+      });
+    },
+    async weakAnswers(limit) {
+      const { rows } = await client.execute({
+        sql: `SELECT f.answer_id, a.question, a.answer, f.vote, f.user_id, f.created_at FROM feedback f JOIN answers a ON a.id = f.answer_id
+              WHERE f.vote < 0 ORDER BY f.created_at DESC LIMIT ?`,
+        args: [limit],
+      });
+      return rows.map((row): FeedbackRow => ({
+        answerId: String(row.answer_id), question: String(row.question), answer: String(row.answer),
+        vote: Number(row.vote) < 0 ? -1 : 1, userId: String(row.user_id), createdAt: String(row.created_at),
+      }));
+    },
+    async usage(now = new Date()): Promise<Usage> {
+      const today = now.toISOString().slice(0, 10);
+      const { rows } = await client.execute({
+        sql: `SELECT
+          (SELECT COUNT(*) FROM answers) AS questions,
+          (SELECT COUNT(*) FROM answers WHERE substr(created_at, 1, 10) = ?) AS today,
+          (SELECT COUNT(*) FROM answers WHERE abstained = 1) AS abstained,
+          (SELECT COUNT(DISTINCT channel || ':' || user_id) FROM answers) AS users,
+          (SELECT COUNT(*) FROM feedback WHERE vote > 0) AS up,
+          (SELECT COUNT(*) FROM feedback WHERE vote < 0) AS down`,
+        args: [today],
+      });
+      const r = rows[0]!;
+      return {
+        questions: Number(r.questions), questionsToday: Number(r.today), abstained: Number(r.abstained),
+        users: Number(r.users), feedbackUp: Number(r.up), feedbackDown: Number(r.down),
+      };
+    },
+    close() {
+      client.close();
+    },
+  };
+}

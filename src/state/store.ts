@@ -1,0 +1,45 @@
+/** What the channels remember between messages and across restarts. */
+
+export type StoredAnswer = {
+  id: string;
+  channel: string;
+  chatId: string;
+  userId: string;
+  question: string;
+  answer: string;
+  abstained: boolean;
+  confidence: number;
+  /** Chunk ids of the citations, in [n] order. */
+  chunkIds: string[];
+  /** Topics offered when the documents did not cover the question. */
+  suggestions: string[];
+  createdAt: string;
+};
+
+export type Usage = {
+  questions: number;
+  questionsToday: number;
+  abstained: number;
+  users: number;
+  feedbackUp: number;
+  feedbackDown: number;
+};
+
+export type FeedbackRow = { answerId: string; question: string; answer: string; vote: 1 | -1; userId: string; createdAt: string };
+
+/**
+ * The state port. One store per deployment: LibSQL (SQLite file under DATA_DIR) by default; a
+ * Postgres implementation of the same interface is what several bot replicas would share.
+ */
+export interface StateStore {
+  saveAnswer(answer: StoredAnswer): Promise<void>;
+  getAnswer(id: string): Promise<StoredAnswer | undefined>;
+  /** The most recent answer in a chat, for `/nguon <n>`. */
+  lastAnswer(channel: string, chatId: string): Promise<StoredAnswer | undefined>;
+  /** Records a vote; a second vote by the same user on the same answer replaces the first. */
+  saveFeedback(answerId: string, userId: string, vote: 1 | -1): Promise<void>;
+  /** Answers voted down, newest first, for trainers to review. */
+  weakAnswers(limit: number): Promise<FeedbackRow[]>;
+  usage(now?: Date): Promise<Usage>;
+  close(): void;
+}

@@ -1,0 +1,153 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type ApiCall = { method: string; body: Record<string, unknown>; at: number };
+export type Failure = { status: number; description: string; retryAfter?: number };
+
+export const BOT_ID = 7000001;
+export const BOT_USERNAME = "trolydanvan_bot";
+export const TOKEN = "123456:TEST-token_for_fake_server";
+
+/**
+ * A fake Telegram Bot API on 127.0.0.1: the methods the bot calls, long polling with offsets and
+ * timeouts, failure injection (429 with retry_after, 5xx), and a record of every call.
+ */
+export async function startFakeTelegram() {
+  const calls: ApiCall[] = [];
+  const updates: Array<Record<string, unknown>> = [];
+  const failures = new Map<string, Failure[]>();
+  let nextUpdateId = 1;
+  let nextMessageId = 1000;
+  let waiters: Array<() => void> = [];
+
+  const wake = () => {
+    const current = waiters;
+    waiters = [];
+    for (const resolve of current) resolve();
+  };
+
+  const messageFor = (body: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    message_id: nextMessageId++,
+    date: Math.floor(Date.now() / 1000),
+    chat: { id: Number(body.chat_id), type: Number(body.chat_id) < 0 ? "supergroup" : "private" },
+    from: { id: BOT_ID, is_bot: true, first_name: "Trợ lý Dân vận", username: BOT_USERNAME },
+    ...extra,
+  });
+
+  async function handle(method: string, body: Record<string, unknown>): Promise<unknown> {
+    switch (method) {
+      case "getMe":
+        return { id: BOT_ID, is_bot: true, first_name: "Trợ lý Dân vận", username: BOT_USERNAME, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
+      case "getUpdates": {
+        const offset = Number(body.offset ?? 0);
+        const timeout = Math.min(Number(body.timeout ?? 0), 2);
+        const pending = () => updates.filter((u) => Number(u.update_id) >= offset);
+        if (pending().length === 0 && timeout > 0) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, timeout * 1000);
+            waiters.push(() => {
+              clearTimeout(timer);
+              resolve();
+            });
+          });
+        }
+        // Confirmed updates (below the offset) are forgotten, as Telegram does.
+        for (let i = updates.length - 1; i >= 0; i--) if (Number(updates[i]!.update_id) < offset) updates.splice(i, 1);
+        return pending().slice(0, Number(body.limit ?? 100));
+      }
+      case "sendMessage":
+        return messageFor(body, { text: body.text });
+      case "editMessageText":
+        return messageFor(body, { text: body.text });
+      case "sendDocument":
+        return messageFor(body, { document: { file_id: "doc", file_unique_id: "doc" } });
+      case "sendPoll":
+        return messageFor(body, { poll: { id: `poll${nextMessageId}`, question: body.question, options: [], total_voter_count: 0, is_closed: false, is_anonymous: false, type: "quiz", allows_multiple_answers: false } });
+      default:
+        return true;
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const match = req.url?.match(/^\/bot([^/]+)\/(\w+)/);
+    let raw = "";
+    req.on("data", (chunk) => (raw += chunk));
+    req.on("end", async () => {
+      res.setHeader("content-type", "application/json");
+      if (!match || match[1] !== TOKEN) {
+        res.writeHead(401).end(JSON.stringify({ ok: false, error_code: 401, description: "Unauthorized" }));
+        return;
+      }
+      const method = match[2]!;
+      let body: Record<string, unknown> = {};
+      if (raw && (req.headers["content-type"] ?? "").includes("json")) body = JSON.parse(raw);
+      else if (raw) body = { multipart: true, size: raw.length };
+      calls.push({ method, body, at: Date.now() });
+      const failure = failures.get(method)?.shift();
+      if (failure) {
+        res.writeHead(failure.status).end(JSON.stringify({
+          ok: false, error_code: failure.status, description: failure.description,
+          ...(failure.retryAfter !== undefined ? { parameters: { retry_after: failure.retryAfter } } : {}),
+        }));
+        return;
+      }
+      const result = await handle(method, body);
+      res.end(JSON.stringify({ ok: true, result }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    apiRoot: `http://127.0.0.1:${port}`,
+    calls,
+    /** Queues an update for getUpdates; returns its id. */
+    push(update: Record<string, unknown>): number {
+      const id = nextUpdateId++;
+      updates.push({ update_id: id, ...update });
+      wake();
+      return id;
+    },
+    nextUpdateId: () => nextUpdateId++,
+    failNext(method: string, failure: Failure) {
+      failures.set(method, [...(failures.get(method) ?? []), failure]);
+    },
+    callsOf: (method: string) => calls.filter((c) => c.method === method),
+    async waitFor(predicate: (calls: ApiCall[]) => boolean, timeoutMs = 15_000): Promise<void> {
+      const started = Date.now();
+      while (!predicate(calls)) {
+        if (Date.now() - started > timeoutMs) throw new Error(`timed out; calls: ${calls.map((c) => c.method).join(", ")}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    async close() {
+      wake();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export type FakeTelegram = Awaited<ReturnType<typeof startFakeTelegram>>;
+
+let messageCounter = 1;
+export const user = (id: number, firstName = "Lan") => ({ id, is_bot: false, first_name: firstName });
+export const privateChat = (id: number) => ({ id, type: "private", first_name: "Lan" });
+export const groupChat = (id: number) => ({ id, type: "supergroup", title: "Chi bộ Văn phòng" });
+
+export function textMessage(chat: Record<string, unknown>, from: Record<string, unknown>, text: string, extra: Record<string, unknown> = {}) {
+  const entities: Array<Record<string, unknown>> = [];
+  const command = text.match(/^\/\w+(@\w+)?/);
+  if (command) entities.push({ type: "bot_command", offset: 0, length: command[0].length });
+  for (const m of text.matchAll(/@\w+/g)) if (m.index !== 0 || !command) entities.push({ type: "mention", offset: m.index, length: m[0].length });
+  return { message: { message_id: messageCounter++, date: Math.floor(Date.now() / 1000), chat, from, text, ...(entities.length ? { entities } : {}), ...extra } };
+}
+
+export function callback(chat: Record<string, unknown>, from: Record<string, unknown>, data: string) {
+  return {
+    callback_query: {
+      id: `cb${messageCounter++}`, from, chat_instance: "ci", data,
+      message: { message_id: messageCounter++, date: Math.floor(Date.now() / 1000), chat, from: { id: BOT_ID, is_bot: true, first_name: "Trợ lý" }, text: "…" },
+    },
+  };
+}
