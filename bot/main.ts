@@ -1,4 +1,6 @@
+import path from "node:path";
 import { loadConfig, loadDotEnv } from "../src/config.ts";
+import { loadQuizBank } from "../src/quiz/bank.ts";
 import type { Config } from "../src/config.ts";
 import { isAppError } from "../src/errors.ts";
 import { createLogger } from "../src/log.ts";
@@ -18,26 +20,36 @@ import { startPolling, startWebhook } from "./telegram/run.ts";
 async function startTelegram(config: Config, logger: Logger): Promise<void> {
   const store = await openLibsqlStore(config.stateUrl);
   const holder = await createKnowledgeHolder(config);
-  const bot = createTelegramBot({
+  let bank = await loadQuizBank(path.join(config.knowledgeDir, "quizzes"));
+  logger.info("quiz.bank", { questions: bank.length });
+  const reload = async () => {
+    const report = await holder.reload();
+    bank = await loadQuizBank(path.join(config.knowledgeDir, "quizzes"));
+    return report;
+  };
+  const { bot, quiz } = createTelegramBot({
     token: config.TELEGRAM_BOT_TOKEN!,
     apiRoot: config.TELEGRAM_API_ROOT,
     knowledge: holder.current,
-    reload: holder.reload,
+    reload,
     store,
     admins: config.adminIds,
     logger,
     questionsPerMinute: config.RATE_LIMIT_PER_MINUTE,
     maxQuestionChars: config.MAX_QUESTION_CHARS,
+    quiz: { bank: () => bank, openPeriod: config.QUIZ_OPEN_PERIOD, defaultCount: config.QUIZ_DEFAULT_COUNT, practiceCount: config.PRACTICE_COUNT },
   });
   const running: RunningBot = config.TELEGRAM_WEBHOOK_URL
     ? await startWebhook(bot, logger, { publicUrl: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET!, port: config.PORT })
     : await startPolling(bot, logger);
+  await quiz?.resume();
   console.log(`Bot Telegram @${bot.botInfo.username} đang chạy (${config.TELEGRAM_WEBHOOK_URL ? `webhook, cổng ${running.port}` : "long polling"}). Ctrl+C để dừng.`);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info("shutdown", { signal });
+    quiz?.stop();
     await running.stop();
     holder.close();
     store.close();

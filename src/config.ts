@@ -28,6 +28,9 @@ export const configSchema = z.object({
     z.string().regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "phải là các số id Telegram, ngăn bởi dấu phẩy").optional(),
   ),
   RATE_LIMIT_PER_MINUTE: positiveInt(20),
+  QUIZ_OPEN_PERIOD: z.preprocess(emptyToUndefined, z.coerce.number().int().min(5).max(600).default(30)),
+  QUIZ_DEFAULT_COUNT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(30).default(5)),
+  PRACTICE_COUNT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(50).default(10)),
   MAX_QUESTION_CHARS: positiveInt(1000),
 });
 

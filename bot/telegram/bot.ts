@@ -11,6 +11,8 @@ import type { Knowledge } from "../compose.ts";
 import { COMMANDS, text } from "../messages.ts";
 import type { Block } from "./render.ts";
 import { answerBlocks, documentListBlocks, escapeHtml, packMessages, passageBlocks } from "./render.ts";
+import type { QuizController, QuizDeps } from "./quiz.ts";
+import { registerQuiz } from "./quiz.ts";
 
 export type TelegramDeps = {
   token: string;
@@ -23,6 +25,8 @@ export type TelegramDeps = {
   logger: Logger;
   questionsPerMinute: number;
   maxQuestionChars: number;
+  /** Quiz sessions; left out, the bot only answers questions. */
+  quiz?: Omit<QuizDeps, "store" | "logger" | "isAdmin">;
 };
 
 const CHANNEL = "telegram";
@@ -50,7 +54,7 @@ function rateLimiter(perMinute: number) {
  * The Telegram bot (grammY). Translates updates into questions and renders answers as Telegram HTML
  * with source and feedback buttons. All state that must survive restarts goes through `store`.
  */
-export function createTelegramBot(deps: TelegramDeps): Bot {
+export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizController } {
   const bot = new Bot(deps.token, { client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}) } });
   const { logger, store } = deps;
   // 429 (honouring retry_after) and 5xx are retried by the plugin, not by us.
@@ -162,6 +166,8 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     await ctx.reply(text.stats(usage) + (lines.length ? `${text.weakHeader}\n${lines.join("\n")}` : ""), { parse_mode: "HTML" });
   });
 
+  const quiz = deps.quiz ? registerQuiz(bot, { ...deps.quiz, store, logger, isAdmin: (id) => deps.admins.has(id) }) : undefined;
+
   bot.on("callback_query:data", async (ctx) => {
     const [kind, id, arg] = ctx.callbackQuery.data.split(":");
     const stored = id ? await store.getAnswer(id) : undefined;
@@ -215,7 +221,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     await err.ctx.reply(text.error).catch(() => undefined);
   });
 
-  return bot;
+  return { bot, quiz };
 }
 
 /** Registers the command menu; called once at start-up. */

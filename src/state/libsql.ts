@@ -4,6 +4,8 @@ import { createClient } from "@libsql/client";
 import type { Client } from "@libsql/client";
 import { z } from "zod";
 import type { FeedbackRow, StateStore, StoredAnswer, Usage } from "./store.ts";
+import type { QuizSession } from "../quiz/engine.ts";
+import { quizSessionSchema } from "../quiz/engine.ts";
 
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS answers (
@@ -14,6 +16,11 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS feedback (
     answer_id TEXT NOT NULL, user_id TEXT NOT NULL, vote INTEGER NOT NULL, created_at TEXT NOT NULL,
     PRIMARY KEY (answer_id, user_id))`,
+  `CREATE TABLE IF NOT EXISTS quiz_sessions (
+    id TEXT PRIMARY KEY, channel TEXT NOT NULL, chat_id TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL,
+    data TEXT NOT NULL, updated_at TEXT NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS quiz_sessions_chat ON quiz_sessions (channel, chat_id, status, updated_at)`,
+  `CREATE TABLE IF NOT EXISTS quiz_polls (poll_id TEXT PRIMARY KEY, session_id TEXT NOT NULL, question_index INTEGER NOT NULL)`,
 ];
 
 const answerRow = z.object({
@@ -29,6 +36,10 @@ function toAnswer(row: unknown): StoredAnswer {
     chunkIds: z.array(z.string()).parse(JSON.parse(r.chunk_ids)), suggestions: z.array(z.string()).parse(JSON.parse(r.suggestions)),
     createdAt: r.created_at,
   };
+}
+
+function toQuiz(data: unknown): QuizSession {
+  return quizSessionSchema.parse(JSON.parse(String(data)));
 }
 
 /** The default state store: a SQLite file through LibSQL (the engine Mastra's storage uses too). */
@@ -91,6 +102,41 @@ export async function openLibsqlStore(url: string): Promise<StateStore> {
         questions: Number(r.questions), questionsToday: Number(r.today), abstained: Number(r.abstained),
         users: Number(r.users), feedbackUp: Number(r.up), feedbackDown: Number(r.down),
       };
+    },
+    async saveQuiz(session) {
+      await client.execute({
+        sql: `INSERT OR REPLACE INTO quiz_sessions (id, channel, chat_id, kind, status, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        args: [session.id, session.channel, session.chatId, session.kind, session.status, JSON.stringify(session), new Date().toISOString()],
+      });
+    },
+    async getQuiz(id) {
+      const { rows } = await client.execute({ sql: "SELECT data FROM quiz_sessions WHERE id = ?", args: [id] });
+      return rows[0] ? toQuiz(rows[0].data) : undefined;
+    },
+    async runningQuiz(channel, chatId) {
+      const { rows } = await client.execute({
+        sql: "SELECT data FROM quiz_sessions WHERE channel = ? AND chat_id = ? AND status = 'running' ORDER BY updated_at DESC LIMIT 1",
+        args: [channel, chatId],
+      });
+      return rows[0] ? toQuiz(rows[0].data) : undefined;
+    },
+    async runningQuizzes(channel) {
+      const { rows } = await client.execute({ sql: "SELECT data FROM quiz_sessions WHERE channel = ? AND status = 'running'", args: [channel] });
+      return rows.map((row) => toQuiz(row.data));
+    },
+    async endedQuizzes(channel, chatId, limit) {
+      const { rows } = await client.execute({
+        sql: "SELECT data FROM quiz_sessions WHERE channel = ? AND chat_id = ? AND status != 'running' ORDER BY updated_at DESC LIMIT ?",
+        args: [channel, chatId, limit],
+      });
+      return rows.map((row) => toQuiz(row.data));
+    },
+    async mapPoll(pollId, sessionId, questionIndex) {
+      await client.execute({ sql: "INSERT OR REPLACE INTO quiz_polls (poll_id, session_id, question_index) VALUES (?, ?, ?)", args: [pollId, sessionId, questionIndex] });
+    },
+    async pollTarget(pollId) {
+      const { rows } = await client.execute({ sql: "SELECT session_id, question_index FROM quiz_polls WHERE poll_id = ?", args: [pollId] });
+      return rows[0] ? { sessionId: String(rows[0].session_id), questionIndex: Number(rows[0].question_index) } : undefined;
     },
     close() {
       client.close();

@@ -1,4 +1,5 @@
 /** What the channels remember between messages and across restarts. */
+import type { QuizSession } from "../quiz/engine.ts";
 
 export type StoredAnswer = {
   id: string;
@@ -41,5 +42,17 @@ export interface StateStore {
   /** Answers voted down, newest first, for trainers to review. */
   weakAnswers(limit: number): Promise<FeedbackRow[]>;
   usage(now?: Date): Promise<Usage>;
+
+  saveQuiz(session: QuizSession): Promise<void>;
+  getQuiz(id: string): Promise<QuizSession | undefined>;
+  /** The running quiz of a chat (at most one). */
+  runningQuiz(channel: string, chatId: string): Promise<QuizSession | undefined>;
+  /** All running quizzes, to resume them after a restart. */
+  runningQuizzes(channel: string): Promise<QuizSession[]>;
+  /** Ended quizzes of a chat, newest first. */
+  endedQuizzes(channel: string, chatId: string, limit: number): Promise<QuizSession[]>;
+  /** Poll answers carry no chat: each poll id maps to its session and question. */
+  mapPoll(pollId: string, sessionId: string, questionIndex: number): Promise<void>;
+  pollTarget(pollId: string): Promise<{ sessionId: string; questionIndex: number } | undefined>;
   close(): void;
 }

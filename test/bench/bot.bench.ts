@@ -28,7 +28,7 @@ try {
   const config = loadConfig({ DATA_DIR: dir, KNOWLEDGE_DIR: KNOWLEDGE, TELEGRAM_BOT_TOKEN: TOKEN });
   const holder = await createKnowledgeHolder(config);
   const store = await openLibsqlStore(config.stateUrl);
-  const bot = createTelegramBot({
+  const { bot } = createTelegramBot({
     token: TOKEN, apiRoot: telegram.apiRoot, knowledge: holder.current, reload: holder.reload, store, admins: new Set(),
     logger: silentLogger, questionsPerMinute: 10_000, maxQuestionChars: 1000,
   });

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type ApiCall = { method: string; body: Record<string, unknown>; at: number };
+export type ApiCall = { method: string; body: Record<string, unknown>; at: number; result?: unknown };
 export type Failure = { status: number; description: string; retryAfter?: number };
 
 export const BOT_ID = 7000001;
@@ -81,8 +81,9 @@ export async function startFakeTelegram() {
       const method = match[2]!;
       let body: Record<string, unknown> = {};
       if (raw && (req.headers["content-type"] ?? "").includes("json")) body = JSON.parse(raw);
-      else if (raw) body = { multipart: true, size: raw.length };
-      calls.push({ method, body, at: Date.now() });
+      else if (raw) body = { multipart: true, size: raw.length, raw };
+      const call: ApiCall = { method, body, at: Date.now() };
+      calls.push(call);
       const failure = failures.get(method)?.shift();
       if (failure) {
         res.writeHead(failure.status).end(JSON.stringify({
@@ -92,6 +93,7 @@ export async function startFakeTelegram() {
         return;
       }
       const result = await handle(method, body);
+      call.result = result;
       res.end(JSON.stringify({ ok: true, result }));
     });
   });
@@ -141,6 +143,10 @@ export function textMessage(chat: Record<string, unknown>, from: Record<string, 
   if (command) entities.push({ type: "bot_command", offset: 0, length: command[0].length });
   for (const m of text.matchAll(/@\w+/g)) if (m.index !== 0 || !command) entities.push({ type: "mention", offset: m.index, length: m[0].length });
   return { message: { message_id: messageCounter++, date: Math.floor(Date.now() / 1000), chat, from, text, ...(entities.length ? { entities } : {}), ...extra } };
+}
+
+export function pollAnswer(pollId: string, from: Record<string, unknown>, option: number) {
+  return { poll_answer: { poll_id: pollId, user: from, option_ids: option < 0 ? [] : [option] } };
 }
 
 export function callback(chat: Record<string, unknown>, from: Record<string, unknown>, data: string) {

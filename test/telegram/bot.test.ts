@@ -31,7 +31,7 @@ async function botFor(dataDir: string, apiRoot: string, extra: Record<string, st
   return createTelegramBot({
     token: TOKEN, apiRoot, knowledge: holder.current, reload: holder.reload, store, admins: config.adminIds, logger,
     questionsPerMinute: config.RATE_LIMIT_PER_MINUTE, maxQuestionChars: config.MAX_QUESTION_CHARS,
-  });
+  }).bot;
 }
 
 beforeAll(async () => {
