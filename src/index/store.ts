@@ -19,6 +19,8 @@ export interface KnowledgeIndex {
   fullText(tokens: string[], limit: number): Promise<ScoredPassage[]>;
   nearest(vector: Float32Array, limit: number): Promise<ScoredPassage[]>;
   passage(id: string): Promise<Passage | undefined>;
+  /** Every passage, in document order (for checks and generators, not for answering). */
+  allPassages(): Promise<Passage[]>;
   documents(): Promise<DocumentRow[]>;
   close(): void;
 }
@@ -71,6 +73,10 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo): Promi
     async passage(id) {
       const rows = await chunks.query().where(`id = ${sqlString(id)}`).select(columns).limit(1).toArray();
       return rows[0] ? toPassage(rows[0]) : undefined;
+    },
+    async allPassages() {
+      const rows = await chunks.query().select(columns).toArray();
+      return rows.map(toPassage).sort((a, b) => a.path.localeCompare(b.path) || a.docId.localeCompare(b.docId) || a.ordinal - b.ordinal);
     },
     async documents() {
       const rows = await documents.query().toArray();
