@@ -1,6 +1,8 @@
 import path from "node:path";
 import { loadConfig, loadDotEnv } from "../src/config.ts";
 import { loadQuizBank } from "../src/quiz/bank.ts";
+import { loadChecklists } from "../src/checklist/schema.ts";
+import { createChecklistRunner } from "../src/checklist/workflow.ts";
 import type { Config } from "../src/config.ts";
 import { isAppError } from "../src/errors.ts";
 import { createLogger } from "../src/log.ts";
@@ -27,7 +29,9 @@ async function startTelegram(config: Config, logger: Logger): Promise<void> {
     bank = await loadQuizBank(path.join(config.knowledgeDir, "quizzes"));
     return report;
   };
-  const { bot, quiz } = createTelegramBot({
+  const checklists = await loadChecklists(path.join(config.knowledgeDir, "checklists"));
+  const runner = await createChecklistRunner({ storageUrl: config.workflowUrl, checklists: () => checklists });
+  const { bot, quiz, checklist } = createTelegramBot({
     token: config.TELEGRAM_BOT_TOKEN!,
     apiRoot: config.TELEGRAM_API_ROOT,
     knowledge: holder.current,
@@ -38,7 +42,11 @@ async function startTelegram(config: Config, logger: Logger): Promise<void> {
     questionsPerMinute: config.RATE_LIMIT_PER_MINUTE,
     maxQuestionChars: config.MAX_QUESTION_CHARS,
     quiz: { bank: () => bank, openPeriod: config.QUIZ_OPEN_PERIOD, defaultCount: config.QUIZ_DEFAULT_COUNT, practiceCount: config.PRACTICE_COUNT },
+    checklist: { runner, checklists: () => checklists, reminderDays: config.REMINDER_DAYS },
   });
+  // One reminder per checklist left idle for REMINDER_DAYS; checked every hour.
+  const reminders = setInterval(() => void checklist?.remind().catch((error) => logger.warn("checklist.remind", { error })), 3_600_000);
+  reminders.unref();
   const running: RunningBot = config.TELEGRAM_WEBHOOK_URL
     ? await startWebhook(bot, logger, { publicUrl: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET!, port: config.PORT })
     : await startPolling(bot, logger);
@@ -50,6 +58,7 @@ async function startTelegram(config: Config, logger: Logger): Promise<void> {
     stopping = true;
     logger.info("shutdown", { signal });
     quiz?.stop();
+    clearInterval(reminders);
     await running.stop();
     holder.close();
     store.close();

@@ -30,6 +30,7 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt(20),
   QUIZ_OPEN_PERIOD: z.preprocess(emptyToUndefined, z.coerce.number().int().min(5).max(600).default(30)),
   QUIZ_DEFAULT_COUNT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(30).default(5)),
+  REMINDER_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().min(0.001).max(365).default(3)),
   PRACTICE_COUNT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(50).default(10)),
   MAX_QUESTION_CHARS: positiveInt(1000),
 });
@@ -45,6 +46,8 @@ export type Config = RawConfig & {
   adminIds: Set<number>;
   /** LibSQL URL of the state store (a SQLite file under DATA_DIR). */
   stateUrl: string;
+  /** LibSQL URL of Mastra's storage (workflow runs of the checklists). */
+  workflowUrl: string;
 };
 
 /**
@@ -77,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     llmEnabled: Boolean(raw.OPENAI_API_KEY),
     adminIds: new Set((raw.ADMIN_IDS ?? "").split(",").map((id) => id.trim()).filter(Boolean).map(Number)),
     stateUrl: `file:${path.join(dataDir, "state.db")}`,
+    workflowUrl: `file:${path.join(dataDir, "workflows.db")}`,
   };
 }
 

@@ -13,6 +13,8 @@ import type { Block } from "./render.ts";
 import { answerBlocks, documentListBlocks, escapeHtml, packMessages, passageBlocks } from "./render.ts";
 import type { QuizController, QuizDeps } from "./quiz.ts";
 import { registerQuiz } from "./quiz.ts";
+import type { ChecklistController, ChecklistDeps } from "./checklist.ts";
+import { registerChecklist } from "./checklist.ts";
 
 export type TelegramDeps = {
   token: string;
@@ -27,6 +29,8 @@ export type TelegramDeps = {
   maxQuestionChars: number;
   /** Quiz sessions; left out, the bot only answers questions. */
   quiz?: Omit<QuizDeps, "store" | "logger" | "isAdmin">;
+  /** Guided checklists; left out, there are none. */
+  checklist?: Omit<ChecklistDeps, "store" | "logger" | "ask">;
 };
 
 const CHANNEL = "telegram";
@@ -54,7 +58,7 @@ function rateLimiter(perMinute: number) {
  * The Telegram bot (grammY). Translates updates into questions and renders answers as Telegram HTML
  * with source and feedback buttons. All state that must survive restarts goes through `store`.
  */
-export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizController } {
+export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizController; checklist?: ChecklistController } {
   const bot = new Bot(deps.token, { client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}) } });
   const { logger, store } = deps;
   // 429 (honouring retry_after) and 5xx are retried by the plugin, not by us.
@@ -167,6 +171,7 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
   });
 
   const quiz = deps.quiz ? registerQuiz(bot, { ...deps.quiz, store, logger, isAdmin: (id) => deps.admins.has(id) }) : undefined;
+  const checklist = deps.checklist ? registerChecklist(bot, { ...deps.checklist, store, logger, ask }) : undefined;
 
   bot.on("callback_query:data", async (ctx) => {
     const [kind, id, arg] = ctx.callbackQuery.data.split(":");
@@ -221,7 +226,7 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
     await err.ctx.reply(text.error).catch(() => undefined);
   });
 
-  return { bot, quiz };
+  return { bot, quiz, checklist };
 }
 
 /** Registers the command menu; called once at start-up. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { createClient } from "@libsql/client";
 import type { Client } from "@libsql/client";
 import { z } from "zod";
-import type { FeedbackRow, StateStore, StoredAnswer, Usage } from "./store.ts";
+import type { ChecklistRunRow, FeedbackRow, StateStore, StoredAnswer, Usage } from "./store.ts";
 import type { QuizSession } from "../quiz/engine.ts";
 import { quizSessionSchema } from "../quiz/engine.ts";
 
@@ -20,6 +20,9 @@ const SCHEMA = [
     id TEXT PRIMARY KEY, channel TEXT NOT NULL, chat_id TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL,
     data TEXT NOT NULL, updated_at TEXT NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS quiz_sessions_chat ON quiz_sessions (channel, chat_id, status, updated_at)`,
+  `CREATE TABLE IF NOT EXISTS checklist_runs (
+    run_id TEXT PRIMARY KEY, channel TEXT NOT NULL, chat_id TEXT NOT NULL, user_id TEXT NOT NULL, checklist_id TEXT NOT NULL,
+    status TEXT NOT NULL, updated_at TEXT NOT NULL, reminded_at TEXT)`,
   `CREATE TABLE IF NOT EXISTS quiz_polls (poll_id TEXT PRIMARY KEY, session_id TEXT NOT NULL, question_index INTEGER NOT NULL)`,
 ];
 
@@ -35,6 +38,14 @@ function toAnswer(row: unknown): StoredAnswer {
     abstained: r.abstained === 1, confidence: r.confidence,
     chunkIds: z.array(z.string()).parse(JSON.parse(r.chunk_ids)), suggestions: z.array(z.string()).parse(JSON.parse(r.suggestions)),
     createdAt: r.created_at,
+  };
+}
+
+function toRun(row: Record<string, unknown>): ChecklistRunRow {
+  return {
+    runId: String(row.run_id), channel: String(row.channel), chatId: String(row.chat_id), userId: String(row.user_id),
+    checklistId: String(row.checklist_id), status: String(row.status) as ChecklistRunRow["status"], updatedAt: String(row.updated_at),
+    remindedAt: row.reminded_at === null || row.reminded_at === undefined ? null : String(row.reminded_at),
   };
 }
 
@@ -137,6 +148,30 @@ export async function openLibsqlStore(url: string): Promise<StateStore> {
     async pollTarget(pollId) {
       const { rows } = await client.execute({ sql: "SELECT session_id, question_index FROM quiz_polls WHERE poll_id = ?", args: [pollId] });
       return rows[0] ? { sessionId: String(rows[0].session_id), questionIndex: Number(rows[0].question_index) } : undefined;
+    },
+    async saveChecklistRun(run) {
+      await client.execute({
+        sql: "INSERT OR REPLACE INTO checklist_runs (run_id, channel, chat_id, user_id, checklist_id, status, updated_at, reminded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        args: [run.runId, run.channel, run.chatId, run.userId, run.checklistId, run.status, run.updatedAt, run.remindedAt],
+      });
+    },
+    async activeChecklistRun(channel, chatId) {
+      const { rows } = await client.execute({
+        sql: "SELECT * FROM checklist_runs WHERE channel = ? AND chat_id = ? AND status = 'active' ORDER BY updated_at DESC LIMIT 1",
+        args: [channel, chatId],
+      });
+      return rows[0] ? toRun(rows[0]) : undefined;
+    },
+    async lastChecklistRun(channel, chatId) {
+      const { rows } = await client.execute({
+        sql: "SELECT * FROM checklist_runs WHERE channel = ? AND chat_id = ? ORDER BY updated_at DESC LIMIT 1",
+        args: [channel, chatId],
+      });
+      return rows[0] ? toRun(rows[0]) : undefined;
+    },
+    async idleChecklistRuns(before) {
+      const { rows } = await client.execute({ sql: "SELECT * FROM checklist_runs WHERE status = 'active' AND reminded_at IS NULL AND updated_at < ?", args: [before] });
+      return rows.map(toRun);
     },
     close() {
       client.close();

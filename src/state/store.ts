@@ -26,6 +26,17 @@ export type Usage = {
   feedbackDown: number;
 };
 
+export type ChecklistRunRow = {
+  runId: string;
+  channel: string;
+  chatId: string;
+  userId: string;
+  checklistId: string;
+  status: "active" | "done" | "cancelled";
+  updatedAt: string;
+  remindedAt: string | null;
+};
+
 export type FeedbackRow = { answerId: string; question: string; answer: string; vote: 1 | -1; userId: string; createdAt: string };
 
 /**
@@ -54,5 +65,12 @@ export interface StateStore {
   /** Poll answers carry no chat: each poll id maps to its session and question. */
   mapPoll(pollId: string, sessionId: string, questionIndex: number): Promise<void>;
   pollTarget(pollId: string): Promise<{ sessionId: string; questionIndex: number } | undefined>;
+  /** Checklist runs: the run itself lives in Mastra storage; this is who it belongs to and when it was last touched. */
+  saveChecklistRun(run: ChecklistRunRow): Promise<void>;
+  activeChecklistRun(channel: string, chatId: string): Promise<ChecklistRunRow | undefined>;
+  /** The most recently touched run of a chat, whatever its status. */
+  lastChecklistRun(channel: string, chatId: string): Promise<ChecklistRunRow | undefined>;
+  /** Active runs untouched since `before` and not yet reminded. */
+  idleChecklistRuns(before: string): Promise<ChecklistRunRow[]>;
   close(): void;
 }

@@ -70,9 +70,11 @@ export async function startFakeTelegram() {
 
   const server = createServer((req, res) => {
     const match = req.url?.match(/^\/bot([^/]+)\/(\w+)/);
-    let raw = "";
-    req.on("data", (chunk) => (raw += chunk));
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", async () => {
+      const bytes = Buffer.concat(chunks);
+      const raw = bytes.toString("utf8");
       res.setHeader("content-type", "application/json");
       if (!match || match[1] !== TOKEN) {
         res.writeHead(401).end(JSON.stringify({ ok: false, error_code: 401, description: "Unauthorized" }));
@@ -81,7 +83,7 @@ export async function startFakeTelegram() {
       const method = match[2]!;
       let body: Record<string, unknown> = {};
       if (raw && (req.headers["content-type"] ?? "").includes("json")) body = JSON.parse(raw);
-      else if (raw) body = { multipart: true, size: raw.length, raw };
+      else if (raw) body = { multipart: true, size: bytes.length, raw, bytes };
       const call: ApiCall = { method, body, at: Date.now() };
       calls.push(call);
       const failure = failures.get(method)?.shift();
