@@ -18,7 +18,12 @@ export const configSchema = z.object({
   MAX_FILE_MB: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(20)),
   ANSWER_TOP_K: positiveInt(5),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
-  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
+  ZALO_BOT_TOKEN: optionalString,
+  ZALO_API_ROOT: z.preprocess(emptyToUndefined, z.string().url().default("https://bot-api.zaloplatforms.com")),
+  ZALO_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  ZALO_WEBHOOK_SECRET: z.preprocess(emptyToUndefined, z.string().min(8, "ít nhất 8 ký tự").max(256).optional()),
   TELEGRAM_BOT_TOKEN: z.preprocess(emptyToUndefined, z.string().regex(/^\d+:[\w-]+$/, "không đúng dạng token của BotFather (số:chuỗi)").optional()),
   TELEGRAM_API_ROOT: z.preprocess(emptyToUndefined, z.string().url().optional()),
   TELEGRAM_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
@@ -70,6 +75,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (raw.TELEGRAM_WEBHOOK_URL && !raw.TELEGRAM_WEBHOOK_SECRET) {
     throw new AppError("invalid:config", "Cấu hình không hợp lệ: TELEGRAM_WEBHOOK_URL cần TELEGRAM_WEBHOOK_SECRET.", { variable: "TELEGRAM_WEBHOOK_SECRET" });
+  }
+  if (raw.ZALO_WEBHOOK_URL && !raw.ZALO_WEBHOOK_SECRET) {
+    throw new AppError("invalid:config", "Cấu hình không hợp lệ: ZALO_WEBHOOK_URL cần ZALO_WEBHOOK_SECRET.", { variable: "ZALO_WEBHOOK_SECRET" });
   }
   const dataDir = path.resolve(cwd, raw.DATA_DIR);
   return {

@@ -30,6 +30,17 @@ export const WEBHOOK_PATH = "/telegram/webhook";
  * Webhook mode: Telegram POSTs updates to `publicUrl`; requests without the right
  * X-Telegram-Bot-Api-Secret-Token header get 401 and are not processed.
  */
+/** Mounts the webhook route on an existing HTTP app (the one that also serves the web chat) and registers it. */
+export async function mountWebhook(bot: Bot, logger: Logger, options: { publicUrl: string; secret: string; app: Hono }): Promise<RunningBot> {
+  await bot.init();
+  await registerCommands(bot);
+  const route = new URL(options.publicUrl).pathname.replace(/\/$/, "") || WEBHOOK_PATH;
+  options.app.post(route, webhookCallback(bot, "hono", { secretToken: options.secret }));
+  await bot.api.setWebhook(options.publicUrl, { secret_token: options.secret, allowed_updates: ["message", "callback_query", "poll_answer"] });
+  logger.info("telegram.webhook", { bot: bot.botInfo.username, route });
+  return { async stop() {} };
+}
+
 export async function startWebhook(bot: Bot, logger: Logger, options: { publicUrl: string; secret: string; port: number; app?: Hono }): Promise<RunningBot> {
   await bot.init();
   await registerCommands(bot);

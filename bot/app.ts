@@ -1,0 +1,53 @@
+import path from "node:path";
+import type { Config } from "../src/config.ts";
+import { loadChecklists } from "../src/checklist/schema.ts";
+import type { Checklist } from "../src/checklist/schema.ts";
+import { createChecklistRunner } from "../src/checklist/workflow.ts";
+import type { Logger } from "../src/log.ts";
+import { loadQuizBank } from "../src/quiz/bank.ts";
+import type { QuizQuestion } from "../src/quiz/bank.ts";
+import { openLibsqlStore } from "../src/state/libsql.ts";
+import { createConversation } from "./core/conversation.ts";
+import { createKnowledgeHolder } from "./knowledge-holder.ts";
+
+/**
+ * Composition root shared by every channel: knowledge (with reload), quiz bank, checklists and their
+ * Mastra runner, the state store, and the platform-free conversation core.
+ */
+export async function openApp(config: Config, logger: Logger) {
+  const store = await openLibsqlStore(config.stateUrl);
+  const holder = await createKnowledgeHolder(config);
+  let bank: QuizQuestion[] = await loadQuizBank(path.join(config.knowledgeDir, "quizzes"));
+  let checklists: Checklist[] = await loadChecklists(path.join(config.knowledgeDir, "checklists"));
+  logger.info("app.loaded", { questions: bank.length, checklists: checklists.length });
+  const runner = await createChecklistRunner({ storageUrl: config.workflowUrl, checklists: () => checklists });
+  const conversation = createConversation({
+    answer: (question) => holder.current().answer(question),
+    passage: (id) => holder.current().index.passage(id),
+    documents: () => holder.current().index.documents(),
+    store,
+    bank: () => bank,
+    checklists: () => checklists,
+    runner,
+    practiceCount: config.PRACTICE_COUNT,
+    maxQuestionChars: config.MAX_QUESTION_CHARS,
+  });
+  return {
+    config, logger, store, holder, runner, conversation,
+    bank: () => bank,
+    checklists: () => checklists,
+    /** Re-ingests knowledge/ and reloads the quiz bank and checklists. */
+    async reload() {
+      const report = await holder.reload();
+      bank = await loadQuizBank(path.join(config.knowledgeDir, "quizzes"));
+      checklists = await loadChecklists(path.join(config.knowledgeDir, "checklists"));
+      return report;
+    },
+    close() {
+      holder.close();
+      store.close();
+    },
+  };
+}
+
+export type App = Awaited<ReturnType<typeof openApp>>;

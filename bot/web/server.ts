@@ -1,0 +1,89 @@
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import type { Conversation, Reply } from "../core/conversation.ts";
+import type { Passage } from "../../src/index/schema.ts";
+import type { Logger } from "../../src/log.ts";
+
+const PUBLIC = path.join(path.dirname(fileURLToPath(import.meta.url)), "public");
+const STATIC: Record<string, string> = { "/": "index.html", "/app.js": "app.js", "/style.css": "style.css" };
+const TYPES: Record<string, string> = { html: "text/html; charset=utf-8", js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8" };
+
+const messageSchema = z.object({
+  session: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "phiên không hợp lệ"),
+  text: z.string().max(4000, "tin nhắn quá dài"),
+});
+
+/** The JSON a reply becomes for the page: files turn into short-lived download links. */
+function toJson(reply: Reply, keepFile: (reply: Extract<Reply, { kind: "file" }>) => string) {
+  switch (reply.kind) {
+    case "answer": {
+      const r = reply.result;
+      return { kind: "answer", answer: r.answer, abstained: r.abstained, confidence: r.confidence, suggestions: r.suggestions, citations: r.citations.map(({ n, chunkId, label, quote }) => ({ n, chunkId, label, quote })) };
+    }
+    case "passage":
+      return { kind: "passage", n: reply.n, citation: reply.passage.citation, text: reply.passage.text };
+    case "documents":
+      return { kind: "documents", documents: reply.documents.map((d) => ({ title: d.title, kind: d.kind, number: d.number, date: d.date, chunks: d.chunkCount })) };
+    case "file":
+      return { kind: "file", url: keepFile(reply), fileName: reply.fileName, caption: reply.caption };
+    default:
+      return reply;
+  }
+}
+
+/**
+ * The local web chat: a page (no external CDN: everything is served from here) and a JSON API over
+ * the same conversation core as the bots. A browser keeps its own session id.
+ */
+export function createWebApp(deps: { conversation: Conversation; passage: (id: string) => Promise<Passage | undefined>; logger: Logger; app?: Hono }) {
+  const app = deps.app ?? new Hono();
+  const files = new Map<string, { fileName: string; mime: string; data: Buffer; expires: number }>();
+  const keepFile = (reply: Extract<Reply, { kind: "file" }>) => {
+    const token = randomBytes(12).toString("base64url");
+    const now = Date.now();
+    for (const [key, file] of files) if (file.expires < now) files.delete(key);
+    files.set(token, { fileName: reply.fileName, mime: reply.mime, data: reply.data, expires: now + 3_600_000 });
+    return `/api/files/${token}`;
+  };
+
+  for (const [route, file] of Object.entries(STATIC)) {
+    app.get(route, async (c) => {
+      const body = await readFile(path.join(PUBLIC, file), "utf8");
+      return c.body(body, 200, { "content-type": TYPES[file.split(".").pop()!]!, "cache-control": "no-cache" });
+    });
+  }
+
+  app.post("/api/message", bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: "Tin nhắn quá dài." }, 413) }), async (c) => {
+    const parsed = messageSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return c.json({ error: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") }, 400);
+    const { session, text } = parsed.data;
+    try {
+      const replies = await deps.conversation.handle({ channel: "web", chatId: session, userId: session, userName: "Bạn", text });
+      return c.json({ replies: replies.map((r) => toJson(r, keepFile)) });
+    } catch (error) {
+      deps.logger.error("web.error", { error });
+      return c.json({ error: "Xin lỗi, đã có lỗi khi xử lý tin nhắn này. Bạn vui lòng thử lại." }, 500);
+    }
+  });
+
+  app.get("/api/passage/:id", async (c) => {
+    const passage = await deps.passage(c.req.param("id"));
+    return passage ? c.json({ citation: passage.citation, text: passage.text }) : c.json({ error: "Không tìm thấy nguồn." }, 404);
+  });
+
+  app.get("/api/files/:token", (c) => {
+    const file = files.get(c.req.param("token"));
+    if (!file) return c.json({ error: "Tệp đã hết hạn; hãy xuất lại." }, 404);
+    return c.body(new Uint8Array(file.data), 200, {
+      "content-type": file.mime,
+      "content-disposition": `attachment; filename="${file.fileName}"`,
+    });
+  });
+
+  return app;
+}
