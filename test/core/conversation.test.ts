@@ -1,0 +1,75 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.ts";
+import { silentLogger } from "../../src/log.ts";
+import { openApp } from "../../bot/app.ts";
+import type { App } from "../../bot/app.ts";
+import type { Reply } from "../../bot/core/conversation.ts";
+import { optionIndex, renderPlain, splitText } from "../../bot/core/conversation.ts";
+import { KNOWLEDGE, runIngest, tempDir } from "../helpers/index.ts";
+
+let app: App;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  const temp = await tempDir();
+  cleanup = temp.cleanup;
+  await runIngest(KNOWLEDGE, path.join(temp.dir, "index"));
+  app = await openApp(loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: KNOWLEDGE }), silentLogger);
+});
+afterAll(async () => {
+  app.close();
+  await cleanup();
+});
+
+const say = (text: string, chatId = "t1") => app.conversation.handle({ channel: "test", chatId, userId: chatId, userName: "Thử", text });
+const plain = (replies: Reply[]) => replies.map(renderPlain).join("\n---\n");
+
+describe("conversation core", () => {
+  it.each([["1", 0], ["B", 1], ["c", 2], ["4.", 3], ["5", undefined], ["x", undefined]])("reads the option %s as %s", (text, index) => {
+    expect(optionIndex(text, 4)).toBe(index);
+  });
+
+  it("splits long text on paragraph boundaries within the limit", () => {
+    const text = Array.from({ length: 30 }, (_, i) => `Đoạn ${i}: ${"chữ ".repeat(40)}`).join("\n\n");
+    const parts = splitText(text, 500);
+    expect(parts.length).toBeGreaterThan(5);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(500);
+    expect(parts.join("\n\n").replace(/\s+/g, " ")).toBe(text.replace(/\s+/g, " "));
+  });
+
+  it("turns a plain message into a cited question and «nguồn 2» into the second source", async () => {
+    const answer = await say("Ai làm công tác dân vận hiệu quả nhất?");
+    expect(answer[0]!.kind).toBe("answer");
+    expect(plain(answer)).toMatch(/Nguồn:\n\[1\]/);
+    expect(plain(await say("nguồn 9"))).toMatch(/không có nguồn số 9/);
+    expect(plain(await say("nguồn 1"))).toMatch(/^Nguồn 1: [\s\S]*người đứng đầu cấp ủy đảng hoặc thủ trưởng cơ quan/);
+  });
+
+  it("lists documents, explains unknown commands, and says when there is no answer to show a source of", async () => {
+    expect(plain(await say("/tailieu", "t2"))).toMatch(/Kho tài liệu có 6 văn bản/);
+    expect(plain(await say("/abc", "t2"))).toMatch(/Không có lệnh \/abc/);
+    expect(plain(await say("nguồn 1", "t3"))).toMatch(/Chưa có câu trả lời nào có nguồn/);
+  });
+
+  it("drives the checklist in text form: numbered choices, back, edit by number, a question with «?»", async () => {
+    const chat = "t4";
+    expect(plain(await say("/mohinh", chat))).toMatch(/Bước 1\/5[\s\S]*Tên chi bộ/);
+    await say("Chi bộ Phòng Tổng hợp", chat);
+    await say("Mô hình tiết kiệm điện", chat);
+    const choice = await say("quay lại", chat);
+    expect(plain(choice)).toMatch(/Tên mô hình dân vận/);
+    await say("Mô hình tiết kiệm điện nơi làm việc", chat);
+    expect(plain(await say("2", chat))).toMatch(/Mô tả ngắn nội dung/);
+    const edit = await say("sửa", chat);
+    expect(plain(edit)).toMatch(/1\. Tên chi bộ[\s\S]*3\. Nội dung mô hình thuộc loại nào\?: Mặt còn yếu kém/);
+    expect(plain(await say("1", chat))).toMatch(/Tên chi bộ/);
+    expect(plain(await say("Chi bộ Phòng Hành chính", chat))).toMatch(/Mô tả ngắn nội dung/);
+    const both = await say("? người đứng đầu có vai trò gì", chat);
+    expect(both[0]!.kind).toBe("answer");
+    expect(plain(both.slice(1))).toMatch(/Mô tả ngắn nội dung/);
+    expect(plain(await say("/tiendo", chat))).toMatch(/Chi bộ Phòng Hành chính/);
+    const exported = await say("/xuat", chat);
+    expect(exported[0]).toMatchObject({ kind: "file", fileName: "ke-hoach-xay-dung-mo-hinh-dan-van.docx" });
+    expect(plain(await say("/huybo", chat))).toMatch(/Đã hủy/);
+  });
+});
