@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
 import { loadConfig, loadDotEnv } from "../src/config.ts";
 import { createEmbedder } from "../src/embed/factory.ts";
-import { isAppError } from "../src/errors.ts";
+import { runMain } from "../src/run-main.ts";
 import { loadLexicon } from "../src/lexicon.ts";
 import type { IngestReport } from "./pipeline.ts";
 import { ingest } from "./pipeline.ts";
@@ -77,12 +77,4 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   return values.strict && report.problems > 0 ? 1 : 0;
 }
 
-if (import.meta.main) {
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(isAppError(error) ? `Lỗi: ${error.message}` : error);
-      process.exit(1);
-    },
-  );
-}
+if (import.meta.main) runMain(() => main());

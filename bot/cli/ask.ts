@@ -4,7 +4,8 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { Config } from "../../src/config.ts";
 import { loadConfig, loadDotEnv } from "../../src/config.ts";
-import { AppError, isAppError } from "../../src/errors.ts";
+import { AppError } from "../../src/errors.ts";
+import { runMain } from "../../src/run-main.ts";
 import type { AnswerResult } from "../../src/answer/types.ts";
 import type { Knowledge } from "../compose.ts";
 import { openKnowledge } from "../compose.ts";
@@ -102,12 +103,4 @@ export async function main(argv = process.argv.slice(2), config?: Config): Promi
   }
 }
 
-if (import.meta.main) {
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(isAppError(error) ? `Lỗi: ${error.message}` : error);
-      process.exit(1);
-    },
-  );
-}
+if (import.meta.main) runMain(() => main());

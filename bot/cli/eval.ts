@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { loadConfig, loadDotEnv } from "../../src/config.ts";
-import { AppError, isAppError } from "../../src/errors.ts";
+import { AppError } from "../../src/errors.ts";
+import { runMain } from "../../src/run-main.ts";
 import type { EvalSummary } from "../../src/eval.ts";
 import { evaluate, readQuestionFile } from "../../src/eval.ts";
 import { openKnowledge } from "../compose.ts";
@@ -56,12 +57,4 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   }
 }
 
-if (import.meta.main) {
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(isAppError(error) ? `Lỗi: ${error.message}` : error);
-      process.exit(1);
-    },
-  );
-}
+if (import.meta.main) runMain(() => main());

@@ -5,7 +5,8 @@ import { createOpenAI } from "@ai-sdk/openai";
 import { stringify as toYaml } from "yaml";
 import { loadConfig, loadDotEnv } from "../../src/config.ts";
 import { createEmbedder } from "../../src/embed/factory.ts";
-import { AppError, isAppError } from "../../src/errors.ts";
+import { AppError } from "../../src/errors.ts";
+import { runMain } from "../../src/run-main.ts";
 import { openIndex } from "../../src/index/store.ts";
 import { loadQuizBank, readQuizFile } from "../../src/quiz/bank.ts";
 import { checkSources, findSourcePassage } from "../../src/quiz/check.ts";
@@ -98,12 +99,4 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   return command ? 2 : 0;
 }
 
-if (import.meta.main) {
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(isAppError(error) ? `Lỗi: ${error.message}` : error);
-      process.exit(1);
-    },
-  );
-}
+if (import.meta.main) runMain(() => main());
