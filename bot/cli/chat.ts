@@ -34,7 +34,6 @@ async function main(): Promise<void> {
           console.log(`\n📄 ${reply.caption}: đã lưu ${file}`);
         } else {
           console.log(`\n${renderPlain(reply)}`);
-          if (reply.kind === "text" && reply.options?.length && !/\n\d\.|\n[A-J]\./.test(reply.text)) console.log(reply.options.map((o) => `  → ${o.label} (gõ: ${o.value})`).join("\n"));
         }
       }
       prompt();

@@ -20,12 +20,19 @@ import { fold } from "../../src/text/normalize.ts";
  * are numbered, so channels without buttons answer "1", "2" or "A", "B".
  */
 
-export type Incoming = { channel: string; chatId: string; userId: string; userName: string; text: string };
+/** A structured input from a button, for channels that have them (Telegram); text channels type commands instead. */
+export type Action = { kind: "checklist-input"; input: ChecklistInput } | { kind: "checklist-resume" };
+
+export type Incoming = { channel: string; chatId: string; userId: string; userName: string; text: string; action?: Action };
 
 export type Option = { label: string; value: string };
 export type Reply =
   | { kind: "text"; text: string; options?: Option[] }
-  | { kind: "answer"; result: AnswerResult }
+  | { kind: "answer"; result: AnswerResult; answerId: string }
+  /** A checklist prompt as data: each channel renders it (Telegram with buttons, text channels numbered). */
+  | { kind: "checklist"; checklist: Checklist; state: ChecklistState; prompt: Prompt }
+  /** The answers that can be corrected, to pick one. */
+  | { kind: "checklist-edit"; fields: Array<{ id: string; label: string; value: string }> }
   | { kind: "passage"; n: number; passage: Passage }
   | { kind: "documents"; documents: DocumentRow[] }
   | { kind: "file"; fileName: string; mime: string; data: Buffer; caption: string };
@@ -70,12 +77,13 @@ export function createConversation(deps: CoreDeps) {
   async function ask(message: Incoming, question: string): Promise<Reply[]> {
     if (question.length > deps.maxQuestionChars) return [{ kind: "text", text: `Câu hỏi dài quá (tối đa ${deps.maxQuestionChars} ký tự).` }];
     const result = await deps.answer(question);
+    const answerId = randomBytes(6).toString("base64url");
     await store.saveAnswer({
-      id: randomBytes(6).toString("base64url"), channel: message.channel, chatId: message.chatId, userId: message.userId, question,
+      id: answerId, channel: message.channel, chatId: message.chatId, userId: message.userId, question,
       answer: result.answer, abstained: result.abstained, confidence: result.confidence, chunkIds: result.citations.map((c) => c.chunkId),
       suggestions: result.suggestions, createdAt: new Date().toISOString(),
     });
-    return [{ kind: "answer", result }];
+    return [{ kind: "answer", result, answerId }];
   }
 
   async function source(message: Incoming, n: number): Promise<Reply[]> {
@@ -130,43 +138,7 @@ export function createConversation(deps: CoreDeps) {
 
   // ——— checklist ———
   function checklistReply(turn: Turn): Reply {
-    const checklist = deps.runner!.checklist(turn.state.checklistId);
-    return promptReply(checklist, turn.state, turn.prompt);
-  }
-
-  function promptReply(checklist: Checklist, state: ChecklistState, prompt: Prompt): Reply {
-    const total = checklist.steps.length;
-    const actions = "Gõ «quay lại», «bỏ qua» (câu không bắt buộc), «sửa» để chỉnh câu trước, «? câu hỏi» để hỏi tài liệu.";
-    if (prompt.kind === "question") {
-      const step = checklist.steps[prompt.stepIndex]!;
-      const field = fieldAt(checklist, { step: prompt.stepIndex, field: prompt.fieldIndex });
-      const lines = [`Bước ${prompt.stepIndex + 1}/${total} ${progressBar(total, prompt.stepIndex + 1)} — ${step.title}`];
-      if (prompt.newStep) {
-        lines.push(`Vì sao: ${step.why}`, `Nguồn: ${[step.source.document, step.source.section].filter(Boolean).join(" › ")}`);
-        for (const tip of step.tips) lines.push(`💡 ${tip.text} (Nguồn: ${tip.source.document})`);
-        lines.push(`Hoàn thành khi: ${step.done}`);
-      }
-      lines.push("", `❓ ${field.label}${field.required ? "" : " (không bắt buộc)"}`);
-      if (field.help) lines.push(field.help);
-      if (field.type === "date") lines.push("Nhập ngày dạng ngày/tháng/năm, ví dụ 15/3/2026.");
-      if (prompt.error) lines.push(`⚠️ ${prompt.error}`);
-      const options: Option[] = field.type === "choice"
-        ? field.options!.map((o, i) => ({ label: `${i + 1}. ${o}`, value: String(i + 1) }))
-        : field.type === "yesno" ? [{ label: "1. Có", value: "có" }, { label: "2. Không", value: "không" }] : [];
-      if (options.length && field.type === "choice") lines.push(...options.map((o) => o.label));
-      lines.push(actions);
-      const nav: Option[] = [{ label: "⬅️ Quay lại", value: "quay lại" }, ...(field.required ? [] : [{ label: "⏭ Bỏ qua", value: "bỏ qua" }]), { label: "✏️ Sửa", value: "sửa" }];
-      return { kind: "text", text: lines.join("\n"), options: [...options, ...nav] };
-    }
-    if (prompt.kind === "confirm") {
-      const summary = checklist.steps.map((s, i) => `Bước ${i + 1}. ${s.title}\n${s.fields.map((f) => `• ${f.label}: ${displayAnswer(f, state.answers[f.id])}`).join("\n")}`).join("\n\n");
-      return {
-        kind: "text",
-        text: `Tóm tắt các câu trả lời:\n\n${summary}${prompt.error ? `\n\n⚠️ ${prompt.error}` : ""}\n\nGõ «xác nhận» để hoàn thành, hoặc «sửa» để chỉnh.`,
-        options: [{ label: "✅ Xác nhận", value: "xác nhận" }, { label: "✏️ Sửa", value: "sửa" }],
-      };
-    }
-    return { kind: "text", text: prompt.kind === "done" ? "🎉 Hoàn thành! Kế hoạch gửi kèm dưới đây." : "Đã hủy danh mục. Gõ /mohinh khi muốn bắt đầu lại." };
+    return { kind: "checklist", checklist: deps.runner!.checklist(turn.state.checklistId), state: turn.state, prompt: turn.prompt };
   }
 
   async function exportReplies(checklist: Checklist, state: ChecklistState, exportId?: string): Promise<Reply[]> {
@@ -189,7 +161,11 @@ export function createConversation(deps: CoreDeps) {
     if (turn.state.phase === "done") {
       const checklist = deps.runner!.checklist(turn.state.checklistId);
       replies.push(...(await exportReplies(checklist, turn.state)));
-      for (const extra of checklist.exports.filter((e) => e.after)) replies.push(...(await exportReplies(checklist, turn.state, extra.id)));
+      // Documents that follow the last step (the recognition proposal) are offered, not pushed.
+      const followUps = checklist.exports.filter((e) => e.after);
+      if (followUps.length) {
+        replies.push({ kind: "text", text: "Sau bước 5, bạn có thể lập thêm:", options: followUps.map((e) => ({ label: `📄 ${e.title}`, value: `/xuat ${e.id}` })) });
+      }
     }
     return replies;
   }
@@ -213,11 +189,7 @@ export function createConversation(deps: CoreDeps) {
       const answered = checklist.steps.flatMap((s) => s.fields).filter((f) => turn.state.answers[f.id] !== undefined);
       if (answered.length === 0) return [{ kind: "text", text: "Chưa có câu nào để sửa." }];
       editing.set(key, answered.map((f) => f.id));
-      return [{
-        kind: "text",
-        text: `Chọn câu muốn sửa (gõ số):\n${answered.map((f, i) => `${i + 1}. ${f.label}: ${displayAnswer(f, turn.state.answers[f.id])}`).join("\n")}`,
-        options: answered.map((f, i) => ({ label: `${i + 1}. ${f.label}`, value: String(i + 1) })),
-      }];
+      return [{ kind: "checklist-edit", fields: answered.map((f) => ({ id: f.id, label: f.label, value: displayAnswer(f, turn.state.answers[f.id]) })) }];
     }
     return checklistInput(message, runId, { kind: "answer", value: text });
   }
@@ -243,6 +215,13 @@ export function createConversation(deps: CoreDeps) {
 
   /** Handles one message and returns the replies, in order. */
   async function handle(message: Incoming): Promise<Reply[]> {
+    if (message.action && deps.runner) {
+      const active = await store.activeChecklistRun(message.channel, message.chatId);
+      if (!active) return [{ kind: "text", text: "Bạn chưa có danh mục nào đang làm. Gõ /mohinh để bắt đầu." }];
+      if (message.action.kind === "checklist-input") return checklistInput(message, active.runId, message.action.input);
+      const turn = await deps.runner.current(active.runId);
+      return turn ? [checklistReply({ ...turn, prompt: turn.prompt.kind === "question" ? { ...turn.prompt, newStep: true } : turn.prompt })] : [];
+    }
     const text = message.text.trim();
     if (!text) return [{ kind: "text", text: "Bạn hãy gõ câu hỏi, ví dụ: «Dân vận là gì?»" }];
     const folded = fold(text);
@@ -263,8 +242,8 @@ export function createConversation(deps: CoreDeps) {
         const turn = await deps.runner.current(active.runId);
         if (!turn) return [];
         const checklist = deps.runner.checklist(turn.state.checklistId);
-        if (name === "xuat") return exportReplies(checklist, turn.state);
-        return [promptReply(checklist, turn.state, { kind: "confirm" })].map((r) => (r.kind === "text" ? { kind: "text" as const, text: r.text.replace(/\n\nGõ «xác nhận»[\s\S]*$/, "") } : r));
+        if (name === "xuat") return exportReplies(checklist, turn.state, arg || undefined);
+        return [{ kind: "text", text: `Tiến độ: ${checklist.title}\n\n${checklistSummary(checklist, turn.state)}` }];
       }
       if (name === "huybo") return checklistInput(message, active.runId, { kind: "cancel" });
       if (text.startsWith("?") || text.startsWith("？")) {
@@ -282,6 +261,12 @@ export function createConversation(deps: CoreDeps) {
       const answered = command ? undefined : await answerPractice(message, practice, text);
       if (answered) return answered;
     }
+    if (name === "xuat" && deps.runner) {
+      // After the end: the finished run's documents (the plan, or e.g. "/xuat to-trinh").
+      const lastRun = await store.lastChecklistRun(message.channel, message.chatId);
+      const turn = lastRun && lastRun.status === "done" ? await deps.runner.current(lastRun.runId) : undefined;
+      if (turn) return exportReplies(deps.runner.checklist(turn.state.checklistId), turn.state, arg || undefined);
+    }
     if (name === "tiendo" || name === "xuat" || name === "huybo") return [{ kind: "text", text: "Bạn chưa có danh mục nào đang làm. Gõ /mohinh để bắt đầu." }];
     if (command) return [{ kind: "text", text: `Không có lệnh /${name}.\n\n${HELP}` }];
     return ask(message, text);
@@ -292,11 +277,72 @@ export function createConversation(deps: CoreDeps) {
 
 export type Conversation = ReturnType<typeof createConversation>;
 
+
+/** The answers of a checklist, step by step. */
+export function checklistSummary(checklist: Checklist, state: ChecklistState): string {
+  return checklist.steps.map((s, i) => `Bước ${i + 1}. ${s.title}\n${s.fields.map((f) => `• ${f.label}: ${displayAnswer(f, state.answers[f.id])}`).join("\n")}`).join("\n\n");
+}
+
+/** A checklist prompt in text form, with numbered options, for channels without buttons. */
+export function checklistAsText(checklist: Checklist, state: ChecklistState, prompt: Prompt): { text: string; options: Option[] } {
+    const total = checklist.steps.length;
+    const actions = "Gõ «quay lại», «bỏ qua» (câu không bắt buộc), «sửa» để chỉnh câu trước, «? câu hỏi» để hỏi tài liệu.";
+    if (prompt.kind === "question") {
+      const step = checklist.steps[prompt.stepIndex]!;
+      const field = fieldAt(checklist, { step: prompt.stepIndex, field: prompt.fieldIndex });
+      const lines = [`Bước ${prompt.stepIndex + 1}/${total} ${progressBar(total, prompt.stepIndex + 1)} — ${step.title}`];
+      if (prompt.newStep) {
+        lines.push(`Vì sao: ${step.why}`, `Nguồn: ${[step.source.document, step.source.section].filter(Boolean).join(" › ")}`);
+        for (const tip of step.tips) lines.push(`💡 ${tip.text} (Nguồn: ${tip.source.document})`);
+        lines.push(`Hoàn thành khi: ${step.done}`);
+      }
+      lines.push("", `❓ ${field.label}${field.required ? "" : " (không bắt buộc)"}`);
+      if (field.help) lines.push(field.help);
+      if (field.type === "date") lines.push("Nhập ngày dạng ngày/tháng/năm, ví dụ 15/3/2026.");
+      if (prompt.error) lines.push(`⚠️ ${prompt.error}`);
+      const options: Option[] = field.type === "choice"
+        ? field.options!.map((o, i) => ({ label: `${i + 1}. ${o}`, value: String(i + 1) }))
+        : field.type === "yesno" ? [{ label: "1. Có", value: "có" }, { label: "2. Không", value: "không" }] : [];
+      if (options.length && field.type === "choice") lines.push(...options.map((o) => o.label));
+      lines.push(actions);
+      const nav: Option[] = [{ label: "⬅️ Quay lại", value: "quay lại" }, ...(field.required ? [] : [{ label: "⏭ Bỏ qua", value: "bỏ qua" }]), { label: "✏️ Sửa", value: "sửa" }];
+      return { text: lines.join("\n"), options: [...options, ...nav] };
+    }
+    if (prompt.kind === "confirm") {
+      const summary = checklistSummary(checklist, state);
+      return {
+        text: `Tóm tắt các câu trả lời:\n\n${summary}${prompt.error ? `\n\n⚠️ ${prompt.error}` : ""}\n\nGõ «xác nhận» để hoàn thành, hoặc «sửa» để chỉnh.`,
+        options: [{ label: "✅ Xác nhận", value: "xác nhận" }, { label: "✏️ Sửa", value: "sửa" }],
+      };
+    }
+    return { text: prompt.kind === "done" ? "🎉 Hoàn thành! Kế hoạch gửi kèm dưới đây." : "Đã hủy danh mục. Gõ /mohinh khi muốn bắt đầu lại.", options: [] };
+  }
+
+
+/** Any reply as text with numbered options: what the web page, Zalo and the terminal show. */
+export function asText(reply: Reply): { text: string; options?: Option[] } {
+  if (reply.kind === "checklist") return checklistAsText(reply.checklist, reply.state, reply.prompt);
+  if (reply.kind === "checklist-edit") {
+    return {
+      text: `Chọn câu muốn sửa (gõ số):\n${reply.fields.map((f, i) => `${i + 1}. ${f.label}: ${f.value}`).join("\n")}`,
+      options: reply.fields.map((f, i) => ({ label: `${i + 1}. ${f.label}`, value: String(i + 1) })),
+    };
+  }
+  if (reply.kind === "text") return reply;
+  return { text: renderPlain(reply) };
+}
+
 /** Plain-text rendering shared by channels without rich formatting (Zalo, terminal). */
 export function renderPlain(reply: Reply): string {
   switch (reply.kind) {
     case "text":
-      return reply.text;
+    case "checklist":
+    case "checklist-edit": {
+      const { text, options } = reply.kind === "text" ? reply : asText(reply);
+      const listed = /\n\d\.|\n[A-J]\./.test(text);
+      const hint = (o: Option) => (/^\d+$/.test(o.value) || o.label.includes(o.value) ? `→ ${o.label}` : `→ ${o.label} (gõ «${o.value}»)`);
+      return options?.length && !listed ? `${text}\n${options.map(hint).join("\n")}` : text;
+    }
     case "answer": {
       const { result } = reply;
       if (result.abstained) return result.answer;

@@ -30,7 +30,7 @@ export type TelegramDeps = {
   /** Quiz sessions; left out, the bot only answers questions. */
   quiz?: Omit<QuizDeps, "store" | "logger" | "isAdmin">;
   /** Guided checklists; left out, there are none. */
-  checklist?: Omit<ChecklistDeps, "store" | "logger" | "ask">;
+  checklist?: Omit<ChecklistDeps, "store" | "logger" | "showAnswer">;
 };
 
 const CHANNEL = "telegram";
@@ -171,7 +171,8 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
   });
 
   const quiz = deps.quiz ? registerQuiz(bot, { ...deps.quiz, store, logger, isAdmin: (id) => deps.admins.has(id) }) : undefined;
-  const checklist = deps.checklist ? registerChecklist(bot, { ...deps.checklist, store, logger, ask }) : undefined;
+  const showAnswer = (ctx: Context, result: AnswerResult, id: string) => send(ctx, answerBlocks(result), keyboardFor(id, result));
+  const checklist = deps.checklist ? registerChecklist(bot, { ...deps.checklist, store, logger, showAnswer }) : undefined;
 
   bot.on("callback_query:data", async (ctx) => {
     const [kind, id, arg] = ctx.callbackQuery.data.split(":");

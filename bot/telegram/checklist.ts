@@ -2,34 +2,35 @@ import { InlineKeyboard, InputFile } from "grammy";
 import type { Bot, Context } from "grammy";
 import type { ChecklistInput, ChecklistState, Prompt } from "../../src/checklist/engine.ts";
 import { displayAnswer, fieldAt, progressBar } from "../../src/checklist/engine.ts";
-import { exportDocument } from "../../src/checklist/export.ts";
 import type { Checklist } from "../../src/checklist/schema.ts";
-import type { ChecklistRunner, Turn } from "../../src/checklist/workflow.ts";
+import type { AnswerResult } from "../../src/answer/types.ts";
 import type { Logger } from "../../src/log.ts";
 import type { StateStore } from "../../src/state/store.ts";
+import type { Action, Conversation, Reply } from "../core/conversation.ts";
+import { checklistSummary, renderPlain } from "../core/conversation.ts";
 import { checklistText as t } from "../checklist-messages.ts";
 import { escapeHtml, packMessages } from "./render.ts";
 
 export type ChecklistDeps = {
-  runner: ChecklistRunner;
+  conversation: Conversation;
   checklists: () => Checklist[];
   store: StateStore;
   logger: Logger;
-  /** Answers a cited question ("?…" typed during a checklist). */
-  ask: (ctx: Context, question: string) => Promise<void>;
+  /** Sends a cited answer the way Telegram shows answers (sources, buttons). */
+  showAnswer: (ctx: Context, result: AnswerResult, answerId: string) => Promise<void>;
   reminderDays: number;
 };
 
 const CHANNEL = "telegram";
-const DEFAULT_CHECKLIST = "mo-hinh-dan-van";
 const sourceLine = (s: { document: string; section: string }) => escapeHtml([s.document, s.section].filter(Boolean).join(" › "));
 
 /**
- * The guided checklist in a private Telegram chat. The run (and every answer) lives in the Mastra
- * workflow; this adapter renders prompts with buttons and turns taps and messages into inputs.
+ * The guided checklist in a private Telegram chat. Every intent goes through the conversation core
+ * (the same as the web chat, Zalo and the terminal); this adapter only turns buttons into inputs and
+ * renders the core's replies with Telegram HTML and inline buttons.
  */
 export function registerChecklist(bot: Bot, deps: ChecklistDeps) {
-  const { runner, store, logger } = deps;
+  const { store, logger, conversation } = deps;
 
   function promptView(checklist: Checklist, state: ChecklistState, prompt: Prompt): { text: string; keyboard?: InlineKeyboard } {
     const total = checklist.steps.length;
@@ -63,190 +64,134 @@ export function registerChecklist(bot: Bot, deps: ChecklistDeps) {
     }
     if (prompt.kind === "confirm") {
       const keyboard = new InlineKeyboard().text(t.confirm, "cl:confirm").row().text(t.edit, "cl:editmenu").text(t.back, "cl:back");
-      return { text: `${t.summaryHeader}\n\n${summary(checklist, state)}${prompt.error ? `\n\n⚠️ ${escapeHtml(prompt.error)}` : ""}`, keyboard };
+      return { text: `${t.summaryHeader}\n\n${escapeHtml(checklistSummary(checklist, state))}${prompt.error ? `\n\n⚠️ ${escapeHtml(prompt.error)}` : ""}`, keyboard };
     }
     return { text: prompt.kind === "done" ? t.done : t.cancelled };
   }
 
-  function summary(checklist: Checklist, state: ChecklistState): string {
-    return checklist.steps.map((step, i) => {
-      const lines = step.fields.map((f) => `• ${escapeHtml(f.label)}: ${escapeHtml(displayAnswer(f, state.answers[f.id]))}`);
-      return `<b>Bước ${i + 1}. ${escapeHtml(step.title)}</b>\n${lines.join("\n")}`;
-    }).join("\n\n");
-  }
-
-  async function show(ctx: Context, turn: Turn): Promise<void> {
-    const checklist = runner.checklist(turn.state.checklistId);
-    const view = promptView(checklist, turn.state, turn.prompt);
-    const messages = packMessages([{ text: "", wrap: () => view.text }]);
+  async function sendHtml(ctx: Context, html: string, keyboard?: InlineKeyboard): Promise<void> {
+    const messages = packMessages([{ text: "", wrap: () => html }]);
     for (const [i, message] of messages.entries()) {
-      await ctx.reply(message, { parse_mode: "HTML", ...(i === messages.length - 1 && view.keyboard ? { reply_markup: view.keyboard } : {}) });
+      await ctx.reply(message, { parse_mode: "HTML", ...(i === messages.length - 1 && keyboard ? { reply_markup: keyboard } : {}) });
     }
   }
 
-  async function sendExport(ctx: Context, checklist: Checklist, state: ChecklistState, exportId: string): Promise<void> {
-    const doc = await exportDocument(checklist, state, exportId);
-    await ctx.replyWithDocument(new InputFile(doc.docx, doc.fileName), { caption: t.exportCaption(doc.title) });
-    for (const message of packMessages([{ text: doc.markdown }])) await ctx.reply(message);
-  }
-
-  async function record(ctx: Context, turn: Turn): Promise<void> {
-    await store.saveChecklistRun({
-      runId: turn.runId, channel: CHANNEL, chatId: String(ctx.chat!.id), userId: String(ctx.from!.id), checklistId: turn.state.checklistId,
-      status: turn.state.phase === "done" ? "done" : turn.state.phase === "cancelled" ? "cancelled" : "active",
-      updatedAt: new Date().toISOString(), remindedAt: null,
-    });
-  }
-
-  async function send(ctx: Context, input: ChecklistInput): Promise<void> {
-    const active = await store.activeChecklistRun(CHANNEL, String(ctx.chat!.id));
-    if (!active) return void (await ctx.reply(t.noneActive));
-    const turn = await runner.send(active.runId, input);
-    await record(ctx, turn);
-    await show(ctx, turn);
-    if (turn.state.phase === "done") {
-      const checklist = runner.checklist(turn.state.checklistId);
-      const main = checklist.exports.find((e) => !e.after) ?? checklist.exports[0];
-      await sendExport(ctx, checklist, turn.state, main?.id ?? "");
-      const followUps = checklist.exports.filter((e) => e.after);
-      if (followUps.length) {
-        const keyboard = new InlineKeyboard();
-        for (const e of followUps) keyboard.text(`📄 ${e.title}`, `cl:export:${turn.runId.slice(0, 8)}:${e.id}`.slice(0, 64)).row();
-        await ctx.reply(t.followUp, { reply_markup: keyboard });
+  /** Renders the core's replies for Telegram. */
+  async function show(ctx: Context, replies: Reply[]): Promise<void> {
+    for (const reply of replies) {
+      switch (reply.kind) {
+        case "checklist": {
+          const view = promptView(reply.checklist, reply.state, reply.prompt);
+          await sendHtml(ctx, view.text, view.keyboard);
+          break;
+        }
+        case "checklist-edit": {
+          const keyboard = new InlineKeyboard();
+          for (const field of reply.fields) keyboard.text(field.label.length > 50 ? `${field.label.slice(0, 49)}…` : field.label, `cl:edit:${field.id}`).row();
+          await ctx.reply(t.pickEdit, { reply_markup: keyboard });
+          break;
+        }
+        case "answer":
+          await deps.showAnswer(ctx, reply.result, reply.answerId);
+          break;
+        case "file":
+          await ctx.replyWithDocument(new InputFile(reply.data, reply.fileName), { caption: t.exportCaption(reply.caption) });
+          break;
+        case "text": {
+          // Options of the core become buttons that send their value back as text.
+          const keyboard = reply.options?.length ? new InlineKeyboard() : undefined;
+          for (const option of reply.options ?? []) keyboard!.text(option.label.slice(0, 60), `cx:${option.value}`.slice(0, 64)).row();
+          for (const [i, part] of packMessages([{ text: reply.text }]).entries()) await ctx.reply(part, { parse_mode: "HTML", ...(i === 0 && keyboard ? { reply_markup: keyboard } : {}) });
+          break;
+        }
+        default:
+          for (const part of packMessages([{ text: renderPlain(reply) }])) await ctx.reply(part, { parse_mode: "HTML" });
       }
-      logger.info("checklist.done", { run: turn.runId });
     }
   }
 
-  async function start(ctx: Context, checklistId: string): Promise<void> {
-    const turn = await runner.start(checklistId);
-    await record(ctx, turn);
-    const checklist = runner.checklist(checklistId);
-    if (checklist.intro) await ctx.reply(`<b>${escapeHtml(checklist.title)}</b>\n${escapeHtml(checklist.intro)}\n\n${t.commands}`, { parse_mode: "HTML" });
-    await show(ctx, turn);
-  }
+  const incoming = (ctx: Context, text: string, action?: Action) => ({
+    channel: CHANNEL, chatId: String(ctx.chat!.id), userId: String(ctx.from!.id), userName: ctx.from?.first_name ?? "", text, ...(action ? { action } : {}),
+  });
+  const say = async (ctx: Context, text: string) => show(ctx, await conversation.handle(incoming(ctx, text)));
+  const act = async (ctx: Context, input: ChecklistInput) => show(ctx, await conversation.handle(incoming(ctx, "", { kind: "checklist-input", input })));
 
   bot.command(["mohinh", "danhmuc"], async (ctx) => {
     if (ctx.chat.type !== "private") return void (await ctx.reply(t.privateOnly));
     const lists = deps.checklists();
     if (lists.length === 0) return void (await ctx.reply(t.noChecklists));
+    // Telegram offers a choice (buttons) where text channels simply resume.
     const active = await store.activeChecklistRun(CHANNEL, String(ctx.chat.id));
     if (active) {
+      const title = lists.find((c) => c.id === active.checklistId)?.title ?? active.checklistId;
       const keyboard = new InlineKeyboard().text(t.resume, "cl:resume").row().text(t.restart, "cl:restart");
-      return void (await ctx.reply(t.offerResume(escapeHtml(runner.checklist(active.checklistId).title)), { parse_mode: "HTML", reply_markup: keyboard }));
+      return void (await ctx.reply(t.offerResume(escapeHtml(title)), { parse_mode: "HTML", reply_markup: keyboard }));
     }
     const wanted = ctx.match.trim();
-    const byId = lists.find((c) => c.id === wanted);
-    if (ctx.message?.text?.startsWith("/danhmuc") && !byId && lists.length > 1) {
+    if (ctx.message?.text?.startsWith("/danhmuc") && !lists.some((c) => c.id === wanted) && lists.length > 1) {
       const keyboard = new InlineKeyboard();
       for (const c of lists) keyboard.text(c.title, `cl:start:${c.id}`).row();
       return void (await ctx.reply(t.pick, { reply_markup: keyboard }));
     }
-    await start(ctx, byId?.id ?? lists.find((c) => c.id === DEFAULT_CHECKLIST)?.id ?? lists[0]!.id);
+    await say(ctx, `/mohinh ${wanted}`);
   });
 
-  bot.command("tiendo", async (ctx) => {
-    const active = await store.activeChecklistRun(CHANNEL, String(ctx.chat.id));
-    const turn = active && (await runner.current(active.runId));
-    if (!turn) return void (await ctx.reply(t.noneActive));
-    const checklist = runner.checklist(turn.state.checklistId);
-    await ctx.reply(`${t.progressHeader(escapeHtml(checklist.title))}\n\n${summary(checklist, turn.state)}`, { parse_mode: "HTML" });
-  });
-
+  bot.command("tiendo", (ctx) => say(ctx, "/tiendo"));
+  bot.command("xuat", (ctx) => say(ctx, `/xuat ${ctx.match}`.trim()));
   bot.command("huybo", async (ctx) => {
     const active = await store.activeChecklistRun(CHANNEL, String(ctx.chat.id));
     if (!active) return void (await ctx.reply(t.noneActive));
     await ctx.reply(t.confirmCancel, { reply_markup: new InlineKeyboard().text(t.cancelYes, "cl:cancel:yes").text(t.cancelNo, "cl:cancel:no") });
   });
 
-  bot.command("xuat", async (ctx) => {
-    const active = await store.activeChecklistRun(CHANNEL, String(ctx.chat.id));
-    const turn = active && (await runner.current(active.runId));
-    if (!turn) return void (await ctx.reply(t.noneActive));
-    const checklist = runner.checklist(turn.state.checklistId);
-    const main = checklist.exports.find((e) => !e.after) ?? checklist.exports[0];
-    await sendExport(ctx, checklist, turn.state, main?.id ?? "");
+  bot.callbackQuery(/^cx:(.+)$/s, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await say(ctx, ctx.match[1]!);
   });
 
   bot.callbackQuery(/^cl:(.+)$/, async (ctx) => {
     await ctx.answerCallbackQuery();
-    const [action, arg, extra] = ctx.match[1]!.split(":");
+    const [action, arg] = ctx.match[1]!.split(":");
     switch (action) {
-      case "a": {
-        // A button answer: the option number for choices, "có"/"không" for yes/no.
-        return send(ctx, { kind: "answer", value: arg ?? "" });
-      }
+      case "a": // a button answer: the option number for choices, "có"/"không" for yes/no
+        return act(ctx, { kind: "answer", value: arg ?? "" });
       case "back":
-        return send(ctx, { kind: "back" });
+        return act(ctx, { kind: "back" });
       case "skip":
-        return send(ctx, { kind: "skip" });
+        return act(ctx, { kind: "skip" });
       case "confirm":
-        return send(ctx, { kind: "confirm" });
+        return act(ctx, { kind: "confirm" });
       case "edit":
-        return send(ctx, { kind: "edit", fieldId: arg ?? "" });
-      case "editmenu": {
-        const active = await store.activeChecklistRun(CHANNEL, String(ctx.chat!.id));
-        const turn = active && (await runner.current(active.runId));
-        if (!turn) return void (await ctx.reply(t.noneActive));
-        const checklist = runner.checklist(turn.state.checklistId);
-        const keyboard = new InlineKeyboard();
-        for (const step of checklist.steps) for (const field of step.fields) {
-          if (turn.state.answers[field.id] === undefined) continue;
-          keyboard.text(field.label.length > 50 ? `${field.label.slice(0, 49)}…` : field.label, `cl:edit:${field.id}`).row();
-        }
-        return void (await ctx.reply(t.pickEdit, { reply_markup: keyboard }));
-      }
-      case "cancel": {
-        if (arg !== "yes") return void (await ctx.reply(t.keepGoing));
-        return send(ctx, { kind: "cancel" });
-      }
-      case "resume": {
-        const active = await store.activeChecklistRun(CHANNEL, String(ctx.chat!.id));
-        const turn = active && (await runner.current(active.runId));
-        if (!turn) return void (await ctx.reply(t.noneActive));
-        return show(ctx, { ...turn, prompt: turn.prompt.kind === "question" ? { ...turn.prompt, newStep: true } : turn.prompt });
-      }
-      case "restart": {
-        const active = await store.activeChecklistRun(CHANNEL, String(ctx.chat!.id));
-        if (active) await runner.send(active.runId, { kind: "cancel" }).then((turn) => record(ctx, turn)).catch(() => undefined);
-        return start(ctx, active?.checklistId ?? DEFAULT_CHECKLIST);
-      }
+        return act(ctx, { kind: "edit", fieldId: arg ?? "" });
+      case "editmenu":
+        return say(ctx, "sửa");
+      case "cancel":
+        return arg === "yes" ? say(ctx, "/huybo") : void (await ctx.reply(t.keepGoing));
+      case "resume":
+        return show(ctx, await conversation.handle(incoming(ctx, "", { kind: "checklist-resume" })));
+      case "restart":
+        return say(ctx, "/mohinh bắt đầu lại");
       case "start":
-        return start(ctx, arg ?? DEFAULT_CHECKLIST);
-      case "export": {
-        // cl:export:<run id prefix>:<export id>: the finished run of this chat with that prefix.
-        const row = await store.lastChecklistRun(CHANNEL, String(ctx.chat!.id));
-        if (!row || !row.runId.startsWith(arg ?? "")) return void (await ctx.reply(t.noneActive));
-        const turn = await runner.current(row.runId);
-        if (!turn) return void (await ctx.reply(t.noneActive));
-        return sendExport(ctx, runner.checklist(turn.state.checklistId), turn.state, extra ?? "");
-      }
+        return say(ctx, `/mohinh ${arg ?? ""}`);
       default:
         return undefined;
     }
   });
 
-  // While a checklist runs in a private chat, a plain message is the answer to the current question;
-  // one that starts with "?" is a question for the documents, after which the checklist continues.
+  // While a checklist runs in a private chat, every plain message goes to the core: an answer to the
+  // current question, or (starting with "?") a question for the documents, after which it continues.
   bot.on("message:text", async (ctx, next) => {
     if (ctx.chat.type !== "private" || ctx.message.text.startsWith("/")) return next();
     const active = await store.activeChecklistRun(CHANNEL, String(ctx.chat.id));
     if (!active) return next();
-    const text = ctx.message.text.trim();
-    if (text.startsWith("?") || text.startsWith("？")) {
-      await deps.ask(ctx, text.replace(/^[?？]\s*/, ""));
-      const turn = await runner.current(active.runId);
-      if (turn) await show(ctx, turn);
-      return;
-    }
-    await send(ctx, { kind: "answer", value: text });
+    await say(ctx, ctx.message.text);
   });
 
   return {
     /** Sends one reminder for each checklist left idle for `reminderDays`. */
     async remind(now = new Date()): Promise<number> {
       const before = new Date(now.getTime() - deps.reminderDays * 86_400_000).toISOString();
-      const idle = await store.idleChecklistRuns(before);
+      const idle = (await store.idleChecklistRuns(before)).filter((run) => run.channel === CHANNEL);
       for (const run of idle) {
         const title = deps.checklists().find((c) => c.id === run.checklistId)?.title ?? run.checklistId;
         await bot.api.sendMessage(Number(run.chatId), t.reminder(title, deps.reminderDays)).catch((error) => logger.warn("checklist.remind", { error }));

@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { Conversation, Reply } from "../core/conversation.ts";
+import { asText } from "../core/conversation.ts";
 import type { Passage } from "../../src/index/schema.ts";
 import type { Logger } from "../../src/log.ts";
 
@@ -32,7 +33,7 @@ function toJson(reply: Reply, keepFile: (reply: Extract<Reply, { kind: "file" }>
     case "file":
       return { kind: "file", url: keepFile(reply), fileName: reply.fileName, caption: reply.caption };
     default:
-      return reply;
+      return { kind: "text", ...asText(reply) };
   }
 }
 

@@ -11,9 +11,6 @@ export const ZALO_LIMIT = 2000;
 /** Renders a reply for Zalo: plain text, options already numbered in the text, files described (Zalo bots send no documents). */
 function renderZalo(reply: Reply): string {
   if (reply.kind === "file") return `📄 ${reply.caption}: bản DOCX tải được trên trang trò chuyện web; nội dung đầy đủ ở tin nhắn dưới đây.`;
-  if (reply.kind === "text" && reply.options?.length && !/\n\d\.|\n[A-J]\./.test(reply.text)) {
-    return `${reply.text}\n${reply.options.map((o, i) => `${i + 1}. ${o.label.replace(/^\d+\.\s*/, "")}`).join("\n")}`;
-  }
   return renderPlain(reply);
 }
 

@@ -12,6 +12,7 @@ import type { StateStore } from "../../src/state/store.ts";
 import { createKnowledgeHolder } from "../../bot/knowledge-holder.ts";
 import type { KnowledgeHolder } from "../../bot/knowledge-holder.ts";
 import { createTelegramBot } from "../../bot/telegram/bot.ts";
+import { createConversation } from "../../bot/core/conversation.ts";
 import { startPolling } from "../../bot/telegram/run.ts";
 import type { RunningBot } from "../../bot/telegram/run.ts";
 import { KNOWLEDGE, runIngest, tempDir, writeFiles } from "../helpers/index.ts";
@@ -43,10 +44,14 @@ let controller: { remind(now?: Date): Promise<number> } | undefined;
 
 async function startBot() {
   const runner = await createChecklistRunner({ storageUrl: `file:${path.join(dataDir, "workflows.db")}`, checklists: () => checklists });
+  const conversation = createConversation({
+    answer: (q) => holder.current().answer(q), passage: (id) => holder.current().index.passage(id), documents: () => holder.current().index.documents(),
+    store, bank: () => [], checklists: () => checklists, runner, practiceCount: 3, maxQuestionChars: 1000,
+  });
   const { bot, checklist } = createTelegramBot({
     token: TOKEN, apiRoot: telegram.apiRoot, knowledge: holder.current, reload: holder.reload, store, admins: new Set(),
     logger: silentLogger, questionsPerMinute: 1000, maxQuestionChars: 1000,
-    checklist: { runner, checklists: () => checklists, reminderDays: 3 },
+    checklist: { conversation, checklists: () => checklists, reminderDays: 3 },
   });
   running = await startPolling(bot, silentLogger, { timeoutSeconds: 1 });
   controller = checklist;
