@@ -29,8 +29,9 @@ async function startTelegram(app: App, http: Hono): Promise<{ stop(): Promise<vo
     logger,
     questionsPerMinute: config.RATE_LIMIT_PER_MINUTE,
     maxQuestionChars: config.MAX_QUESTION_CHARS,
-    quiz: { bank: app.bank, openPeriod: config.QUIZ_OPEN_PERIOD, defaultCount: config.QUIZ_DEFAULT_COUNT, practiceCount: config.PRACTICE_COUNT },
-    checklist: { conversation: app.conversation, checklists: app.checklists, reminderDays: config.REMINDER_DAYS },
+    conversation: app.conversation,
+    quiz: { bank: app.bank, openPeriod: config.QUIZ_OPEN_PERIOD, defaultCount: config.QUIZ_DEFAULT_COUNT },
+    checklist: { checklists: app.checklists, reminderDays: config.REMINDER_DAYS },
   });
   let running: RunningBot;
   if (config.TELEGRAM_WEBHOOK_URL) {

@@ -22,11 +22,6 @@ export const quizText = {
   noResults: "Nhóm này chưa có quiz nào kết thúc.",
   missedRow: (question: string, wrong: number, answered: number, source: string) => `• ${question} — sai ${wrong}/${answered}${source ? `\n   <i>${source}</i>` : ""}`,
   unitStats: (sessions: number, rows: string[]) => `📊 <b>Câu hay sai nhất</b> (qua ${sessions} quiz)\n${rows.join("\n")}`,
-  practiceStart: (count: number, topic: string) => `Bắt đầu luyện tập ${count} câu${topic ? ` về «${topic}»` : ""}. Chọn đáp án bằng các nút.`,
-  practiceSummary: (correct: number, total: number) => `🏁 <b>Hoàn thành luyện tập</b>: ${correct}/${total} câu đúng. Gõ /luyentap để luyện tiếp.`,
-  feedback: (correct: boolean, letter: string, option: string, explanation: string, source: string, quote: string, score: number, asked: number) =>
-    `${correct ? "✅ <b>Đúng!</b>" : `❌ <b>Chưa đúng.</b> Đáp án đúng: <b>${letter}. ${option}</b>`}\n${explanation}` +
-    `${quote ? `\n<blockquote>${quote}</blockquote>` : ""}\n<i>Nguồn: ${source}</i>\nĐiểm: ${score}/${asked}`,
   expired: "Câu hỏi này đã hết hạn.",
   recorded: (correct: boolean) => (correct ? "Đã ghi nhận: đúng ✅" : "Đã ghi nhận: chưa đúng ❌"),
   outcome: (kind: string) =>

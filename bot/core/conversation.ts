@@ -272,7 +272,7 @@ export function createConversation(deps: CoreDeps) {
     return ask(message, text);
   }
 
-  return { handle };
+  return { handle, ask };
 }
 
 export type Conversation = ReturnType<typeof createConversation>;

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, GrammyError, HttpError, InlineKeyboard } from "grammy";
@@ -15,9 +14,13 @@ import type { QuizController, QuizDeps } from "./quiz.ts";
 import { registerQuiz } from "./quiz.ts";
 import type { ChecklistController, ChecklistDeps } from "./checklist.ts";
 import { registerChecklist } from "./checklist.ts";
+import { createPresenter } from "./present.ts";
+import type { Conversation } from "../core/conversation.ts";
 
 export type TelegramDeps = {
   token: string;
+  /** The platform-free core: questions, practice and checklists go through it, as on every channel. */
+  conversation: Conversation;
   apiRoot?: string;
   /** The knowledge in force now; `/reload` swaps it. */
   knowledge: () => Knowledge;
@@ -28,15 +31,15 @@ export type TelegramDeps = {
   questionsPerMinute: number;
   maxQuestionChars: number;
   /** Quiz sessions; left out, the bot only answers questions. */
-  quiz?: Omit<QuizDeps, "store" | "logger" | "isAdmin">;
+  quiz?: Omit<QuizDeps, "store" | "logger" | "isAdmin" | "present" | "conversation">;
   /** Guided checklists; left out, there are none. */
-  checklist?: Omit<ChecklistDeps, "store" | "logger" | "showAnswer">;
+  checklist?: Omit<ChecklistDeps, "store" | "logger" | "present" | "conversation">;
 };
 
 const CHANNEL = "telegram";
 
-/** Callback data, all well under Telegram's 64 bytes: "src:<answer id>:<n>", "fb:<id>:1|-1", "sg:<id>:<i>". */
-const newAnswerId = () => randomBytes(6).toString("base64url");
+// Callback data, all well under Telegram's 64 bytes: "src:<answer id>:<n>", "fb:<id>:1|-1", "sg:<id>:<i>"
+// (answer ids are 8 characters, given by the conversation core when it stores the answer).
 
 /** A sliding one-minute window per user. Per process: several replicas would each count their own. */
 function rateLimiter(perMinute: number) {
@@ -112,15 +115,11 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
       return;
     }
     await ctx.replyWithChatAction("typing").catch(() => undefined);
-    const result = await deps.knowledge().answer(question);
-    const id = newAnswerId();
-    await store.saveAnswer({
-      id, channel: CHANNEL, chatId: String(ctx.chat?.id ?? userId), userId: String(userId), question, answer: result.answer,
-      abstained: result.abstained, confidence: result.confidence, chunkIds: result.citations.map((c) => c.chunkId),
-      suggestions: result.suggestions, createdAt: new Date().toISOString(),
-    });
-    logger.info("answer", { requestId: `${ctx.update.update_id}`, abstained: result.abstained, confidence: result.confidence, citations: result.citations.length, mode: result.mode });
-    await send(ctx, answerBlocks(result), keyboardFor(id, result));
+    const replies = await deps.conversation.ask({ channel: CHANNEL, chatId: String(ctx.chat?.id ?? userId), userId: String(userId), userName: ctx.from?.first_name ?? "", text: question }, question);
+    for (const reply of replies) {
+      if (reply.kind === "answer") logger.info("answer", { requestId: `${ctx.update.update_id}`, abstained: reply.result.abstained, confidence: reply.result.confidence, citations: reply.result.citations.length, mode: reply.result.mode });
+    }
+    await present(ctx, replies);
   }
 
   async function showSource(ctx: Context, chunkIds: string[], n: number): Promise<void> {
@@ -170,9 +169,10 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
     await ctx.reply(text.stats(usage) + (lines.length ? `${text.weakHeader}\n${lines.join("\n")}` : ""), { parse_mode: "HTML" });
   });
 
-  const quiz = deps.quiz ? registerQuiz(bot, { ...deps.quiz, store, logger, isAdmin: (id) => deps.admins.has(id) }) : undefined;
   const showAnswer = (ctx: Context, result: AnswerResult, id: string) => send(ctx, answerBlocks(result), keyboardFor(id, result));
-  const checklist = deps.checklist ? registerChecklist(bot, { ...deps.checklist, store, logger, showAnswer }) : undefined;
+  const present = createPresenter({ showAnswer });
+  const quiz = deps.quiz ? registerQuiz(bot, { ...deps.quiz, conversation: deps.conversation, store, logger, present, isAdmin: (id) => deps.admins.has(id) }) : undefined;
+  const checklist = deps.checklist ? registerChecklist(bot, { ...deps.checklist, conversation: deps.conversation, store, logger, present }) : undefined;
 
   bot.on("callback_query:data", async (ctx) => {
     const [kind, id, arg] = ctx.callbackQuery.data.split(":");

@@ -7,17 +7,20 @@ import type { QuizSession } from "../../src/quiz/engine.ts";
 import { advance, closesAt, createSession, leaderboard, questionStats, questionsForTopic, recordAnswer, stop } from "../../src/quiz/engine.ts";
 import { resultsCsv } from "../../src/quiz/results.ts";
 import type { StateStore } from "../../src/state/store.ts";
+import type { Conversation, Reply } from "../core/conversation.ts";
 import { quizText } from "../quiz-messages.ts";
 import { escapeHtml } from "./render.ts";
 
 export type QuizDeps = {
   bank: () => QuizQuestion[];
+  /** Practice goes through the conversation core (shared with the web chat, Zalo and the terminal). */
+  conversation: Conversation;
+  present: (ctx: Context, replies: Reply[]) => Promise<void>;
   store: StateStore;
   logger: Logger;
   isAdmin: (userId: number) => boolean;
   openPeriod: number;
   defaultCount: number;
-  practiceCount: number;
 };
 
 const CHANNEL = "telegram";
@@ -41,7 +44,7 @@ function pollExplanation(q: QuizQuestion): string {
 
 /**
  * Quiz sessions in Telegram: group quizzes as quiz polls (or button messages when a question is too
- * long for a poll), practice in private chats with buttons. The rules live in the engine
+ * long for a poll); practice in private chats goes through the conversation core. The rules live in the engine
  * (src/quiz/engine.ts); this adapter sends, times and stores.
  */
 export function registerQuiz(bot: Bot, deps: QuizDeps) {
@@ -134,11 +137,6 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
     clearTimeout(timers.get(session.id));
     timers.delete(session.id);
     const chatId = Number(session.chatId);
-    if (session.kind === "practice") {
-      const board = leaderboard(session)[0];
-      await bot.api.sendMessage(chatId, quizText.practiceSummary(board?.correct ?? 0, session.questionIds.length), { parse_mode: "HTML" });
-      return;
-    }
     const keyboard = new InlineKeyboard().text(quizText.csvButton, `qcsv:${session.id}`);
     await bot.api.sendMessage(chatId, resultsText(session), { parse_mode: "HTML", reply_markup: keyboard });
   }
@@ -216,20 +214,21 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
     await ctx.reply(quizText.unitStats(sessions.length, missed), { parse_mode: "HTML" });
   });
 
+  const viaCore = async (ctx: Context, text: string) =>
+    deps.present(ctx, await deps.conversation.handle({ channel: CHANNEL, chatId: String(ctx.chat!.id), userId: String(ctx.from!.id), userName: ctx.from?.first_name ?? "", text }));
+
   bot.command("luyentap", async (ctx) => {
     if (ctx.chat.type !== "private") return void (await ctx.reply(quizText.privateOnly));
-    const old = await store.runningQuiz(CHANNEL, String(ctx.chat.id));
-    if (old) await store.saveQuiz(stop(old, new Date()));
-    const topic = ctx.match.trim();
-    if (questionsForTopic(deps.bank(), topic).length === 0) return void (await ctx.reply(quizText.noQuestions(topic)));
-    let session = createSession({
-      id: randomBytes(6).toString("base64url"), channel: CHANNEL, chatId: String(ctx.chat.id), kind: "practice", ownerId: String(ctx.from!.id),
-      topic, bank: deps.bank(), count: deps.practiceCount, openPeriod: deps.openPeriod, seed: Date.now(), now: new Date(),
-    });
-    await ctx.reply(quizText.practiceStart(session.questionIds.length, topic));
-    session = advance(session, new Date());
-    await store.saveQuiz(session);
-    await sendQuestion(session);
+    await viaCore(ctx, `/luyentap ${ctx.match}`.trim());
+  });
+  bot.command("dung", (ctx) => viaCore(ctx, "/dung"));
+
+  // During practice in a private chat, a typed "A" or "2" answers the question too.
+  bot.on("message:text", async (ctx, next) => {
+    if (ctx.chat.type !== "private" || ctx.message.text.startsWith("/")) return next();
+    const session = await store.runningQuiz(CHANNEL, String(ctx.chat.id));
+    if (!session || session.kind !== "practice" || !/^\s*([a-jA-J]|\d{1,2})[.)]?\s*$/.test(ctx.message.text)) return next();
+    await viaCore(ctx, ctx.message.text);
   });
 
   bot.on("poll_answer", async (ctx) => {
@@ -250,6 +249,13 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
 
   bot.callbackQuery(/^qz:([\w-]+):(\d+):(\d+)$/, async (ctx) => {
     const [, sessionId, indexText, optionText] = ctx.match;
+    const practice = await store.getQuiz(sessionId!);
+    if (practice?.kind === "practice") {
+      // Practice answers go through the core: feedback with the explanation and source, then the next question.
+      await ctx.answerCallbackQuery();
+      if (practice.status !== "running" || practice.current !== Number(indexText)) return void (await ctx.reply(quizText.expired));
+      return viaCore(ctx, LETTERS[Number(optionText)] ?? "");
+    }
     const reply = await locked(sessionId!, async () => {
       const session = await store.getQuiz(sessionId!);
       const index = Number(indexText);
@@ -259,15 +265,7 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
       const result = recordAnswer(session, { questionIndex: index, userId: String(ctx.from.id), name, option: Number(optionText), at: new Date(), correctOption: question.correct });
       if (result.outcome.kind !== "accepted") return { toast: quizText.outcome(result.outcome.kind) };
       await store.saveQuiz(result.session);
-      if (session.kind === "group") return { toast: quizText.recorded(result.outcome.correct) };
-      // Practice: immediate feedback with the explanation and the source, then the next question.
-      const score = leaderboard(result.session)[0]?.correct ?? 0;
-      await ctx.reply(quizText.feedback(result.outcome.correct, LETTERS[question.correct]!, escapeHtml(question.options[question.correct]!), escapeHtml(question.explanation), escapeHtml(sourceOf(question)), escapeHtml(question.source.quote ?? ""), score, index + 1), { parse_mode: "HTML" });
-      const moved = advance(result.session, new Date());
-      await store.saveQuiz(moved);
-      if (moved.status === "running") await sendQuestion(moved);
-      else await postResults(moved);
-      return { toast: undefined };
+      return { toast: quizText.recorded(result.outcome.correct) };
     });
     await ctx.answerCallbackQuery(reply.toast ? { text: reply.toast } : undefined);
   });

@@ -4,6 +4,7 @@ import { silentLogger } from "../../src/log.ts";
 import { openLibsqlStore } from "../../src/state/libsql.ts";
 import { createKnowledgeHolder } from "../../bot/knowledge-holder.ts";
 import { createTelegramBot } from "../../bot/telegram/bot.ts";
+import { conversationFor } from "../helpers/index.ts";
 import { startPolling } from "../../bot/telegram/run.ts";
 import { KNOWLEDGE, runIngest, tempDir } from "../helpers/index.ts";
 import { TOKEN, privateChat, startFakeTelegram, textMessage, user } from "../helpers/fake-telegram.ts";
@@ -29,7 +30,7 @@ try {
   const holder = await createKnowledgeHolder(config);
   const store = await openLibsqlStore(config.stateUrl);
   const { bot } = createTelegramBot({
-    token: TOKEN, apiRoot: telegram.apiRoot, knowledge: holder.current, reload: holder.reload, store, admins: new Set(),
+    conversation: conversationFor(holder, store), token: TOKEN, apiRoot: telegram.apiRoot, knowledge: holder.current, reload: holder.reload, store, admins: new Set(),
     logger: silentLogger, questionsPerMinute: 10_000, maxQuestionChars: 1000,
   });
   const running = await startPolling(bot, silentLogger, { timeoutSeconds: 1 });

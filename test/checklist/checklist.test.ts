@@ -51,7 +51,8 @@ async function startBot() {
   const { bot, checklist } = createTelegramBot({
     token: TOKEN, apiRoot: telegram.apiRoot, knowledge: holder.current, reload: holder.reload, store, admins: new Set(),
     logger: silentLogger, questionsPerMinute: 1000, maxQuestionChars: 1000,
-    checklist: { conversation, checklists: () => checklists, reminderDays: 3 },
+    conversation,
+    checklist: { checklists: () => checklists, reminderDays: 3 },
   });
   running = await startPolling(bot, silentLogger, { timeoutSeconds: 1 });
   controller = checklist;

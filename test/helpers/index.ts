@@ -10,6 +10,9 @@ import { createRetriever } from "../../src/retrieve.ts";
 import { createAnswerer } from "../../src/answer/answer.ts";
 import type { AnswerGenerator } from "../../src/answer/generate.ts";
 import { ingest } from "../../ingest/pipeline.ts";
+import { createConversation } from "../../bot/core/conversation.ts";
+import type { KnowledgeHolder } from "../../bot/knowledge-holder.ts";
+import type { StateStore } from "../../src/state/store.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const KNOWLEDGE = path.join(ROOT, "knowledge");
@@ -50,4 +53,14 @@ export async function openAnswerer(indexDir: string, generator?: AnswerGenerator
   const index = await openIndex(indexDir, embedder.info);
   const retriever = createRetriever({ index, embedder, lexicon });
   return { index, retriever, answer: createAnswerer({ retriever, generator }), close: () => index.close() };
+}
+
+/** The conversation core over a knowledge holder and a store, without quizzes or checklists. */
+export function conversationFor(holder: KnowledgeHolder, store: StateStore) {
+  return createConversation({
+    answer: (q) => holder.current().answer(q),
+    passage: (id) => holder.current().index.passage(id),
+    documents: () => holder.current().index.documents(),
+    store, bank: () => [], checklists: () => [], practiceCount: 10, maxQuestionChars: 1000,
+  });
 }

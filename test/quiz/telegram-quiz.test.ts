@@ -9,6 +9,7 @@ import type { StateStore } from "../../src/state/store.ts";
 import { createKnowledgeHolder } from "../../bot/knowledge-holder.ts";
 import type { KnowledgeHolder } from "../../bot/knowledge-holder.ts";
 import { createTelegramBot } from "../../bot/telegram/bot.ts";
+import { createConversation } from "../../bot/core/conversation.ts";
 import { startPolling } from "../../bot/telegram/run.ts";
 import type { RunningBot } from "../../bot/telegram/run.ts";
 import { KNOWLEDGE, runIngest, tempDir, writeFiles } from "../helpers/index.ts";
@@ -30,7 +31,11 @@ async function startBot() {
     token: TOKEN, apiRoot: telegram.apiRoot, knowledge: holder.current, reload: holder.reload, store, admins: new Set([1]),
     logger: silentLogger, questionsPerMinute: 1000, maxQuestionChars: 1000,
     // A short open period keeps the test fast; the fake server does not enforce Telegram's minimum of 5 s.
-    quiz: { bank: () => bank, openPeriod: 2, defaultCount: 3, practiceCount: 3 },
+    conversation: createConversation({
+      answer: (q) => holder.current().answer(q), passage: (id) => holder.current().index.passage(id), documents: () => holder.current().index.documents(),
+      store, bank: () => bank, checklists: () => [], practiceCount: 3, maxQuestionChars: 1000,
+    }),
+    quiz: { bank: () => bank, openPeriod: 2, defaultCount: 3 },
   });
   const running = await startPolling(bot, silentLogger, { timeoutSeconds: 1 });
   await quiz?.resume();

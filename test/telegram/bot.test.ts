@@ -7,6 +7,7 @@ import type { StateStore } from "../../src/state/store.ts";
 import { createKnowledgeHolder } from "../../bot/knowledge-holder.ts";
 import type { KnowledgeHolder } from "../../bot/knowledge-holder.ts";
 import { createTelegramBot } from "../../bot/telegram/bot.ts";
+import { conversationFor } from "../helpers/index.ts";
 import { startPolling, startWebhook } from "../../bot/telegram/run.ts";
 import type { RunningBot } from "../../bot/telegram/run.ts";
 import { KNOWLEDGE, runIngest, tempDir } from "../helpers/index.ts";
@@ -29,7 +30,7 @@ async function botFor(dataDir: string, apiRoot: string, extra: Record<string, st
   const config = configFor(dataDir, extra);
   const logger = createLogger({ secrets: [TOKEN], write: (line) => logLines.push(line) });
   return createTelegramBot({
-    token: TOKEN, apiRoot, knowledge: holder.current, reload: holder.reload, store, admins: config.adminIds, logger,
+    conversation: conversationFor(holder, store), token: TOKEN, apiRoot, knowledge: holder.current, reload: holder.reload, store, admins: config.adminIds, logger,
     questionsPerMinute: config.RATE_LIMIT_PER_MINUTE, maxQuestionChars: config.MAX_QUESTION_CHARS,
   }).bot;
 }
