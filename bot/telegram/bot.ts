@@ -9,7 +9,7 @@ import type { IngestReport } from "../../ingest/pipeline.ts";
 import type { Knowledge } from "../compose.ts";
 import { COMMANDS, text } from "../messages.ts";
 import type { Block } from "./render.ts";
-import { answerBlocks, documentListBlocks, escapeHtml, packMessages, passageBlocks } from "./render.ts";
+import { answerBlocks, escapeHtml, packMessages, passageBlocks } from "./render.ts";
 import type { QuizController, QuizDeps } from "./quiz.ts";
 import { registerQuiz } from "./quiz.ts";
 import type { ChecklistController, ChecklistDeps } from "./checklist.ts";
@@ -139,14 +139,13 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
     if (!question) return void (await ctx.reply(text.emptyHoi, { parse_mode: "HTML" }));
     await ask(ctx, question);
   });
-  bot.command("tailieu", async (ctx) => send(ctx, documentListBlocks(await deps.knowledge().index.documents())));
+  const viaCore = async (ctx: Context, input: string) =>
+    present(ctx, await deps.conversation.handle({ channel: CHANNEL, chatId: String(ctx.chat!.id), userId: String(ctx.from?.id ?? 0), userName: ctx.from?.first_name ?? "", text: input }));
+  bot.command("tailieu", (ctx) => viaCore(ctx, "/tailieu"));
   bot.command("nguon", async (ctx) => {
     const n = Number(ctx.match.trim());
     if (!Number.isInteger(n) || n < 1) return void (await ctx.reply(text.nguonUsage, { parse_mode: "HTML" }));
-    const last = await store.lastAnswer(CHANNEL, String(ctx.chat.id));
-    if (!last) return void (await ctx.reply(text.noLastAnswer));
-    if (n > last.chunkIds.length) return void (await ctx.reply(text.nguonMissing(n, last.chunkIds.length)));
-    await showSource(ctx, last.chunkIds, n);
+    await viaCore(ctx, `/nguon ${n}`);
   });
   bot.command("reload", async (ctx) => {
     if (!isAdmin(ctx)) return void (await ctx.reply(text.adminOnly));

@@ -7,7 +7,7 @@ import type { Checklist } from "../../src/checklist/schema.ts";
 import type { Reply } from "../core/conversation.ts";
 import { checklistSummary, renderPlain } from "../core/conversation.ts";
 import { checklistText as t } from "../checklist-messages.ts";
-import { escapeHtml, packMessages } from "./render.ts";
+import { documentListBlocks, escapeHtml, packMessages, passageBlocks } from "./render.ts";
 
 const sourceLine = (s: { document: string; section: string }) => escapeHtml([s.document, s.section].filter(Boolean).join(" › "));
 
@@ -88,6 +88,12 @@ export function createPresenter(deps: { showAnswer: (ctx: Context, result: Answe
           for (const [i, part] of packMessages([{ text: reply.text }]).entries()) await ctx.reply(part, { parse_mode: "HTML", ...(i === 0 && keyboard ? { reply_markup: keyboard } : {}) });
           break;
         }
+        case "passage":
+          for (const part of packMessages(passageBlocks(reply.n, reply.passage))) await ctx.reply(part, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+          break;
+        case "documents":
+          for (const part of packMessages(documentListBlocks(reply.documents))) await ctx.reply(part, { parse_mode: "HTML" });
+          break;
         default:
           for (const part of packMessages([{ text: renderPlain(reply) }])) await ctx.reply(part, { parse_mode: "HTML" });
       }
