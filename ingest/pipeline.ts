@@ -3,11 +3,14 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Embedder } from "../src/embed/embedder.ts";
 import { AppError } from "../src/errors.ts";
-import { buildSearchText } from "../src/index/search-text.ts";
+import { LocalEmbedder } from "../src/embed/local.ts";
 import { IndexWriter } from "../src/index/writer.ts";
 import type { Lexicon } from "../src/lexicon.ts";
-import { buildDocuments, readSidecar, SIDECAR_SUFFIX } from "./document.ts";
-import { loadSource, SUPPORTED_EXTENSIONS } from "./load.ts";
+import { SIDECAR_SUFFIX } from "./document.ts";
+import { SUPPORTED_EXTENSIONS } from "./load.ts";
+import type { PreparedFile } from "./prepare.ts";
+import { prepareFile } from "./prepare.ts";
+import { createPreparePool } from "./worker-pool.ts";
 
 export type FileStatus = "added" | "updated" | "unchanged" | "removed" | "skipped" | "failed";
 
@@ -43,6 +46,8 @@ export type IngestOptions = {
   rebuild?: boolean;
   /** Passages buffered before a write to the index (tests use a small number). */
   flushRows?: number;
+  /** From this many files on, the local embedder's work runs in worker threads (default 16). */
+  workerThreshold?: number;
   onStart?: (files: number) => void;
   onFile?: (file: string) => void;
 };
@@ -92,48 +97,61 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     rebuild: options.rebuild,
     lexiconHash: options.lexiconHash,
     flushRows: options.flushRows,
-    searchText: (chunk, meta) => buildSearchText(options.lexicon, `${meta.kind} ${meta.title} ${meta.issuer}`, `${chunk.section}\n${chunk.context}`, chunk.clean),
   });
   const reports: FileReport[] = [];
   let bytes = 0;
+  // Large ingests with the local embedder prepare files in worker threads; LanceDB writes stay here.
+  const local = options.embedder instanceof LocalEmbedder ? options.embedder : undefined;
+  const pool = local && files.length >= (options.workerThreshold ?? 16)
+    ? createPreparePool({ lexicon: options.lexicon, maxBytes: options.maxBytes, dimension: local.info.dimension })
+    : undefined;
   try {
     options.onStart?.(files.length);
     const seen = new Set<string>();
+    const todo: Array<{ file: string; relative: string; hash: string; known: string | undefined }> = [];
     for (const file of files) {
       const relative = path.relative(dir, file).split(path.sep).join("/");
-      options.onFile?.(relative);
       const extension = path.extname(file).toLowerCase();
       if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(extension)) {
+        options.onFile?.(relative);
         reports.push({ path: relative, status: "skipped", reason: `định dạng ${extension || "(không có đuôi)"} chưa được hỗ trợ` });
         continue;
       }
       seen.add(relative);
-      try {
-        const hash = await contentHash(file);
-        const known = writer.knownFiles().get(relative);
-        if (known === hash) {
-          reports.push({ path: relative, status: "unchanged" });
-          continue;
-        }
-        const loaded = await loadSource(file, options.maxBytes);
-        const overrides = await readSidecar(file);
-        const documents = buildDocuments(loaded.text, relative, overrides);
-        const chunkCount = documents.reduce((n, d) => n + d.chunks.length, 0);
-        if (chunkCount === 0) throw new AppError("invalid:empty", "tệp không có đoạn văn nào để lập chỉ mục", { file });
-        bytes += Buffer.byteLength(loaded.text);
-        await writer.replaceFile({ path: relative, fileHash: hash, format: loaded.format, documents });
-        reports.push({
-          path: relative,
-          status: known ? "updated" : "added",
-          documents: documents.length,
-          chunks: chunkCount,
-          ...(loaded.warnings.length ? { warnings: loaded.warnings } : {}),
-        });
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        const kept = writer.knownFiles().has(relative);
-        reports.push({ path: relative, status: "failed", reason: kept ? `${error.message} (giữ bản đã nạp trước đó)` : error.message });
+      const hash = await contentHash(file);
+      const known = writer.knownFiles().get(relative);
+      if (known === hash) {
+        options.onFile?.(relative);
+        reports.push({ path: relative, status: "unchanged" });
+        continue;
       }
+      todo.push({ file, relative, hash, known });
+    }
+    const prepare = (item: (typeof todo)[number]) =>
+      pool ? pool.prepare(item.file, item.relative) : prepareFile(item.file, item.relative, { maxBytes: options.maxBytes, lexicon: options.lexicon });
+    // Files are prepared a few ahead and written in order, so reports and ids stay deterministic.
+    const ahead = pool ? pool.size * 2 : 1;
+    const inFlight = todo.slice(0, ahead).map((item) => prepare(item).catch((error: unknown) => error));
+    for (const [i, item] of todo.entries()) {
+      const result = await inFlight[i]!;
+      if (i + ahead < todo.length) inFlight.push(prepare(todo[i + ahead]!).catch((error: unknown) => error));
+      options.onFile?.(item.relative);
+      if (result instanceof Error || !(result && typeof result === "object" && "documents" in result)) {
+        if (!(result instanceof AppError)) throw result;
+        const kept = writer.knownFiles().has(item.relative);
+        reports.push({ path: item.relative, status: "failed", reason: kept ? `${result.message} (giữ bản đã nạp trước đó)` : result.message });
+        continue;
+      }
+      const prepared = result as PreparedFile;
+      bytes += prepared.bytes;
+      await writer.replaceFile({ path: item.relative, fileHash: item.hash, format: prepared.format, documents: prepared.documents, search: prepared.search, ...(prepared.vectors ? { vectors: prepared.vectors } : {}) });
+      reports.push({
+        path: item.relative,
+        status: item.known ? "updated" : "added",
+        documents: prepared.documents.length,
+        chunks: prepared.documents.reduce((n, d) => n + d.chunks.length, 0),
+        ...(prepared.warnings.length ? { warnings: prepared.warnings } : {}),
+      });
     }
     for (const known of writer.knownFiles().keys()) {
       if (!seen.has(known)) {
@@ -154,6 +172,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       problems: reports.filter((r) => r.status === "failed" || r.status === "skipped").length,
     };
   } finally {
+    await pool?.close();
     await writer.close();
   }
 }

@@ -25,18 +25,25 @@ export type ChunkInput = {
   charEnd: number;
 };
 
+/** The text a passage's vector is made from: its heading path, any lead-in, and its clean text. */
+export function passageEmbedText(chunk: Pick<ChunkInput, "section" | "context" | "clean">): string {
+  return `${chunk.section}\n${chunk.context}\n${chunk.clean}`;
+}
+
 export type FileInput = {
   path: string;
   fileHash: string;
   format: string;
   documents: Array<{ meta: DocumentMeta; chunks: ChunkInput[] }>;
+  /** Full-text tokens per document and chunk, already built. */
+  search: string[][];
+  /** Vectors per document and chunk, when already computed (worker threads); otherwise embedded here. */
+  vectors?: Float32Array[][];
 };
 
 export type WriterOptions = {
   rebuild?: boolean;
   lexiconHash: string;
-  /** What the full-text index stores for a passage (folded syllables, bigrams, lexicon expansions). */
-  searchText: (chunk: ChunkInput, meta: DocumentMeta) => string;
   /** Passages buffered before they are written (default 2000). */
   flushRows?: number;
   /** Called after each batch of passages is embedded and written. */
@@ -144,10 +151,10 @@ export class IndexWriter {
     this.written.add(file.path);
     this.changed = true;
     const now = new Date().toISOString();
-    for (const { meta, chunks } of file.documents) {
-      const vectors = await this.embedder.embed(chunks.map((chunk) => `${chunk.section}\n${chunk.context}\n${chunk.clean}`), "document");
+    for (const [d, { meta, chunks }] of file.documents.entries()) {
+      const vectors = file.vectors?.[d] ?? (await this.embedder.embed(chunks.map(passageEmbedText), "document"));
       chunks.forEach((chunk, i) => {
-        const search = this.options.searchText(chunk, meta);
+        const search = file.search[d]![i]!;
         this.counted.add(search.split(" "));
         this.chunkRows.push({
           id: chunk.id,

@@ -66,7 +66,10 @@ export function syllables(text: string): string[] {
 
 /** Folded syllables of a text, folding it once rather than syllable by syllable. */
 export function foldedSyllables(text: string): string[] {
-  return foldUncached(text).match(WORD) ?? [];
+  const folded = foldUncached(text);
+  // Folded Vietnamese is almost always plain ASCII: splitting it needs no Unicode-aware regex.
+  if (/^[\x00-\x7f]*$/.test(folded)) return folded.split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  return folded.match(WORD) ?? [];
 }
 
 /**

@@ -32,7 +32,7 @@ export async function writeFiles(dir: string, files: Record<string, string | Buf
   }
 }
 
-export async function runIngest(dir: string, indexDir: string, options: { rebuild?: boolean; embedder?: Embedder; maxBytes?: number; flushRows?: number } = {}) {
+export async function runIngest(dir: string, indexDir: string, options: { rebuild?: boolean; embedder?: Embedder; maxBytes?: number; flushRows?: number; workerThreshold?: number } = {}) {
   const { lexicon, hash } = await loadLexicon(LEXICON_FILE);
   return ingest({
     dir,
@@ -43,6 +43,7 @@ export async function runIngest(dir: string, indexDir: string, options: { rebuil
     maxBytes: options.maxBytes ?? 20 * 1024 * 1024,
     rebuild: options.rebuild,
     flushRows: options.flushRows,
+    workerThreshold: options.workerThreshold,
   });
 }
 

@@ -70,6 +70,26 @@ describe("ingesting the bundled knowledge folder", () => {
   });
 });
 
+describe("worker threads", () => {
+  it("prepare the same passages, search tokens and vectors as the main thread", async () => {
+    const { dir, cleanup } = await tempDir();
+    const inMain = await runIngest(KNOWLEDGE, path.join(dir, "main"), { workerThreshold: Number.POSITIVE_INFINITY });
+    const inWorkers = await runIngest(KNOWLEDGE, path.join(dir, "workers"), { workerThreshold: 1 });
+    expect(inWorkers.files).toEqual(inMain.files);
+    const rows = async (name: string) => {
+      const index = await openIndex(path.join(dir, name), new LocalEmbedder().info);
+      const all = await index.allPassages();
+      const vectors = await Promise.all(all.slice(0, 5).map(async (p) => (await index.nearest(new Float32Array(512).fill(0.01), 200)).find((r) => r.passage.id === p.id)?.score));
+      index.close();
+      return { passages: all.map((p) => [p.id, p.section, p.search, p.text]), vectors };
+    };
+    const [a, b] = [await rows("main"), await rows("workers")];
+    expect(b.passages).toEqual(a.passages);
+    expect(b.vectors).toEqual(a.vectors);
+    await cleanup();
+  });
+});
+
 describe("incremental and safe updates", () => {
   const doc = (title: string, body: string) => `KẾ HOẠCH\n${title}\n\n1. Mục đích\n${body}\n\n2. Nội dung\nTổ chức thực hiện nghiêm túc kế hoạch này.`;
 

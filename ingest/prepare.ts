@@ -1,0 +1,36 @@
+import { AppError } from "../src/errors.ts";
+import type { Embedder } from "../src/embed/embedder.ts";
+import { buildSearchText } from "../src/index/search-text.ts";
+import { passageEmbedText } from "../src/index/writer.ts";
+import type { Lexicon } from "../src/lexicon.ts";
+import type { BuiltDocument } from "./document.ts";
+import { buildDocuments, readSidecar } from "./document.ts";
+import type { SourceFormat } from "./load.ts";
+import { loadSource } from "./load.ts";
+
+/** A file read, structured, chunked, and (with the local embedder) embedded: ready to write. */
+export type PreparedFile = {
+  format: SourceFormat;
+  bytes: number;
+  warnings: string[];
+  documents: BuiltDocument[];
+  /** Per document, per chunk: the full-text tokens and (when computed here) the vector. */
+  search: string[][];
+  vectors?: Float32Array[][];
+};
+
+export function searchTextOf(lexicon: Lexicon, doc: BuiltDocument, chunk: BuiltDocument["chunks"][number]): string {
+  return buildSearchText(lexicon, `${doc.meta.kind} ${doc.meta.title} ${doc.meta.issuer}`, `${chunk.section}\n${chunk.context}`, chunk.clean);
+}
+
+
+/** The CPU-heavy part of ingesting one file; runs in the main thread or in a worker. */
+export async function prepareFile(file: string, relative: string, options: { maxBytes: number; lexicon: Lexicon; embedder?: Embedder }): Promise<PreparedFile> {
+  const loaded = await loadSource(file, options.maxBytes);
+  const overrides = await readSidecar(file);
+  const documents = buildDocuments(loaded.text, relative, overrides);
+  if (documents.every((d) => d.chunks.length === 0)) throw new AppError("invalid:empty", "tệp không có đoạn văn nào để lập chỉ mục", { file });
+  const search = documents.map((doc) => doc.chunks.map((chunk) => searchTextOf(options.lexicon, doc, chunk)));
+  const vectors = options.embedder ? await Promise.all(documents.map((doc) => options.embedder!.embed(doc.chunks.map(passageEmbedText), "document"))) : undefined;
+  return { format: loaded.format, bytes: Buffer.byteLength(loaded.text), warnings: loaded.warnings, documents, search, ...(vectors ? { vectors } : {}) };
+}
