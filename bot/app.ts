@@ -46,6 +46,7 @@ export async function openApp(config: Config, logger: Logger) {
     close() {
       holder.close();
       store.close();
+      void runner.close();
     },
   };
 }

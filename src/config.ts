@@ -20,6 +20,7 @@ export const configSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
+  DATABASE_URL: z.preprocess(emptyToUndefined, z.string().regex(/^postgres(ql)?:\/\//, "phải là địa chỉ Postgres (postgres://…)").optional()),
   ZALO_BOT_TOKEN: optionalString,
   ZALO_API_ROOT: z.preprocess(emptyToUndefined, z.string().url().default("https://bot-api.zaloplatforms.com")),
   ZALO_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
@@ -51,7 +52,7 @@ export type Config = RawConfig & {
   adminIds: Set<number>;
   /** LibSQL URL of the state store (a SQLite file under DATA_DIR). */
   stateUrl: string;
-  /** LibSQL URL of Mastra's storage (workflow runs of the checklists). */
+  /** Mastra's storage for checklist runs: DATABASE_URL (Postgres) when set, else a LibSQL file under DATA_DIR. */
   workflowUrl: string;
 };
 
@@ -88,7 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     llmEnabled: Boolean(raw.OPENAI_API_KEY),
     adminIds: new Set((raw.ADMIN_IDS ?? "").split(",").map((id) => id.trim()).filter(Boolean).map(Number)),
     stateUrl: `file:${path.join(dataDir, "state.db")}`,
-    workflowUrl: `file:${path.join(dataDir, "workflows.db")}`,
+    workflowUrl: raw.DATABASE_URL ?? `file:${path.join(dataDir, "workflows.db")}`,
   };
 }
 

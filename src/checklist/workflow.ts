@@ -3,6 +3,7 @@ import path from "node:path";
 import { Mastra } from "@mastra/core";
 import { createStep, createWorkflow } from "@mastra/core/workflows";
 import { LibSQLStore } from "@mastra/libsql";
+import { PostgresStore } from "@mastra/pg";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
 import type { ChecklistInput, ChecklistState, Prompt } from "./engine.ts";
@@ -62,7 +63,10 @@ export async function createChecklistRunner(options: { storageUrl: string; check
     inputSchema: z.object({ checklistId: z.string() }),
     outputSchema: z.object({ state: checklistStateSchema }),
   }).then(converse).commit();
-  const storage = new LibSQLStore({ id: "checklist-runs", url: options.storageUrl });
+  // LibSQL (a SQLite file) by default; Postgres when several instances must share the runs.
+  const storage = /^postgres(ql)?:\/\//.test(options.storageUrl)
+    ? new PostgresStore({ id: "checklist-runs", connectionString: options.storageUrl })
+    : new LibSQLStore({ id: "checklist-runs", url: options.storageUrl });
   const mastra = new Mastra({ workflows: { checklist: workflow }, storage, logger: false });
   const registered = mastra.getWorkflow("checklist");
 
@@ -75,6 +79,10 @@ export async function createChecklistRunner(options: { storageUrl: string; check
   }
 
   return {
+    /** Releases the storage's connections (Postgres pools keep the process alive otherwise). */
+    async close(): Promise<void> {
+      if (storage instanceof PostgresStore) await storage.close();
+    },
     async start(checklistId: string): Promise<Turn> {
       find(checklistId);
       const run = await registered.createRun();
