@@ -10,7 +10,7 @@ export const ZALO_LIMIT = 2000;
 
 /** Renders a reply for Zalo: plain text, options already numbered in the text, files described (Zalo bots send no documents). */
 function renderZalo(reply: Reply): string {
-  if (reply.kind === "file") return `📄 ${reply.caption}: bản DOCX tải được trên trang trò chuyện web; nội dung đầy đủ ở tin nhắn dưới đây.`;
+  if (reply.kind === "file") return `📄 ${reply.caption}: Zalo chưa cho bot gửi tệp, nên nội dung đầy đủ ở tin nhắn dưới đây (bản DOCX lấy được qua trang trò chuyện web hoặc Telegram).`;
   return renderPlain(reply);
 }
 
