@@ -13,6 +13,9 @@ export const manifestSchema = z.object({
   generation: z.number().int().nonnegative(),
   createdAt: z.string(),
   embedder: z.object({ provider: z.string(), model: z.string(), dimension: z.number().int().nonnegative() }),
+  /** Tables of this index: a rebuild writes new ones and switches, so readers never see half a rebuild. */
+  chunksTable: z.string().default("chunks"),
+  documentsTable: z.string().default("documents"),
   chunksVersion: z.number().int(),
   documentsVersion: z.number().int(),
   statsFile: z.string(),

@@ -7,7 +7,7 @@ import type { DocumentRow, Passage } from "./schema.ts";
 import { documentRowSchema, passageSchema } from "./schema.ts";
 import type { Manifest } from "./manifest.ts";
 import { readManifest } from "./manifest.ts";
-import { CHUNKS_TABLE, DOCUMENTS_TABLE, PASSAGE_COLUMNS, sqlString } from "./tables.ts";
+import { PASSAGE_COLUMNS, sqlString } from "./tables.ts";
 import { TermStats, termStatsSchema } from "./term-stats.ts";
 
 export type ScoredPassage = { passage: Passage; score: number };
@@ -47,8 +47,8 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo): Promi
     );
   }
   const db = await lancedb.connect(path.join(indexDir, "lancedb"));
-  const chunks = await db.openTable(CHUNKS_TABLE);
-  const documents = await db.openTable(DOCUMENTS_TABLE);
+  const chunks = await db.openTable(manifest.chunksTable);
+  const documents = await db.openTable(manifest.documentsTable);
   await chunks.checkout(manifest.chunksVersion);
   await documents.checkout(manifest.documentsVersion);
   const stats = new TermStats(termStatsSchema.parse(JSON.parse(await readFile(path.join(indexDir, manifest.statsFile), "utf8"))));

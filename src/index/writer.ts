@@ -75,13 +75,15 @@ export class IndexWriter {
   private readonly embedder: Embedder;
   private readonly options: WriterOptions;
   private readonly previous: Manifest | undefined;
+  /** The manifest in force when this writer started (its tables stay until the next switch). */
+  private readonly replaced: Manifest | undefined;
   private readonly files: Map<string, string>;
   private readonly release: () => Promise<void>;
   readonly rebuilt: boolean;
 
   private constructor(parts: {
     indexDir: string; db: lancedb.Connection; chunks: lancedb.Table; documents: lancedb.Table; embedder: Embedder;
-    options: WriterOptions; previous: Manifest | undefined; files: Map<string, string>; release: () => Promise<void>; rebuilt: boolean;
+    options: WriterOptions; previous: Manifest | undefined; replaced: Manifest | undefined; files: Map<string, string>; release: () => Promise<void>; rebuilt: boolean;
   }) {
     this.indexDir = parts.indexDir;
     this.db = parts.db;
@@ -90,6 +92,7 @@ export class IndexWriter {
     this.embedder = parts.embedder;
     this.options = parts.options;
     this.previous = parts.previous;
+    this.replaced = parts.replaced;
     this.files = parts.files;
     this.release = parts.release;
     this.rebuilt = parts.rebuilt;
@@ -109,14 +112,18 @@ export class IndexWriter {
       const names = await db.tableNames();
       let chunks: lancedb.Table;
       let documents: lancedb.Table;
-      if (rebuild || !names.includes(CHUNKS_TABLE) || !names.includes(DOCUMENTS_TABLE)) {
-        for (const name of [CHUNKS_TABLE, DOCUMENTS_TABLE]) if (names.includes(name)) await db.dropTable(name);
+      const usable = manifest && names.includes(manifest.chunksTable) && names.includes(manifest.documentsTable);
+      if (rebuild || !usable) {
+        // A rebuild writes new tables beside the ones in use; the manifest switches to them at commit.
+        const generation = (manifest?.generation ?? 0) + 1;
+        const tables = { chunks: `${CHUNKS_TABLE}_g${generation}`, documents: `${DOCUMENTS_TABLE}_g${generation}` };
+        for (const name of Object.values(tables)) if (names.includes(name)) await db.dropTable(name); // left by a rebuild that died
         const dimension = embedder.info.dimension || (await embedder.embed(["dân vận"], "document"))[0]!.length;
-        chunks = await db.createEmptyTable(CHUNKS_TABLE, chunksSchema(dimension));
-        documents = await db.createEmptyTable(DOCUMENTS_TABLE, documentsSchema());
+        chunks = await db.createEmptyTable(tables.chunks, chunksSchema(dimension));
+        documents = await db.createEmptyTable(tables.documents, documentsSchema());
       } else {
-        chunks = await db.openTable(CHUNKS_TABLE);
-        documents = await db.openTable(DOCUMENTS_TABLE);
+        chunks = await db.openTable(manifest.chunksTable);
+        documents = await db.openTable(manifest.documentsTable);
         // Roll back commits of an ingest that died before writing its manifest.
         for (const [table, version] of [[chunks, manifest!.chunksVersion], [documents, manifest!.documentsVersion]] as const) {
           if ((await table.version()) !== version) {
@@ -129,7 +136,7 @@ export class IndexWriter {
       if (!rebuild) {
         for (const row of await documents.query().select(["path", "fileHash"]).toArray()) files.set(String(row.path), String(row.fileHash));
       }
-      return new IndexWriter({ indexDir, db, chunks, documents, embedder, options, previous: rebuild ? undefined : manifest, files, release, rebuilt: rebuild });
+      return new IndexWriter({ indexDir, db, chunks, documents, embedder, options, previous: rebuild || !usable ? undefined : manifest, replaced: manifest, files, release, rebuilt: rebuild || !usable });
     } catch (error) {
       await release();
       throw error;
@@ -237,7 +244,7 @@ export class IndexWriter {
       const keepFrom = new Date(Date.now() - 24 * 3600 * 1000);
       for (const table of [this.chunks, this.documents]) await table.optimize({ cleanupOlderThan: keepFrom }).catch(() => undefined);
     }
-    const generation = (this.previous?.generation ?? 0) + 1;
+    const generation = (this.replaced?.generation ?? 0) + 1;
     const statsFile = `stats-${generation}.json`;
     await writeFile(path.join(this.indexDir, statsFile), JSON.stringify(stats.toJSON()));
     const dimension = this.embedder.info.dimension || (await this.embedder.embed(["dân vận"], "query"))[0]!.length;
@@ -246,6 +253,8 @@ export class IndexWriter {
       generation,
       createdAt: new Date().toISOString(),
       embedder: { ...this.embedder.info, dimension },
+      chunksTable: this.chunks.name,
+      documentsTable: this.documents.name,
       chunksVersion: await this.chunks.version(),
       documentsVersion: await this.documents.version(),
       statsFile,
@@ -255,6 +264,9 @@ export class IndexWriter {
       hasFullTextIndex,
     };
     await writeManifest(this.indexDir, manifest);
+    // Tables of older rebuilds go; the ones just replaced stay, for readers still on them.
+    const keep = new Set([manifest.chunksTable, manifest.documentsTable, this.replaced?.chunksTable, this.replaced?.documentsTable]);
+    for (const name of await this.db.tableNames()) if (!keep.has(name)) await this.db.dropTable(name).catch(() => undefined);
     for (const name of await readdir(this.indexDir)) {
       if (/^stats-\d+\.json$/.test(name) && name !== statsFile) await rm(path.join(this.indexDir, name), { force: true });
     }

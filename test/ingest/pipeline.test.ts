@@ -144,6 +144,29 @@ describe("incremental and safe updates", () => {
     await cleanup();
   }, 120_000);
 
+  it("keeps the index in force readable while a rebuild runs, and after a rebuild dies", async () => {
+    const { dir, cleanup } = await tempDir();
+    const docs = path.join(dir, "docs");
+    const indexDir = path.join(dir, "index");
+    await writeFiles(docs, { "a.txt": doc("về tuyên truyền", "Tuyên truyền sâu rộng về phòng chống thiên tai.") });
+    await runIngest(docs, indexDir);
+    const local = new LocalEmbedder();
+    const reader = await openIndex(indexDir, local.info);
+    const failing: Embedder = { info: local.info, embed: async () => { throw new Error("hỏng giữa lúc dựng lại"); } };
+    await expect(runIngest(docs, indexDir, { embedder: failing, rebuild: true })).rejects.toThrow(/dựng lại/);
+    expect((await reader.fullText(["thien_tai"], 5)).length).toBe(1);
+    reader.close();
+    const fresh = await openIndex(indexDir, local.info);
+    expect((await fresh.fullText(["thien_tai"], 5)).length).toBe(1);
+    fresh.close();
+    const rebuilt = await runIngest(docs, indexDir, { rebuild: true });
+    expect(rebuilt.documents).toBe(1);
+    const after = await openIndex(indexDir, local.info);
+    expect((await after.fullText(["thien_tai"], 5)).length).toBe(1);
+    after.close();
+    await cleanup();
+  });
+
   it("refuses a second ingest while one holds the lock, with a clear message", async () => {
     const { dir, cleanup } = await tempDir();
     const indexDir = path.join(dir, "index");
