@@ -62,7 +62,7 @@ async function startZaloChannel(app: App, http: Hono): Promise<{ stop(): Promise
   });
   const channel = createZaloChannel({ client, conversation: app.conversation, logger, botName: me?.account_name ?? me?.name });
   if (config.ZALO_WEBHOOK_URL) {
-    const route = new URL(config.ZALO_WEBHOOK_URL).pathname.replace(/\/$/, "") || "/zalo/webhook";
+    const route = new URL(config.ZALO_WEBHOOK_URL).pathname;
     channel.mountWebhook(http, route, config.ZALO_WEBHOOK_SECRET!);
     await client.setWebhook(config.ZALO_WEBHOOK_URL, config.ZALO_WEBHOOK_SECRET!);
     console.log("Bot Zalo đang chạy (webhook).");
@@ -76,26 +76,34 @@ async function startZaloChannel(app: App, http: Hono): Promise<{ stop(): Promise
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
-  const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.TELEGRAM_BOT_TOKEN, config.OPENAI_API_KEY, config.TELEGRAM_WEBHOOK_SECRET, config.ZALO_BOT_TOKEN, config.ZALO_WEBHOOK_SECRET] });
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(process.env) });
   const report = await ingestKnowledge(config);
   const failed = report.files.filter((f) => f.status === "failed" || f.status === "skipped");
   console.log(`Chỉ mục: ${report.documents} văn bản, ${report.chunks} đoạn${report.changed ? " (vừa cập nhật)" : ""}.`);
   for (const file of failed) console.log(`  ! ${file.path}: ${file.reason}`);
 
   const app = await openApp(config, logger);
-  const http = new Hono();
+  // Webhooks must be reachable from outside (0.0.0.0:PORT); the web chat, which has no login, stays on HOST.
+  // Without webhooks the web chat alone uses PORT; with them it moves to WEB_PORT (default PORT + 1).
+  const webhooks = Boolean(config.TELEGRAM_WEBHOOK_URL || config.ZALO_WEBHOOK_URL);
+  const hooks = new Hono();
+  const web = webhooks ? new Hono() : hooks;
   const channels: Array<{ stop(): Promise<void> }> = [];
-  if (config.TELEGRAM_BOT_TOKEN) channels.push(await startTelegram(app, http));
-  if (config.ZALO_BOT_TOKEN) channels.push(await startZaloChannel(app, http));
-  createWebApp({ conversation: app.conversation, passage: (id) => app.holder.current().index.passage(id), logger, app: http });
-  // Webhooks need to be reachable from outside; otherwise the web chat listens on this machine only.
-  const hostname = config.TELEGRAM_WEBHOOK_URL || config.ZALO_WEBHOOK_URL ? "0.0.0.0" : config.HOST;
-  const server = serve({ fetch: http.fetch, port: config.PORT, hostname });
-  await new Promise<void>((resolve, reject) => {
-    server.once("listening", () => resolve());
-    server.once("error", reject);
-  });
-  console.log(`Trò chuyện trên web: http://127.0.0.1:${config.PORT}  (Ctrl+C để dừng)`);
+  if (config.TELEGRAM_BOT_TOKEN) channels.push(await startTelegram(app, hooks));
+  if (config.ZALO_BOT_TOKEN) channels.push(await startZaloChannel(app, hooks));
+  createWebApp({ conversation: app.conversation, passage: (id) => app.holder.current().index.passage(id), logger, app: web, perMinute: config.WEB_RATE_LIMIT_PER_MINUTE });
+  const listen = async (fetch: Hono["fetch"], port: number, hostname: string) => {
+    const server = serve({ fetch, port, hostname });
+    await new Promise<void>((resolve, reject) => {
+      server.once("listening", () => resolve());
+      server.once("error", reject);
+    });
+    return server;
+  };
+  const servers = [await listen(hooks.fetch, config.PORT, webhooks ? "0.0.0.0" : config.HOST)];
+  const webPort = webhooks ? (config.WEB_PORT ?? config.PORT + 1) : config.PORT;
+  if (webhooks) servers.push(await listen(web.fetch, webPort, config.HOST));
+  console.log(`Trò chuyện trên web: http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${webPort}  (Ctrl+C để dừng)`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -103,7 +111,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info("shutdown", { signal });
     for (const channel of channels) await channel.stop();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const server of servers) await new Promise<void>((resolve) => server.close(() => resolve()));
     app.close();
     process.exit(0);
   };
@@ -112,6 +120,16 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(isAppError(error) ? `Lỗi: ${error.message}` : error);
+  // Never print a raw error object here: a Bot API error carries its request, webhook secret included.
+  const logger = createLogger({ secrets: secretsOf(process.env) });
+  if (isAppError(error)) console.error(`Lỗi: ${error.message}`);
+  else {
+    logger.error("startup.failed", { error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
+    console.error("Lỗi khi khởi động; xem dòng nhật ký ở trên.");
+  }
   process.exit(1);
 });
+
+function secretsOf(env: Record<string, string | undefined>): Array<string | undefined> {
+  return [env.TELEGRAM_BOT_TOKEN, env.OPENAI_API_KEY, env.TELEGRAM_WEBHOOK_SECRET, env.ZALO_BOT_TOKEN, env.ZALO_WEBHOOK_SECRET];
+}

@@ -27,6 +27,12 @@ export async function startPolling(bot: Bot, logger: Logger, options: { timeoutS
 export const WEBHOOK_PATH = "/telegram/webhook";
 
 /**
+ * Telegram re-sends an update whose request takes too long, which would answer twice: after 9 s the
+ * request is acknowledged and the update keeps being handled (a slow model answer, a /reload).
+ */
+const WEBHOOK_OPTIONS = (secret: string) => ({ secretToken: secret, onTimeout: "return" as const, timeoutMilliseconds: 9_000 });
+
+/**
  * Webhook mode: Telegram POSTs updates to `publicUrl`; requests without the right
  * X-Telegram-Bot-Api-Secret-Token header get 401 and are not processed.
  */
@@ -34,8 +40,9 @@ export const WEBHOOK_PATH = "/telegram/webhook";
 export async function mountWebhook(bot: Bot, logger: Logger, options: { publicUrl: string; secret: string; app: Hono }): Promise<RunningBot> {
   await bot.init();
   await registerCommands(bot);
-  const route = new URL(options.publicUrl).pathname.replace(/\/$/, "") || WEBHOOK_PATH;
-  options.app.post(route, webhookCallback(bot, "hono", { secretToken: options.secret }));
+  // The exact path of the registered URL, trailing slash included (the router is strict about it).
+  const route = new URL(options.publicUrl).pathname;
+  options.app.post(route, webhookCallback(bot, "hono", WEBHOOK_OPTIONS(options.secret)));
   await bot.api.setWebhook(options.publicUrl, { secret_token: options.secret, allowed_updates: ["message", "callback_query", "poll_answer"] });
   logger.info("telegram.webhook", { bot: bot.botInfo.username, route });
   return { async stop() {} };
@@ -46,8 +53,8 @@ export async function startWebhook(bot: Bot, logger: Logger, options: { publicUr
   await registerCommands(bot);
   const app = options.app ?? new Hono();
   // Listen on the path of the public address (a reverse proxy forwards it unchanged).
-  const route = new URL(options.publicUrl).pathname.replace(/\/$/, "") || WEBHOOK_PATH;
-  app.post(route, webhookCallback(bot, "hono", { secretToken: options.secret }));
+  const route = new URL(options.publicUrl).pathname;
+  app.post(route, webhookCallback(bot, "hono", WEBHOOK_OPTIONS(options.secret)));
   const server = serve({ fetch: app.fetch, port: options.port, hostname: "0.0.0.0" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const address = server.address();

@@ -41,13 +41,29 @@ function toJson(reply: Reply, keepFile: (reply: Extract<Reply, { kind: "file" }>
  * The local web chat: a page (no external CDN: everything is served from here) and a JSON API over
  * the same conversation core as the bots. A browser keeps its own session id.
  */
-export function createWebApp(deps: { conversation: Conversation; passage: (id: string) => Promise<Passage | undefined>; logger: Logger; app?: Hono }) {
+export function createWebApp(deps: { conversation: Conversation; passage: (id: string) => Promise<Passage | undefined>; logger: Logger; app?: Hono; perMinute?: number }) {
   const app = deps.app ?? new Hono();
   const files = new Map<string, { fileName: string; mime: string; data: Buffer; expires: number }>();
+  const perMinute = deps.perMinute ?? 30;
+  const hits = new Map<string, number[]>();
+  /** A sliding one-minute window per session and per client address. */
+  const limited = (keys: string[], now = Date.now()) => {
+    if (hits.size > 20_000) hits.clear();
+    let wait = 0;
+    for (const key of keys) {
+      const recent = (hits.get(key) ?? []).filter((t) => now - t < 60_000);
+      if (recent.length >= perMinute) wait = Math.max(wait, Math.ceil((60_000 - (now - recent[0]!)) / 1000));
+      else recent.push(now);
+      hits.set(key, recent);
+    }
+    return wait;
+  };
   const keepFile = (reply: Extract<Reply, { kind: "file" }>) => {
     const token = randomBytes(12).toString("base64url");
     const now = Date.now();
     for (const [key, file] of files) if (file.expires < now) files.delete(key);
+    // At most 200 files kept in memory: the oldest go first.
+    while (files.size >= 200) files.delete(files.keys().next().value!);
     files.set(token, { fileName: reply.fileName, mime: reply.mime, data: reply.data, expires: now + 3_600_000 });
     return `/api/files/${token}`;
   };
@@ -63,6 +79,9 @@ export function createWebApp(deps: { conversation: Conversation; passage: (id: s
     const parsed = messageSchema.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) return c.json({ error: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") }, 400);
     const { session, text } = parsed.data;
+    const address = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress || "?";
+    const wait = limited([`s:${session}`, `a:${address}`]);
+    if (wait > 0) return c.json({ error: `Bạn gửi hơi nhanh. Vui lòng đợi khoảng ${wait} giây.` }, 429);
     try {
       const replies = await deps.conversation.handle({ channel: "web", chatId: session, userId: session, userName: "Bạn", text });
       return c.json({ replies: replies.map((r) => toJson(r, keepFile)) });
