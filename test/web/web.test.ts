@@ -31,7 +31,8 @@ beforeAll(async () => {
   downloads = path.join(temp.dir, "downloads");
   await runIngest(KNOWLEDGE, path.join(temp.dir, "index"));
   app = await openApp(loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: KNOWLEDGE }), silentLogger);
-  const http = createWebApp({ conversation: app.conversation, passage: (id) => app.holder.current().index.passage(id), logger: silentLogger });
+  // The walk-through sends more than the default 30 messages a minute.
+  const http = createWebApp({ conversation: app.conversation, passage: (id) => app.holder.current().index.passage(id), logger: silentLogger, perMinute: 1000 });
   const server = serve({ fetch: http.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
