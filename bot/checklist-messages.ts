@@ -17,7 +17,6 @@ export const checklistText = {
   done: "🎉 Hoàn thành! Kế hoạch đã được lập, gửi kèm dưới đây (DOCX và văn bản).",
   cancelled: "Đã hủy danh mục. Gõ /mohinh khi muốn bắt đầu lại.",
   exportCaption: (title: string) => `${title} (bản DOCX)`,
-  followUp: "Sau bước 5, bạn có thể lập thêm:",
   commands: "Trong khi làm: /tiendo xem các câu đã trả lời, /xuat xuất kế hoạch, /huybo hủy. Gõ «?» trước câu hỏi (ví dụ «? dân vận khéo là gì») để hỏi tài liệu mà không rời danh mục.",
   privateOnly: "Danh mục hướng dẫn dùng trong trò chuyện riêng với bot.",
   noChecklists: "Chưa có danh mục hướng dẫn nào.",

@@ -15,6 +15,7 @@ export const text = {
     "/nguon <i>n</i> — xem toàn văn nguồn số n của câu trả lời gần nhất, ví dụ <code>/nguon 1</code>\n" +
     "/luyentap <i>chủ đề</i> — luyện tập trắc nghiệm (trò chuyện riêng), ví dụ <code>/luyentap mô hình dân vận</code>\n" +
     "/quiz <i>số câu</i> <i>chủ đề</i> — thi quiz trong nhóm, ví dụ <code>/quiz 5 QCDC</code>; /tiep, /dungquiz, /ketqua, /thongkequiz\n" +
+    "/mohinh — hướng dẫn từng bước xây dựng mô hình dân vận, xuất kế hoạch DOCX; trong khi làm: /tiendo, /xuat, /huybo\n" +
     "/help — hướng dẫn này\n\n" +
     "Dưới mỗi câu trả lời có nút <b>Nguồn 1</b>, <b>Nguồn 2</b>… để xem nguyên văn, và 👍 / 👎 để góp ý.",
   helpAdmin: "\n\n<b>Quản trị</b>\n/reload — nạp lại kho tài liệu\n/thongke — thống kê sử dụng và góp ý",
@@ -41,6 +42,7 @@ export const COMMANDS = [
   { command: "hoi", description: "Hỏi về công tác dân vận" },
   { command: "tailieu", description: "Danh sách tài liệu" },
   { command: "nguon", description: "Xem nguồn của câu trả lời gần nhất" },
+  { command: "mohinh", description: "Hướng dẫn xây dựng mô hình dân vận" },
   { command: "luyentap", description: "Luyện tập trắc nghiệm" },
   { command: "quiz", description: "Thi quiz trong nhóm" },
   { command: "ketqua", description: "Kết quả quiz gần nhất" },

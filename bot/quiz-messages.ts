@@ -3,7 +3,7 @@ export const quizText = {
   questionHeader: (n: number, total: number) => `Câu ${n}/${total}:`,
   timeLimit: (seconds: number) => `⏱ ${seconds} giây — chọn một đáp án bên dưới.`,
   missingQuestion: "Câu hỏi này không còn trong ngân hàng câu hỏi; chuyển sang câu tiếp theo.",
-  groupOnly: "Quiz thi trong nhóm. Trong trò chuyện riêng, bạn hãy dùng <code>/luyentap</code> để luyện tập.",
+  groupOnly: "Quiz chỉ dùng trong nhóm. Trong trò chuyện riêng, bạn hãy dùng <code>/luyentap</code> để luyện tập.",
   privateOnly: "Chế độ luyện tập dành cho trò chuyện riêng với bot. Trong nhóm, dùng /quiz.",
   alreadyRunning: "Nhóm đang có một quiz chưa kết thúc. Người điều hành có thể dùng /tiep hoặc /dungquiz.",
   noneRunning: "Hiện không có quiz nào đang chạy trong nhóm này.",
@@ -12,7 +12,7 @@ export const quizText = {
   announce: (count: number, topic: string, seconds: number, trainer: string) =>
     `📝 <b>Bắt đầu quiz</b>: ${count} câu${topic ? ` về «${topic}»` : ""}, mỗi câu ${seconds} giây.\nNgười điều hành: ${trainer}. /tiep để sang câu tiếp, /dungquiz để dừng.`,
   leaderboardRow: (rank: number, name: string, correct: number, asked: number, seconds: number) =>
-    `${rank === 1 ? "🥇" : rank === 2 ? "🥈" : rank === 3 ? "🥉" : `${rank}.`} ${name}: ${correct}/${asked} câu đúng (${seconds.toFixed(1)} giây)`,
+    `${rank === 1 ? "🥇" : rank === 2 ? "🥈" : rank === 3 ? "🥉" : `${rank}.`} ${name}: ${correct}/${asked} câu đúng (${seconds.toFixed(1).replace(".", ",")} giây)`,
   nobody: "Chưa có ai trả lời.",
   questionRow: (n: number, question: string, correct: number, answered: number) => `Câu ${n}: ${correct}/${answered} đúng — ${question}`,
   results: (stopped: boolean, asked: number, total: number, board: string[], stats: string[]) =>

@@ -164,7 +164,7 @@ export function createConversation(deps: CoreDeps) {
       // Documents that follow the last step (the recognition proposal) are offered, not pushed.
       const followUps = checklist.exports.filter((e) => e.after);
       if (followUps.length) {
-        replies.push({ kind: "text", text: "Sau bước 5, bạn có thể lập thêm:", options: followUps.map((e) => ({ label: `📄 ${e.title}`, value: `/xuat ${e.id}` })) });
+        replies.push({ kind: "text", text: `Sau bước ${checklist.steps.length}, bạn có thể lập thêm:`, options: followUps.map((e) => ({ label: `📄 ${e.title}`, value: `/xuat ${e.id}` })) });
       }
     }
     return replies;
@@ -216,6 +216,7 @@ export function createConversation(deps: CoreDeps) {
   /** Handles one message and returns the replies, in order. */
   async function handle(message: Incoming): Promise<Reply[]> {
     if (message.action && deps.runner) {
+      editing.delete(`${message.channel}:${message.chatId}`);
       const active = await store.activeChecklistRun(message.channel, message.chatId);
       if (!active) return [{ kind: "text", text: "Bạn chưa có danh mục nào đang làm. Gõ /mohinh để bắt đầu." }];
       if (message.action.kind === "checklist-input") return checklistInput(message, active.runId, message.action.input);
@@ -237,7 +238,10 @@ export function createConversation(deps: CoreDeps) {
     if (name === "mohinh" || name === "danhmuc") return startChecklist(message, arg);
 
     const active = deps.runner ? await store.activeChecklistRun(message.channel, message.chatId) : undefined;
-    if (active && deps.runner) {
+    const practice = await store.runningQuiz(message.channel, message.chatId);
+    // Both a checklist and a practice round may be open: an option letter goes to whichever was used last.
+    const practiceFirst = practice?.kind === "practice" && (!active || (practice.askedAt ?? "") > active.updatedAt);
+    if (active && deps.runner && !(practiceFirst && !command && optionIndex(text, 10) !== undefined)) {
       if (name === "tiendo" || name === "xuat") {
         const turn = await deps.runner.current(active.runId);
         if (!turn) return [];
@@ -252,7 +256,6 @@ export function createConversation(deps: CoreDeps) {
       }
       if (!command) return checklistText(message, active.runId, text);
     }
-    const practice = await store.runningQuiz(message.channel, message.chatId);
     if (practice && practice.kind === "practice") {
       if (name === "dung") {
         await store.saveQuiz(stop(practice, new Date()));
@@ -268,6 +271,7 @@ export function createConversation(deps: CoreDeps) {
       if (turn) return exportReplies(deps.runner.checklist(turn.state.checklistId), turn.state, arg || undefined);
     }
     if (name === "tiendo" || name === "xuat" || name === "huybo") return [{ kind: "text", text: "Bạn chưa có danh mục nào đang làm. Gõ /mohinh để bắt đầu." }];
+    if (name === "dung") return [{ kind: "text", text: "Không có bài luyện tập nào đang chạy. Gõ /luyentap để bắt đầu." }];
     if (command) return [{ kind: "text", text: `Không có lệnh /${name}.\n\n${HELP}` }];
     return ask(message, text);
   }

@@ -200,6 +200,8 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
   bot.on("message:text", async (ctx) => {
     const message = ctx.message;
     if (message.text.startsWith("/")) return; // an unknown command: not a question
+    // "nguồn 2" typed instead of tapped: the source, as on the other channels.
+    if (/^ngu[oồ]n\s*\d{1,2}$/iu.test(message.text.trim())) return viaCore(ctx, message.text.trim());
     if (ctx.chat.type === "private") return ask(ctx, message.text.trim());
     // In a group: only a mention of the bot or a reply to one of its messages is for us.
     const username = ctx.me.username.toLowerCase();

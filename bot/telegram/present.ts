@@ -9,6 +9,26 @@ import { checklistSummary, renderPlain } from "../core/conversation.ts";
 import { checklistText as t } from "../checklist-messages.ts";
 import { documentListBlocks, escapeHtml, packMessages, passageBlocks } from "./render.ts";
 
+/**
+ * Splits already-rendered HTML into messages of at most 4,096 characters on paragraph, then line
+ * boundaries. The renderers here keep every tag within one line, so no tag is cut.
+ */
+export function splitHtml(html: string, limit = 4096): string[] {
+  if (html.length <= limit) return [html];
+  const pieces = html.split("\n\n").flatMap((p) => (p.length <= limit ? [p] : p.split("\n").flatMap((line) => (line.length <= limit ? [line] : line.match(new RegExp(`[\\s\\S]{1,${limit}}`, "g")) ?? []))));
+  const out: string[] = [];
+  let current = "";
+  for (const piece of pieces) {
+    const next = current ? `${current}\n\n${piece}` : piece;
+    if (next.length > limit && current) {
+      out.push(current);
+      current = piece;
+    } else current = next;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
 const sourceLine = (s: { document: string; section: string }) => escapeHtml([s.document, s.section].filter(Boolean).join(" › "));
 
 /**
@@ -54,7 +74,7 @@ export function createPresenter(deps: { showAnswer: (ctx: Context, result: Answe
   }
 
   async function sendHtml(ctx: Context, html: string, keyboard?: InlineKeyboard): Promise<void> {
-    const messages = packMessages([{ text: "", wrap: () => html }]);
+    const messages = splitHtml(html);
     for (const [i, message] of messages.entries()) {
       await ctx.reply(message, { parse_mode: "HTML", ...(i === messages.length - 1 && keyboard ? { reply_markup: keyboard } : {}) });
     }

@@ -159,7 +159,7 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
       id: randomBytes(6).toString("base64url"), channel: CHANNEL, chatId: String(ctx.chat.id), kind: "group", ownerId: String(ctx.from!.id),
       topic, bank: deps.bank(), count, openPeriod: deps.openPeriod, seed: Date.now(), now: new Date(),
     });
-    await ctx.reply(quizText.announce(session.questionIds.length, topic, deps.openPeriod, escapeHtml(ctx.from!.first_name)), { parse_mode: "HTML" });
+    await ctx.reply(quizText.announce(session.questionIds.length, escapeHtml(topic), deps.openPeriod, escapeHtml(ctx.from!.first_name)), { parse_mode: "HTML" });
     session = advance(session, new Date());
     await store.saveQuiz(session);
     logger.info("quiz.start", { session: session.id, questions: session.questionIds.length });
@@ -234,6 +234,7 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
   bot.on("poll_answer", async (ctx) => {
     const { poll_id: pollId, option_ids: options, user } = ctx.pollAnswer;
     if (!user || options.length === 0) return; // a retracted vote, or an anonymous one
+    const at = new Date();
     const target = await store.pollTarget(pollId);
     if (!target) return;
     await locked(target.sessionId, async () => {
@@ -241,7 +242,9 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
       const question = session && byId().get(session.questionIds[target.questionIndex]!);
       if (!session || !question) return;
       const name = [user.first_name, user.last_name].filter(Boolean).join(" ");
-      const result = recordAnswer(session, { questionIndex: target.questionIndex, userId: String(user.id), name, option: options[0]!, at: new Date(), correctOption: question.correct });
+      // Telegram closes a quiz poll at its open_period and delivers no later vote, so any vote it delivers was in
+      // time, even one held back while the bot restarted.
+      const result = recordAnswer(session, { questionIndex: target.questionIndex, userId: String(user.id), name, option: options[0]!, at, correctOption: question.correct, timeLimitEnforcedElsewhere: true });
       if (result.outcome.kind === "accepted") await store.saveQuiz(result.session);
       logger.info("quiz.answer", { session: session.id, outcome: result.outcome.kind });
     });
@@ -256,13 +259,14 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
       if (practice.status !== "running" || practice.current !== Number(indexText)) return void (await ctx.reply(quizText.expired));
       return viaCore(ctx, LETTERS[Number(optionText)] ?? "");
     }
+    const at = new Date();
     const reply = await locked(sessionId!, async () => {
       const session = await store.getQuiz(sessionId!);
       const index = Number(indexText);
       const question = session && byId().get(session.questionIds[index]!);
       if (!session || !question) return { toast: quizText.expired };
       const name = [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ");
-      const result = recordAnswer(session, { questionIndex: index, userId: String(ctx.from.id), name, option: Number(optionText), at: new Date(), correctOption: question.correct });
+      const result = recordAnswer(session, { questionIndex: index, userId: String(ctx.from.id), name, option: Number(optionText), at, correctOption: question.correct });
       if (result.outcome.kind !== "accepted") return { toast: quizText.outcome(result.outcome.kind) };
       await store.saveQuiz(result.session);
       return { toast: quizText.recorded(result.outcome.correct) };

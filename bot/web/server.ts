@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Conversation, Reply } from "../core/conversation.ts";
 import { asText } from "../core/conversation.ts";
 import type { Passage } from "../../src/index/schema.ts";
+import { displayDate } from "../../src/index/schema.ts";
 import type { Logger } from "../../src/log.ts";
 
 const PUBLIC = path.join(path.dirname(fileURLToPath(import.meta.url)), "public");
@@ -29,7 +30,7 @@ function toJson(reply: Reply, keepFile: (reply: Extract<Reply, { kind: "file" }>
     case "passage":
       return { kind: "passage", n: reply.n, citation: reply.passage.citation, text: reply.passage.text };
     case "documents":
-      return { kind: "documents", documents: reply.documents.map((d) => ({ title: d.title, kind: d.kind, number: d.number, date: d.date, chunks: d.chunkCount })) };
+      return { kind: "documents", documents: reply.documents.map((d) => ({ title: d.title, kind: d.kind, number: d.number, date: d.date ? displayDate(d.date) : "", chunks: d.chunkCount })) };
     case "file":
       return { kind: "file", url: keepFile(reply), fileName: reply.fileName, caption: reply.caption };
     default:

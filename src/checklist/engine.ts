@@ -97,8 +97,9 @@ export function validateAnswer(checklist: Checklist, state: ChecklistState, fiel
     }
     case "yesno": {
       const folded = fold(text);
-      if (/^(co|yes|y|da co|roi|da|dong y)$/.test(folded)) return { value: "yes" };
-      if (/^(khong|no|n|chua|k)$/.test(folded)) return { value: "no" };
+      // "1"/"2" too: text channels list the choices as "1. Có", "2. Không".
+      if (/^(co|yes|y|da co|roi|da|dong y|1)$/.test(folded)) return { value: "yes" };
+      if (/^(khong|no|n|chua|k|2)$/.test(folded)) return { value: "no" };
       return { error: "Hãy trả lời «Có» hoặc «Không»." };
     }
     case "choice": {

@@ -113,16 +113,16 @@ export function closesAt(session: QuizSession): Date | undefined {
  */
 export function recordAnswer(
   session: QuizSession,
-  input: { questionIndex: number; userId: string; name: string; option: number; at: Date; correctOption: number },
+  input: { questionIndex: number; userId: string; name: string; option: number; at: Date; correctOption: number; timeLimitEnforcedElsewhere?: boolean },
 ): { session: QuizSession; outcome: AnswerOutcome } {
   if (session.status !== "running") return { session, outcome: { kind: "closed" } };
   if (input.questionIndex !== session.current || !session.askedAt) return { session, outcome: { kind: "not_current" } };
   const deadline = closesAt(session);
-  if (deadline && input.at.getTime() > deadline.getTime() + 1000) return { session, outcome: { kind: "late" } };
+  if (deadline && !input.timeLimitEnforcedElsewhere && input.at.getTime() > deadline.getTime() + 1000) return { session, outcome: { kind: "late" } };
   const forQuestion = session.answers[input.questionIndex] ?? {};
   if (forQuestion[input.userId]) return { session, outcome: { kind: "twice" } };
   const correct = input.option === input.correctOption;
-  const ms = Math.max(0, input.at.getTime() - Date.parse(session.askedAt));
+  const ms = Math.min(Math.max(0, input.at.getTime() - Date.parse(session.askedAt)), session.openPeriod * 1000);
   const answers = session.answers.map((a, i) => (i === input.questionIndex ? { ...a, [input.userId]: { option: input.option, correct, ms } } : a));
   return {
     session: { ...session, answers, participants: { ...session.participants, [input.userId]: input.name } },

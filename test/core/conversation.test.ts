@@ -73,3 +73,34 @@ describe("conversation core", () => {
     expect(plain(await say("/huybo", chat))).toMatch(/Đã hủy/);
   });
 });
+
+describe("conversation core: mixed activities", () => {
+  it("sends an option letter to the practice round when it was used after the checklist", async () => {
+    const chat = "t9";
+    await say("/mohinh", chat);
+    await say("/luyentap", chat);
+    const reply = plain(await say("B", chat));
+    expect(reply).toMatch(/(Đúng!|Chưa đúng)/);
+    expect(plain(await say("/tiendo", chat))).toMatch(/Tên chi bộ \/ cơ quan, đơn vị xây dựng mô hình: \(chưa trả lời\)/);
+    await say("/dung", chat);
+    expect(plain(await say("/dung", chat))).toMatch(/Không có bài luyện tập nào đang chạy/);
+  });
+
+  it("accepts «1» and «2» for yes/no questions, as listed", async () => {
+    const chat = "t10";
+    await say("/mohinh", chat);
+    for (const answer of ["Chi bộ A", "Mô hình B", "1", "Nội dung C", "Đồng chí D"]) await say(answer, chat);
+    expect(plain(await say("1", chat))).toMatch(/Bước 2\/5/);
+  });
+
+  it("forgets a pending edit menu when a button picks the field", async () => {
+    const chat = "t11";
+    await say("/mohinh", chat);
+    await say("Chi bộ A", chat);
+    await say("sửa", chat);
+    await app.conversation.handle({ channel: "test", chatId: chat, userId: chat, userName: "Thử", text: "", action: { kind: "checklist-input", input: { kind: "edit", fieldId: "don_vi" } } });
+    await say("Chi bộ Mới", chat);
+    const progress = plain(await say("/tiendo", chat));
+    expect(progress).toMatch(/Tên chi bộ \/ cơ quan, đơn vị xây dựng mô hình: Chi bộ Mới/);
+  });
+});
