@@ -16,7 +16,9 @@ export function createLogger(options: { level?: LogLevel; secrets?: Array<string
   const min = ORDER[options.level ?? "info"];
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === "string" && s.length >= 6);
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const redact = (text: string) => secrets.reduce((out, secret) => out.split(secret).join("***"), text);
+  // Lines are JSON: a secret with quotes or backslashes appears escaped there, so both forms are replaced.
+  const forms = secrets.flatMap((secret) => [JSON.stringify(secret).slice(1, -1), secret]);
+  const redact = (text: string) => forms.reduce((out, secret) => out.split(secret).join("***"), text);
   const serialise = (value: unknown): unknown => (value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value);
   const emit = (level: LogLevel) => (event: string, fields: Record<string, unknown> = {}) => {
     if (ORDER[level] < min) return;
