@@ -7,7 +7,7 @@ import type { Checklist } from "../../src/checklist/schema.ts";
 import type { Reply } from "../core/conversation.ts";
 import { checklistSummary, renderPlain } from "../core/conversation.ts";
 import { checklistText as t } from "../checklist-messages.ts";
-import { documentListBlocks, escapeHtml, packMessages, passageBlocks } from "./render.ts";
+import { documentListBlocks, escapeHtml, joinPieces, packMessages, passageBlocks } from "./render.ts";
 
 /**
  * Splits already-rendered HTML into messages of at most 4,096 characters on paragraph, then line
@@ -16,17 +16,7 @@ import { documentListBlocks, escapeHtml, packMessages, passageBlocks } from "./r
 export function splitHtml(html: string, limit = 4096): string[] {
   if (html.length <= limit) return [html];
   const pieces = html.split("\n\n").flatMap((p) => (p.length <= limit ? [p] : p.split("\n").flatMap((line) => (line.length <= limit ? [line] : line.match(new RegExp(`[\\s\\S]{1,${limit}}`, "g")) ?? []))));
-  const out: string[] = [];
-  let current = "";
-  for (const piece of pieces) {
-    const next = current ? `${current}\n\n${piece}` : piece;
-    if (next.length > limit && current) {
-      out.push(current);
-      current = piece;
-    } else current = next;
-  }
-  if (current) out.push(current);
-  return out;
+  return joinPieces(pieces, limit);
 }
 
 const sourceLine = (s: { document: string; section: string }) => escapeHtml([s.document, s.section].filter(Boolean).join(" › "));

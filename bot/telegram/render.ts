@@ -51,9 +51,14 @@ export function packMessages(blocks: Block[], limit = TELEGRAM_LIMIT): string[] 
     if (whole.length <= limit) rendered.push(whole);
     else for (const piece of cut(block.text, budget)) rendered.push(wrap(escapeHtml(piece)));
   }
+  return joinPieces(rendered, limit);
+}
+
+/** Joins rendered pieces with blank lines into as few messages of at most `limit` characters as possible. */
+export function joinPieces(pieces: string[], limit = TELEGRAM_LIMIT): string[] {
   const messages: string[] = [];
   let current = "";
-  for (const piece of rendered) {
+  for (const piece of pieces) {
     const next = current ? `${current}\n\n${piece}` : piece;
     if (next.length > limit && current) {
       messages.push(current);

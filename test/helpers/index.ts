@@ -65,3 +65,14 @@ export function conversationFor(holder: KnowledgeHolder, store: StateStore) {
     store, bank: () => [], checklists: () => [], practiceCount: 10, maxQuestionChars: 1000,
   });
 }
+
+/** The whole app (knowledge, store, quiz bank, checklists, conversation core) over the bundled knowledge, in a temp folder. */
+export async function openTestApp() {
+  const { loadConfig } = await import("../../src/config.ts");
+  const { silentLogger } = await import("../../src/log.ts");
+  const { openApp } = await import("../../bot/app.ts");
+  const temp = await tempDir();
+  await runIngest(KNOWLEDGE, path.join(temp.dir, "index"));
+  const app = await openApp(loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: KNOWLEDGE }), silentLogger);
+  return { app, dir: temp.dir, close: async () => { app.close(); await temp.cleanup(); } };
+}

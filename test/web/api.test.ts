@@ -1,24 +1,15 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
 import { silentLogger } from "../../src/log.ts";
-import { openApp } from "../../bot/app.ts";
 import type { App } from "../../bot/app.ts";
 import { createWebApp } from "../../bot/web/server.ts";
-import { KNOWLEDGE, runIngest, tempDir } from "../helpers/index.ts";
+import { openTestApp } from "../helpers/index.ts";
 
 let app: App;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  const temp = await tempDir();
-  cleanup = temp.cleanup;
-  await runIngest(KNOWLEDGE, path.join(temp.dir, "index"));
-  app = await openApp(loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: KNOWLEDGE }), silentLogger);
+  ({ app, close: cleanup } = await openTestApp());
 });
-afterAll(async () => {
-  app.close();
-  await cleanup();
-});
+afterAll(() => cleanup());
 
 describe("web chat JSON API", () => {
   it("validates the body, limits each session and address, and serves passages", async () => {

@@ -1,15 +1,12 @@
-import path from "node:path";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
 import { silentLogger } from "../../src/log.ts";
-import { openApp } from "../../bot/app.ts";
 import type { App } from "../../bot/app.ts";
 import { createZaloClient } from "../../bot/zalo/client.ts";
 import { createZaloChannel, ZALO_LIMIT } from "../../bot/zalo/channel.ts";
-import { KNOWLEDGE, runIngest, tempDir } from "../helpers/index.ts";
+import { openTestApp } from "../helpers/index.ts";
 import { ZALO_TOKEN, startFakeZalo, zaloText } from "../helpers/fake-zalo.ts";
 
 let app: App;
@@ -17,15 +14,11 @@ let cleanup: () => Promise<void>;
 let zalo: Awaited<ReturnType<typeof startFakeZalo>>;
 
 beforeAll(async () => {
-  const temp = await tempDir();
-  cleanup = temp.cleanup;
-  await runIngest(KNOWLEDGE, path.join(temp.dir, "index"));
-  app = await openApp(loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: KNOWLEDGE }), silentLogger);
+  ({ app, close: cleanup } = await openTestApp());
   zalo = await startFakeZalo();
 });
 afterAll(async () => {
   await zalo.close();
-  app.close();
   await cleanup();
 });
 
