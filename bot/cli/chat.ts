@@ -5,12 +5,15 @@ import { loadConfig, loadDotEnv } from "../../src/config.ts";
 import { isAppError } from "../../src/errors.ts";
 import { createLogger } from "../../src/log.ts";
 import { openApp } from "../app.ts";
+import { ingestKnowledge } from "../compose.ts";
 import { HELP, renderPlain } from "../core/conversation.ts";
 
 /** `npm run chat`: the same conversation as the bots, in a terminal (for admins on a server). */
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
+  // Like `npm start`: the index is brought up to date first (unchanged files are skipped).
+  await ingestKnowledge(config);
   const app = await openApp(config, createLogger({ level: "warn" }));
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   console.log(`Trợ lý Dân vận — trò chuyện trên terminal. Gõ «thoát» hoặc Ctrl+D để dừng.\n${HELP}`);

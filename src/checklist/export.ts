@@ -11,7 +11,9 @@ function sectionsFor(checklist: Checklist, state: ChecklistState, exportId: stri
   const spec = checklist.exports.find((e) => e.id === exportId);
   const answer = (id: string) => {
     const entry = findField(checklist, id);
-    return entry ? { label: entry.field.label, value: displayAnswer(entry.field, state.answers[id]) } : undefined;
+    // A question left unanswered becomes a dotted line to fill in by hand, as on printed forms.
+    const value = state.answers[id];
+    return entry ? { label: entry.field.label, value: value === null || value === undefined ? "……………………………" : displayAnswer(entry.field, value) } : undefined;
   };
   if (spec) {
     return {
