@@ -4,7 +4,7 @@ export const text = {
     `Xin chào${name ? ` ${name}` : ""}! Tôi là <b>Trợ lý Dân vận</b>.\n` +
     "Tôi trả lời câu hỏi về công tác dân vận bằng cách trích dẫn nguyên văn các nghị quyết, kết luận, hướng dẫn trong kho tài liệu, kèm nguồn cụ thể. Nếu tài liệu không nói đến, tôi sẽ nói rõ là không có.\n\n" +
     "Cứ gõ câu hỏi (có dấu hay không dấu đều được), ví dụ: <i>Dân vận là gì?</i>\n\n" +
-    "/help — hướng dẫn và các lệnh\n/tailieu — danh sách tài liệu",
+    "/help — hướng dẫn và các lệnh\n/tailieu — danh sách tài liệu\n/luyentap — luyện tập trắc nghiệm\n/mohinh — hướng dẫn xây dựng mô hình dân vận",
   help:
     "<b>Cách dùng</b>\n" +
     "• Trong trò chuyện riêng: gõ câu hỏi, ví dụ <i>Các bước xây dựng mô hình dân vận?</i>\n" +
