@@ -51,6 +51,17 @@ describe("command line", () => {
     expect(second.changed).toBe(false);
   });
 
+  it("ingest --strict exits non-zero when a file is bad, and names the file and the reason", async () => {
+    const { dir, cleanup: done } = await tempDir();
+    await writeFiles(dir, { "docs/tot.txt": "KẾ HOẠCH\nvề thử nghiệm\n\n1. Mục đích\nNội dung đầy đủ của kế hoạch.", "docs/hong.pdf": "không phải PDF" });
+    const lenient = await command("ingest/cli.ts", ["--dir", path.join(dir, "docs")], { DATA_DIR: path.join(dir, "data") });
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toMatch(/hong\.pdf: lỗi — đuôi \.pdf nhưng nội dung không phải PDF/);
+    const strict = await command("ingest/cli.ts", ["--dir", path.join(dir, "docs"), "--strict", "--rebuild"], { DATA_DIR: path.join(dir, "data") });
+    expect(strict.code).toBe(1);
+    await done();
+  });
+
   it("ask --json prints exactly one object of the documented shape", async () => {
     const { stdout, code } = await command("bot/cli/ask.ts", ["--json", "--k", "3", "Ai làm công tác dân vận hiệu quả nhất?"]);
     expect(code).toBe(0);
