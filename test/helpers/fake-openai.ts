@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenLocal } from "./local-server.ts";
 
 export type ChatRequest = { model: string; messages: Array<{ role: string; content: unknown }>; stream?: boolean };
 
@@ -42,11 +42,10 @@ export async function startFakeOpenAI(options: { reply?: (request: ChatRequest) 
       res.end(JSON.stringify({ id, object: "chat.completion", created, model: parsed.model, choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" }], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const local = await listenLocal(server);
   return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
+    baseURL: `${local.base}/v1`,
     requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: local.close,
   };
 }

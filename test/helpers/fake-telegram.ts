@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenLocal, waitUntil } from "./local-server.ts";
 
 export type ApiCall = { method: string; body: Record<string, unknown>; at: number; result?: unknown };
 export type Failure = { status: number; description: string; retryAfter?: number };
@@ -99,11 +99,10 @@ export async function startFakeTelegram() {
       res.end(JSON.stringify({ ok: true, result }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const local = await listenLocal(server);
 
   return {
-    apiRoot: `http://127.0.0.1:${port}`,
+    apiRoot: local.base,
     calls,
     /** Queues an update for getUpdates; returns its id. */
     push(update: Record<string, unknown>): number {
@@ -117,17 +116,11 @@ export async function startFakeTelegram() {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
     },
     callsOf: (method: string) => calls.filter((c) => c.method === method),
-    async waitFor(predicate: (calls: ApiCall[]) => boolean, timeoutMs = 15_000): Promise<void> {
-      const started = Date.now();
-      while (!predicate(calls)) {
-        if (Date.now() - started > timeoutMs) throw new Error(`timed out; calls: ${calls.map((c) => c.method).join(", ")}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    },
+    waitFor: (predicate: (calls: ApiCall[]) => boolean, timeoutMs = 15_000) =>
+      waitUntil(() => predicate(calls), () => calls.map((c) => c.method).join(", "), timeoutMs),
     async close() {
       wake();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await local.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenLocal, waitUntil } from "./local-server.ts";
 
 export const ZALO_TOKEN = "1234567890:zalo-test-token";
 export type ZaloCall = { method: string; body: Record<string, unknown> };
@@ -40,10 +40,9 @@ export async function startFakeZalo() {
       res.end(JSON.stringify({ ok: true, result }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const local = await listenLocal(server);
   return {
-    apiRoot: `http://127.0.0.1:${port}`,
+    apiRoot: local.base,
     calls,
     push(update: Record<string, unknown>) {
       queue.push(update);
@@ -52,17 +51,10 @@ export async function startFakeZalo() {
       for (const wake of current) wake();
     },
     sent: (chatId: string) => calls.filter((c) => c.method === "sendMessage" && c.body.chat_id === chatId).map((c) => String(c.body.text)),
-    async waitFor(predicate: () => boolean, timeoutMs = 15_000) {
-      const started = Date.now();
-      while (!predicate()) {
-        if (Date.now() - started > timeoutMs) throw new Error(`timed out; calls: ${calls.map((c) => c.method).join(",")}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
+    waitFor: (predicate: () => boolean, timeoutMs = 15_000) => waitUntil(predicate, () => calls.map((c) => c.method).join(","), timeoutMs),
     async close() {
       for (const wake of waiters) wake();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await local.close();
     },
   };
 }
