@@ -4,5 +4,4 @@ export const messages = {
   notFoundSuggest: "Các chủ đề gần nhất mà tài liệu có nói đến:",
   emptyQuestion: "Bạn hãy nhập câu hỏi, ví dụ: «Dân vận là gì?»",
   sources: "Nguồn",
-  listMore: (shown: number, total: number) => `… (còn ${total - shown} ý nữa, xem toàn văn ở nguồn)`,
 };

@@ -22,14 +22,6 @@ export class TermStats {
     return counter.toStats(minBigramDf);
   }
 
-  documentFrequency(token: string): number {
-    return this.df.get(token) ?? 0;
-  }
-
-  has(token: string): boolean {
-    return this.df.has(token);
-  }
-
   /** BM25-style inverse document frequency; a term never seen weighs most. */
   idf(token: string): number {
     const n = this.passages;

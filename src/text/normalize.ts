@@ -90,14 +90,3 @@ export function normalizeForMatch(text: string): string {
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
-
-/** Removes markdown emphasis markers (`**bold**`, `*italic*`, `__x__`) without touching list dashes. */
-export function stripEmphasis(text: string): string {
-  return text
-    .replace(/\*{2,}/g, " ")
-    .replace(/(^|[\s("“'])\*(?=\S)/g, "$1")
-    .replace(/(?<=\S)\*(?=$|[\s)"”',.;:!?])/g, "")
-    .replace(/(^|\s)_{1,2}(?=\S)/g, "$1")
-    .replace(/(?<=\S)_{1,2}(?=$|[\s,.;:!?])/g, "")
-    .replace(/[ \t]{2,}/g, " ");
-}

@@ -20,7 +20,3 @@ export function sentenceRanges(text: string): Array<[number, number]> {
     return [s, e] as [number, number];
   });
 }
-
-export function splitSentences(text: string): string[] {
-  return sentenceRanges(text).map(([s, e]) => text.slice(s, e));
-}
