@@ -190,7 +190,9 @@ export function extractiveAnswer(query: AnalysedQuery, ranked: RankedPassage[], 
       });
       const n = cite(p, [lead, ...shown].filter(Boolean).join(" … "));
       const heading = top[p]!.passage.section.split(" › ").filter((h) => !h.includes(" – ")).pop() ?? "";
-      const intro = lead ? collapseWhitespace(lead).replace(/^[*•]\s*/, "").replace(/(?<![:.])$/, ":") : heading ? `${heading}:` : "";
+      // The list's heading reads as a lead-in without its outline number ("2. Thủ trưởng cơ quan" → "Thủ trưởng cơ quan").
+      const outlineNumber = /^(?:[IVXLC]+|\d{1,2}|[a-zđ])\s*[.\-–)]\s+/u;
+      const intro = lead ? collapseWhitespace(lead).replace(/^[*•]\s*/, "").replace(outlineNumber, "").replace(/(?<![:.])$/, ":") : heading ? `${heading.replace(outlineNumber, "")}:` : "";
       const lines = shown.map((item) => (/^[-–+•*]\s/.test(item) ? item.replace(/^[-–+•*]\s*/, "- ") : `- ${item}`));
       if (items.length > MAX_ITEMS) lines.push(`(còn ${items.length - MAX_ITEMS} ý nữa trong nguồn [${n}])`);
       return { answer: `${intro} [${n}]\n${lines.join("\n")}`.trim(), mode: "list", citations, evidence };
