@@ -78,10 +78,9 @@ export function answerBlocks(result: AnswerResult): Block[] {
   if (result.abstained) return [plain(result.answer)];
   const blocks: Block[] = [plain(result.answer)];
   if (result.citations.length > 0) {
-    blocks.push({ text: "Nguồn:", wrap: (s) => `<b>${s}</b>` });
-    for (const citation of result.citations) {
-      blocks.push({ text: `[${citation.n}] ${sourceLine(citation.label, citation.docNumber)}`, wrap: (s) => `<i>${s}</i>` });
-    }
+    // The sources read as one list under its header, not as separate paragraphs.
+    const lines = result.citations.map((citation) => `[${citation.n}] ${sourceLine(citation.label, citation.docNumber)}`).join("\n");
+    blocks.push({ text: lines, wrap: (s) => `<b>Nguồn:</b>\n<i>${s}</i>` });
   }
   return blocks;
 }

@@ -41,7 +41,9 @@ function suggestionsFrom(ranked: RankedPassage[]): string[] {
     const headings = passage.section.split(SECTION_SEPARATOR).filter((h) => h && !h.includes(" – ") && !h.endsWith("…") && h.length <= 90);
     const leaf = headings.pop() ?? passage.docTitle;
     const topic = leaf.replace(/^(?:[IVXLC]+|\d{1,2}|[a-zđ])\s*[.\-–)]\s*/u, "").replace(/…$/, "").trim();
-    const label = topic.charAt(0).toUpperCase() + topic.slice(1);
+    // An all-caps heading ("NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU") reads as a sentence.
+    const cased = topic === topic.toUpperCase() ? topic.toLowerCase() : topic;
+    const label = cased.charAt(0).toUpperCase() + cased.slice(1);
     if (label && !out.some((s) => s.toLowerCase() === label.toLowerCase())) out.push(label);
     if (out.length === 3) break;
   }

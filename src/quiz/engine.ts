@@ -67,11 +67,12 @@ function shuffled<T>(items: T[], seed: number): T[] {
 export function questionsForTopic(bank: QuizQuestion[], topic: string): QuizQuestion[] {
   const wanted = fold(topic).trim();
   if (!wanted) return bank;
+  const haystack = (q: QuizQuestion) => fold([q.tags.join(" "), q.bank, q.question, q.source.document, q.source.section].join(" ")).replace(/\s+/g, " ");
+  // The topic as a phrase first ("mô hình dân vận"); only if nothing has it, every word anywhere.
+  const phrase = bank.filter((q) => haystack(q).includes(wanted.replace(/\s+/g, " ")));
+  if (phrase.length > 0) return phrase;
   const words = wanted.split(/\s+/);
-  return bank.filter((q) => {
-    const haystack = fold([q.tags.join(" "), q.bank, q.question, q.source.document, q.source.section].join(" "));
-    return words.every((w) => haystack.includes(w));
-  });
+  return bank.filter((q) => words.every((w) => haystack(q).includes(w)));
 }
 
 export function createSession(options: {
