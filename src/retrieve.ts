@@ -31,6 +31,12 @@ export type Retrieval = { query: AnalysedQuery; ranked: RankedPassage[] };
 const CANDIDATES = 40;
 /** Reciprocal rank fusion constant (the usual 60). */
 const RRF_K = 60;
+/**
+ * Weight of graded similarity in the rerank: the mean of the full-text score and the vector
+ * similarity (each scaled by its best candidate), or of whichever of the two the mode has.
+ * Coverage says which question terms a passage holds; similarity says how much of the passage is about them.
+ */
+const SIMILARITY_WEIGHT = 0.3;
 
 /**
  * Hybrid retrieval: full-text search over folded syllables and bigrams, vector search, fused by
@@ -65,6 +71,8 @@ export function createRetriever(deps: { index: KnowledgeIndex; embedder: Embedde
         : embedder.embed([query.embedText], "query").then(([vector]) => index.nearest(vector!, limit)),
     ]);
     const fused = new Map<string, { passage: Passage; rrf: number }>();
+    const textScore = new Map(fullText.map(({ passage, score }) => [passage.id, score]));
+    const vectorScore = new Map(nearest.map(({ passage, score }) => [passage.id, score]));
     for (const list of [fullText, nearest]) {
       list.forEach(({ passage }, rank) => {
         const entry = fused.get(passage.id) ?? { passage, rrf: 0 };
@@ -73,6 +81,7 @@ export function createRetriever(deps: { index: KnowledgeIndex; embedder: Embedde
       });
     }
     const maxRrf = Math.max(1e-9, ...[...fused.values()].map((e) => e.rrf));
+    const similarity = similarities(query, [...fused.values()].map((e) => e.passage), { text: mode === "vector" ? undefined : textScore, vector: mode === "fulltext" ? undefined : vectorScore });
     const ranked = [...fused.values()].map(({ passage, rrf }): RankedPassage => {
       const tokens = tokensOf(passage);
       const cover = coverage(query, tokens.body, index.stats, passage.clean);
@@ -82,12 +91,36 @@ export function createRetriever(deps: { index: KnowledgeIndex; embedder: Embedde
       const prior = rrf / maxRrf;
       const score = options.rerank === false
         ? prior
-        : cover.combined + 0.15 * heading.concepts + 0.15 * leaf.concepts + 0.12 * prior + (cover.ordinal ? 0.25 : 0)
+        : cover.combined + 0.15 * heading.concepts + 0.15 * leaf.concepts + 0.12 * prior + SIMILARITY_WEIGHT * (similarity.get(passage.id) ?? 0) + (cover.ordinal ? 0.25 : 0)
           + (definesSubject(query, passage.clean) ? 0.2 : 0) + 0.2 * echoes(query, tokens.section);
       return { passage, score, coverage: cover };
     });
     ranked.sort((a, b) => b.score - a.score);
     return { query, ranked: ranked.slice(0, options.k) };
+  }
+
+  /**
+   * Per candidate, the mean of the available graded similarities, each scaled to 0..1 by the best
+   * candidate: the full-text (BM25) score, and the embedder's similarity at full resolution when it
+   * has one, else the cosine of the vector search (a candidate it did not return gets its lowest).
+   */
+  function similarities(query: AnalysedQuery, candidates: Passage[], scores: { text?: Map<string, number>; vector?: Map<string, number> }) {
+    const signals: Array<Map<string, number>> = [];
+    if (scores.text && scores.text.size > 0) signals.push(scores.text);
+    if (scores.vector) {
+      const exact = embedder.similarity && query.sequence.length > 0 ? embedder.similarity(query.sequence.join(" ")) : undefined;
+      if (exact) signals.push(new Map(candidates.map((p) => [p.id, exact({ id: p.id, text: p.clean })])));
+      else if (scores.vector.size > 0) {
+        const lowest = Math.min(...scores.vector.values());
+        signals.push(new Map(candidates.map((p) => [p.id, scores.vector!.get(p.id) ?? lowest])));
+      }
+    }
+    const out = new Map<string, number>();
+    for (const signal of signals) {
+      const best = Math.max(1e-9, ...signal.values());
+      for (const [id, value] of signal) out.set(id, (out.get(id) ?? 0) + Math.max(0, value) / best / signals.length);
+    }
+    return out;
   }
 
   return { retrieve, index };

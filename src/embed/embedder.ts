@@ -8,6 +8,11 @@ export type EmbedderInfo = { provider: string; model: string; dimension: number 
 export interface Embedder {
   readonly info: EmbedderInfo;
   embed(texts: string[], purpose: "document" | "query"): Promise<Float32Array[]>;
+  /**
+   * Optional: the similarity of a question to passages at full resolution, for ordering candidates.
+   * Without it, retrieval uses the cosine the vector search returns.
+   */
+  similarity?(question: string): (passage: { id: string; text: string }) => number;
 }
 
 export function sameEmbedder(a: EmbedderInfo, b: EmbedderInfo): boolean {

@@ -15,6 +15,8 @@ export const LOCAL_MODEL = "hashed-ngrams-v1";
 const WEIGHT = { unigram: 1, functionWord: 0.25, bigram: 1.3, trigram: 0.3 };
 
 const FNV_OFFSET = 0x811c9dc5;
+/** Passages whose features the exact similarity keeps (oldest dropped first). */
+const PASSAGE_CACHE = 4000;
 
 /** FNV-1a, 32 bit, continuing from `h` so keys can be hashed in parts without building strings. */
 function hashFrom(h: number, text: string, from = 0, to = text.length): number {
@@ -26,11 +28,14 @@ function hashFrom(h: number, text: string, from = 0, to = text.length): number {
 }
 
 
-
+/** Sparse features of a text: 32-bit feature hash → weight, before any folding into a vector. */
+type Features = Map<number, number>;
 
 export class LocalEmbedder implements Embedder {
   readonly info: EmbedderInfo;
   private readonly stats: TermStats | undefined;
+  /** Passage features for the exact similarity, kept for passages seen again (a few thousand at most). */
+  private readonly passageCache = new Map<string, { features: Features; norm: number }>();
 
   constructor(dimension = 512, stats?: TermStats) {
     this.info = { provider: "local", model: LOCAL_MODEL, dimension };
@@ -42,8 +47,8 @@ export class LocalEmbedder implements Embedder {
     return new LocalEmbedder(this.info.dimension, stats);
   }
 
-  embedOne(text: string, purpose: "document" | "query"): Float32Array {
-    const dimension = this.info.dimension;
+  /** Weighted features of a text: folded syllables, syllable bigrams and character trigrams. */
+  features(text: string, purpose: "document" | "query"): Features {
     const weighQuery = purpose === "query" && this.stats !== undefined;
     // hash of the feature key → [weight, count, idf]; keys are hashed in parts, never built as strings
     // (the same hashes as hashing "word", "word_next" and "~abc").
@@ -55,6 +60,7 @@ export class LocalEmbedder implements Embedder {
       else counts.set(key, [weight, 1, idfOf ? idfOf() : 1]);
     };
     const words = foldedSyllables(text);
+    const tilde = hashFrom(FNV_OFFSET, "~");
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       const wordHash = hashFrom(FNV_OFFSET, word);
@@ -63,15 +69,18 @@ export class LocalEmbedder implements Embedder {
       if (next !== undefined) add(hashFrom(hashFrom(wordHash, "_"), next), WEIGHT.bigram, weighQuery ? () => this.stats!.idf(`${word}_${next}`) : undefined);
       if (word.length > 2) {
         const padded = `#${word}#`;
-        const tilde = hashFrom(FNV_OFFSET, "~");
         for (let j = 0; j + 3 <= padded.length; j++) add(hashFrom(tilde, padded, j, j + 3), WEIGHT.trigram, undefined);
       }
     }
+    const features: Features = new Map();
+    for (const [h, [weight, count, idf]] of counts) features.set(h, weight * (1 + Math.log(count)) * idf);
+    return features;
+  }
+
+  embedOne(text: string, purpose: "document" | "query"): Float32Array {
+    const dimension = this.info.dimension;
     const vector = new Float32Array(dimension);
-    for (const [h, [weight, count, idf]] of counts) {
-      const value = weight * (1 + Math.log(count)) * idf;
-      vector[h % dimension]! += h & 0x80000000 ? -value : value;
-    }
+    for (const [h, value] of this.features(text, purpose)) vector[h % dimension]! += h & 0x80000000 ? -value : value;
     let norm = 0;
     for (let i = 0; i < dimension; i++) norm += vector[i]! * vector[i]!;
     norm = Math.sqrt(norm) || 1;
@@ -81,5 +90,33 @@ export class LocalEmbedder implements Embedder {
 
   async embed(texts: string[], purpose: "document" | "query"): Promise<Float32Array[]> {
     return texts.map((text) => this.embedOne(text, purpose));
+  }
+
+  /**
+   * The cosine a question has with passages over the whole feature space. Stored vectors fold a
+   * passage's features into `dimension` cells, where a rare question term can collide with a
+   * common passage term; that is fine for finding candidates, not for ordering them.
+   */
+  similarity(question: string): (passage: { id: string; text: string }) => number {
+    const query = this.features(question, "query");
+    let queryNorm = 0;
+    for (const value of query.values()) queryNorm += value * value;
+    queryNorm = Math.sqrt(queryNorm);
+    return ({ id, text }) => {
+      if (queryNorm === 0) return 0;
+      let cached = this.passageCache.get(id);
+      if (!cached) {
+        const features = this.features(text, "document");
+        let norm = 0;
+        for (const value of features.values()) norm += value * value;
+        cached = { features, norm: Math.sqrt(norm) };
+        if (this.passageCache.size >= PASSAGE_CACHE) this.passageCache.delete(this.passageCache.keys().next().value!);
+        this.passageCache.set(id, cached);
+      }
+      if (cached.norm === 0) return 0;
+      let dot = 0;
+      for (const [h, value] of query) dot += value * (cached.features.get(h) ?? 0);
+      return dot / (queryNorm * cached.norm);
+    };
   }
 }

@@ -28,6 +28,7 @@ async function questionSets(): Promise<Array<[string, EvalQuestion[]]>> {
   sets.push(["gõ sai/không dấu", await readQuestionFile(path.join(ROOT, "test/fixtures/typos.jsonl"))]);
   sets.push(["sai chính tả", await readQuestionFile(path.join(ROOT, "test/fixtures/misspelled.jsonl"))]);
   sets.push(["gõ sai nặng", await readQuestionFile(path.join(ROOT, "test/fixtures/typos-hard.jsonl"))]);
+  sets.push(["diễn đạt khác", await readQuestionFile(path.join(ROOT, "test/fixtures/paraphrase.jsonl"))]);
   return sets;
 }
 
