@@ -49,6 +49,13 @@ export class LocalEmbedder implements Embedder {
 
   /** Weighted features of a text: folded syllables, syllable bigrams and character trigrams. */
   features(text: string, purpose: "document" | "query"): Features {
+    const features: Features = new Map();
+    for (const [h, [weight, count, idf]] of this.counts(text, purpose)) features.set(h, weight * (1 + Math.log(count)) * idf);
+    return features;
+  }
+
+  /** Feature hash → [weight, count, idf]: what `features` and `embedOne` are made from. */
+  private counts(text: string, purpose: "document" | "query"): Map<number, [number, number, number]> {
     const weighQuery = purpose === "query" && this.stats !== undefined;
     // hash of the feature key → [weight, count, idf]; keys are hashed in parts, never built as strings
     // (the same hashes as hashing "word", "word_next" and "~abc").
@@ -72,15 +79,16 @@ export class LocalEmbedder implements Embedder {
         for (let j = 0; j + 3 <= padded.length; j++) add(hashFrom(tilde, padded, j, j + 3), WEIGHT.trigram, undefined);
       }
     }
-    const features: Features = new Map();
-    for (const [h, [weight, count, idf]] of counts) features.set(h, weight * (1 + Math.log(count)) * idf);
-    return features;
+    return counts;
   }
 
   embedOne(text: string, purpose: "document" | "query"): Float32Array {
     const dimension = this.info.dimension;
     const vector = new Float32Array(dimension);
-    for (const [h, value] of this.features(text, purpose)) vector[h % dimension]! += h & 0x80000000 ? -value : value;
+    for (const [h, [weight, count, idf]] of this.counts(text, purpose)) {
+      const value = weight * (1 + Math.log(count)) * idf;
+      vector[h % dimension]! += h & 0x80000000 ? -value : value;
+    }
     let norm = 0;
     for (let i = 0; i < dimension; i++) norm += vector[i]! * vector[i]!;
     norm = Math.sqrt(norm) || 1;
