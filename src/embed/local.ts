@@ -27,6 +27,12 @@ function hashFrom(h: number, text: string, from = 0, to = text.length): number {
   return h;
 }
 
+/** Euclidean length of a list of weights. */
+function lengthOf(values: Iterable<number>): number {
+  let sum = 0;
+  for (const value of values) sum += value * value;
+  return Math.sqrt(sum);
+}
 
 /** Sparse features of a text: 32-bit feature hash → weight, before any folding into a vector. */
 type Features = Map<number, number>;
@@ -48,7 +54,7 @@ export class LocalEmbedder implements Embedder {
   }
 
   /** Weighted features of a text: folded syllables, syllable bigrams and character trigrams. */
-  features(text: string, purpose: "document" | "query"): Features {
+  private features(text: string, purpose: "document" | "query"): Features {
     const features: Features = new Map();
     for (const [h, [weight, count, idf]] of this.counts(text, purpose)) features.set(h, weight * (1 + Math.log(count)) * idf);
     return features;
@@ -89,9 +95,7 @@ export class LocalEmbedder implements Embedder {
       const value = weight * (1 + Math.log(count)) * idf;
       vector[h % dimension]! += h & 0x80000000 ? -value : value;
     }
-    let norm = 0;
-    for (let i = 0; i < dimension; i++) norm += vector[i]! * vector[i]!;
-    norm = Math.sqrt(norm) || 1;
+    const norm = lengthOf(vector) || 1;
     for (let i = 0; i < dimension; i++) vector[i]! /= norm;
     return vector;
   }
@@ -107,17 +111,13 @@ export class LocalEmbedder implements Embedder {
    */
   similarity(question: string): (passage: { id: string; text: string }) => number {
     const query = this.features(question, "query");
-    let queryNorm = 0;
-    for (const value of query.values()) queryNorm += value * value;
-    queryNorm = Math.sqrt(queryNorm);
+    const queryNorm = lengthOf(query.values());
     return ({ id, text }) => {
       if (queryNorm === 0) return 0;
       let cached = this.passageCache.get(id);
       if (!cached) {
         const features = this.features(text, "document");
-        let norm = 0;
-        for (const value of features.values()) norm += value * value;
-        cached = { features, norm: Math.sqrt(norm) };
+        cached = { features, norm: lengthOf(features.values()) };
         if (this.passageCache.size >= PASSAGE_CACHE) this.passageCache.delete(this.passageCache.keys().next().value!);
         this.passageCache.set(id, cached);
       }
