@@ -14,7 +14,7 @@ export type ChunkLimits = { maxChars: number; minChars: number };
 export const DEFAULT_LIMITS: ChunkLimits = { maxChars: 1600, minChars: 280 };
 
 export type DraftChunk = {
-  headingPath: string[];
+  headings: string[];
   paragraphs: Paragraph[];
   /** The lead-in of an enumeration ("… cụ thể hóa thành tám nội dung như sau:") when the chunk holds later items without it. Indexed, not quoted. */
   context?: string;
@@ -89,7 +89,7 @@ function pack(paragraphs: Paragraph[], path: string[], limits: ChunkLimits): Dra
   let size = 0;
   for (const paragraph of paragraphs.flatMap((p) => splitParagraph(p, limits.maxChars))) {
     if (current.length > 0 && size + paragraph.text.length > limits.maxChars) {
-      chunks.push({ headingPath: path, paragraphs: current });
+      chunks.push({ headings: path, paragraphs: current });
       current = [];
       size = 0;
     }
@@ -101,7 +101,7 @@ function pack(paragraphs: Paragraph[], path: string[], limits: ChunkLimits): Dra
     const previous = chunks[chunks.length - 1];
     const previousSize = previous ? previous.paragraphs.reduce((n, p) => n + p.text.length + 1, 0) : 0;
     if (previous && size < limits.minChars && previousSize + size <= limits.maxChars * 1.3) previous.paragraphs.push(...current);
-    else chunks.push({ headingPath: path, paragraphs: current });
+    else chunks.push({ headings: path, paragraphs: current });
   }
   return chunks;
 }
@@ -117,7 +117,7 @@ function chunkSection(section: Section, path: string[], limits: ChunkLimits, car
   const here = section.label ? [...path, section.label] : path;
   const carrySize = carry.reduce((n, p) => n + p.text.length + 1, 0);
   if (section.size + carrySize <= limits.maxChars && !holdsArticles(section)) {
-    return [{ headingPath: here, paragraphs: [...carry, ...allParagraphs(section)] }];
+    return [{ headings: here, paragraphs: [...carry, ...allParagraphs(section)] }];
   }
   const out: DraftChunk[] = [];
   const ownSize = section.body.reduce((n, p) => n + p.text.length + 1, 0);

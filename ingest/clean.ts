@@ -3,6 +3,7 @@
  * paragraphs, each keeping a map from its clean characters back to the source, so a chunk
  * can always show the verbatim text it came from.
  */
+import { LIST_START } from "../src/text/drafting.ts";
 
 export type Paragraph = {
   /** Clean text: emphasis markers dropped, hard line breaks joined, whitespace collapsed. */
@@ -35,7 +36,6 @@ export const TIMESTAMP_LINE = /^\s*(\d{1,2}:\d{2}(:\d{2})?\s+)?\d{1,2}[/-]\d{1,2
 
 const SENTENCE_END = /[.!?…:]["”’»)\]]*\s*$/;
 const STARTS_LOWER = /^\s*["“(]?\p{Ll}/u;
-const LIST_START = /^\s*([-–+•*]\s|\d{1,2}\s*[.)\-–]\s|[a-zđ]\s*[.)]\s|[IVXLC]+\s*[.\-–)]\s)/u;
 
 /** Splits text into lines with their offsets; "**…****…**" runs glued to a heading become separate lines. */
 function splitLines(source: string): Line[] {

@@ -61,7 +61,7 @@ export type BuiltChunk = {
   text: string;
   /** Clean paragraphs joined by blank lines (index text). */
   clean: string;
-  headingPath: string[];
+  headings: string[];
   section: string;
   citation: string;
   /** Lead-in text indexed with the chunk but not part of its quote. */
@@ -137,17 +137,17 @@ export function buildDocuments(
       source: override.source ?? detected.source,
     };
     const drafts: DraftChunk[] = chunkParagraphs(body, limits);
-    if (notes.length > 0) drafts.push({ headingPath: ["Chú thích"], paragraphs: notes });
+    if (notes.length > 0) drafts.push({ headings: ["Chú thích"], paragraphs: notes });
     const chunks = drafts.map((draft, ordinal): BuiltChunk => {
       const first = draft.paragraphs[0]!;
       const last = draft.paragraphs[draft.paragraphs.length - 1]!;
-      const section = draft.headingPath.join(SECTION_SEPARATOR);
+      const section = draft.headings.join(SECTION_SEPARATOR);
       return {
         id: `c_${shortHash(`${docId}:${ordinal}`)}`,
         ordinal,
         text: source.slice(first.start, last.end),
         clean: draft.paragraphs.map((p) => p.text).join("\n\n"),
-        headingPath: draft.headingPath,
+        headings: draft.headings,
         section,
         citation: citationLabel(meta, section),
         context: draft.context ?? "",

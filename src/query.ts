@@ -1,6 +1,7 @@
 import type { Lexicon, Phrase } from "./lexicon.ts";
 import { expandQuery } from "./lexicon.ts";
 import { fold, hasDiacritics } from "./text/normalize.ts";
+import { FOLDED_ORDINAL_NUMBER, ordinalItemPattern, ordinalWords } from "./text/drafting.ts";
 import { analyseQuestion, bigram } from "./text/terms.ts";
 
 /** A content syllable of the question and the lexicon phrases that may stand in for it in a passage. */
@@ -37,31 +38,13 @@ function findDefinitionSubject(question: string): string[] | undefined {
   return subject && subject.length > 0 && subject.length <= 6 ? subject : undefined;
 }
 
-const ORDINAL_WORDS: Record<string, string[]> = {
-  "1": ["nhat", "mot"], "2": ["hai"], "3": ["ba"], "4": ["tu", "bon"], "5": ["nam"],
-  "6": ["sau"], "7": ["bay"], "8": ["tam"], "9": ["chin"], "10": ["muoi"],
-};
-const WORD_TO_NUMBER = new Map(Object.entries(ORDINAL_WORDS).flatMap(([n, words]) => words.map((w) => [w, n] as const)));
-const ACCENTED_ORDINALS: Record<string, string[]> = {
-  "1": ["nhất", "một"], "2": ["hai"], "3": ["ba"], "4": ["tư", "bốn"], "5": ["năm"],
-  "6": ["sáu"], "7": ["bảy"], "8": ["tám"], "9": ["chín"], "10": ["mười"],
-};
-
-/** The start of the item asked for: "Tám là", "Thứ tám", "Bước thứ tám", "8." — at a paragraph or item start. */
-function ordinalPattern(number: string, accented: boolean, digits: boolean): RegExp {
-  const words = accented ? ACCENTED_ORDINALS[number]! : ORDINAL_WORDS[number]!;
-  const alt = words.join("|");
-  const end = "(?![\\p{L}\\p{N}])";
-  return new RegExp(`(?:^|\\n|[.;:]\\s|[-–•+]\\s?)\\s*(?:(?:${alt})\\s+(?:là|la)${end}|(?:bước\\s+|buoc\\s+)?(?:thứ|thu)\\s+(?:${alt})${end}${digits ? `|${number}\\s*[.)\\-–]\\s` : ""})`, "iu");
-}
-
-/** "thứ hai", "thứ 2", "bước 2" → the number asked for ("2"), and whether it was typed as digits. */
-function findOrdinal(folded: string[]): string | undefined {
+/** "thứ hai", "thứ 2", "bước 2" → the number asked for (2). */
+function findOrdinal(folded: string[]): number | undefined {
   for (let i = 0; i + 1 < folded.length; i++) {
     if (folded[i] !== "thu" && folded[i] !== "buoc") continue;
     const next = folded[i + 1]!;
-    const number = /^\d{1,2}$/.test(next) ? String(Number(next)) : WORD_TO_NUMBER.get(next);
-    if (number && ORDINAL_WORDS[number]) return number;
+    const number = /^\d{1,2}$/.test(next) ? Number(next) : FOLDED_ORDINAL_NUMBER.get(next);
+    if (number !== undefined && number >= 1 && number <= 10) return number;
   }
   return undefined;
 }
@@ -72,7 +55,7 @@ export function analyseQuery(question: string, lexicon: Lexicon): AnalysedQuery 
   // The ordinal words themselves ("thứ", "tám") are matched through the ordinal, not as content.
   const tokens = ordinal
     ? analysed.map((t, i, all) => {
-      const numberWord = (word: string) => WORD_TO_NUMBER.get(word) === ordinal || word === ordinal;
+      const numberWord = (word: string) => FOLDED_ORDINAL_NUMBER.get(word) === ordinal || word === String(ordinal);
       const isOrdinalWord = (t.folded === "thu" || t.folded === "buoc") && i + 1 < all.length && numberWord(all[i + 1]!.folded)
         || (numberWord(t.folded) && i > 0 && (all[i - 1]!.folded === "thu" || all[i - 1]!.folded === "buoc"));
       return isOrdinalWord ? { ...t, content: false } : t;
@@ -109,7 +92,7 @@ export function analyseQuery(question: string, lexicon: Lexicon): AnalysedQuery 
       });
     }
   }
-  if (ordinal) for (const word of ORDINAL_WORDS[ordinal]!) {
+  if (ordinal) for (const word of ordinalWords(ordinal).map(fold)) {
     searchTokens.add(bigram(word, "la"));
     searchTokens.add(bigram("thu", word));
   }
@@ -123,7 +106,7 @@ export function analyseQuery(question: string, lexicon: Lexicon): AnalysedQuery 
     echo,
     sequence: folded,
     // A numbered heading ("1- …") answers "thứ 1" but not "thứ nhất", which names "Một là"/"Thứ nhất" items.
-    ...(ordinal ? { ordinal: ordinalPattern(ordinal, accented, folded.some((w, i) => (w === "thu" || w === "buoc") && /^\d/.test(folded[i + 1] ?? ""))) } : {}),
+    ...(ordinal ? { ordinal: ordinalItemPattern(ordinal, { folded: !accented, digits: folded.some((w, i) => (w === "thu" || w === "buoc") && /^\d/.test(folded[i + 1] ?? "")) }) } : {}),
     searchTokens: [...searchTokens],
     embedText: [...tokens.map((t) => t.accented), ...expansionWords].join(" "),
     ...(definitionOf ? { definitionOf } : {}),

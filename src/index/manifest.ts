@@ -8,8 +8,14 @@ import { AppError } from "../errors.ts";
  * versions out, so an ingest that dies half-way (after some commits, before the manifest) leaves
  * readers on the last complete index. It is replaced atomically (write, then rename).
  */
+/**
+ * Layout of the tables. 2: passages keep their heading path as a list (`headings`). An index of
+ * another format is rebuilt by the next ingest (which `npm start` runs first).
+ */
+export const INDEX_FORMAT = 2;
+
 export const manifestSchema = z.object({
-  format: z.literal(1),
+  format: z.number().int(),
   generation: z.number().int().nonnegative(),
   createdAt: z.string(),
   embedder: z.object({ provider: z.string(), model: z.string(), dimension: z.number().int().nonnegative() }),

@@ -35,8 +35,10 @@ export const passageSchema = z.object({
   text: z.string(),
   /** Clean paragraphs, the text that is indexed and quoted. */
   clean: z.string(),
-  /** Heading path joined with " › ". */
+  /** Heading path joined with " › ": the form shown to users and in `ask --json`. */
   section: z.string(),
+  /** Heading path as a list, outermost first: what code reads (never the joined string re-split). */
+  headings: z.array(z.string()),
   citation: z.string(),
   path: z.string(),
   lineStart: z.number().int(),

@@ -6,7 +6,7 @@ import { AppError } from "../errors.ts";
 import type { DocumentRow, Passage } from "./schema.ts";
 import { documentRowSchema, passageSchema } from "./schema.ts";
 import type { Manifest } from "./manifest.ts";
-import { readManifest } from "./manifest.ts";
+import { INDEX_FORMAT, readManifest } from "./manifest.ts";
 import { PASSAGE_COLUMNS, sqlString } from "./tables.ts";
 import { TermStats, termStatsSchema } from "./term-stats.ts";
 
@@ -28,7 +28,9 @@ export interface KnowledgeIndex {
 export const NO_INDEX_MESSAGE = "Chưa có chỉ mục tài liệu. Hãy chạy `npm run ingest` (hoặc `npm start`, lệnh này tự nạp tài liệu) rồi thử lại.";
 
 function toPassage(row: Record<string, unknown>): Passage {
-  return passageSchema.parse(row);
+  // A list column comes back as an Arrow vector.
+  const headings = row.headings as { toArray?: () => unknown[] } | undefined;
+  return passageSchema.parse(headings?.toArray ? { ...row, headings: [...headings.toArray()] } : row);
 }
 
 /**
@@ -38,6 +40,9 @@ function toPassage(row: Record<string, unknown>): Passage {
 export async function openIndex(indexDir: string, embedder: EmbedderInfo): Promise<KnowledgeIndex> {
   const manifest = await readManifest(indexDir);
   if (!manifest) throw new AppError("not_found:index", NO_INDEX_MESSAGE, { indexDir });
+  if (manifest.format !== INDEX_FORMAT) {
+    throw new AppError("mismatch:index_format", "Chỉ mục được tạo bởi phiên bản cũ hơn của chương trình. Hãy nạp lại: npm run ingest -- --rebuild", { indexDir, format: manifest.format });
+  }
   const built = manifest.embedder;
   if (built.provider !== embedder.provider || built.model !== embedder.model || (embedder.dimension > 0 && built.dimension !== embedder.dimension)) {
     throw new AppError(

@@ -1,4 +1,4 @@
-import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from "apache-arrow";
+import { Field, FixedSizeList, Float32, Int32, List, Schema, Utf8 } from "apache-arrow";
 
 export const CHUNKS_TABLE = "chunks";
 export const DOCUMENTS_TABLE = "documents";
@@ -8,13 +8,14 @@ const int = (name: string) => new Field(name, new Int32(), false);
 
 /** Passage columns returned by searches (everything but the vector). */
 export const PASSAGE_COLUMNS = [
-  "id", "docId", "ordinal", "text", "clean", "section", "citation", "path", "lineStart", "lineEnd",
+  "id", "docId", "ordinal", "text", "clean", "section", "headings", "citation", "path", "lineStart", "lineEnd",
   "charStart", "charEnd", "docTitle", "docKind", "docNumber", "docIssuer", "docDate", "search",
 ] as const;
 
 export function chunksSchema(dimension: number): Schema {
   return new Schema([
-    text("id"), text("docId"), int("ordinal"), text("text"), text("clean"), text("section"), text("citation"),
+    text("id"), text("docId"), int("ordinal"), text("text"), text("clean"), text("section"),
+    new Field("headings", new List(new Field("item", new Utf8(), true)), false), text("citation"),
     text("path"), int("lineStart"), int("lineEnd"), int("charStart"), int("charEnd"),
     text("docTitle"), text("docKind"), text("docNumber"), text("docIssuer"), text("docDate"), text("search"),
     new Field("vector", new FixedSizeList(dimension, new Field("item", new Float32(), true)), false),

@@ -7,7 +7,7 @@ import type { DocumentMeta, DocumentRow } from "./schema.ts";
 import { documentRowSchema } from "./schema.ts";
 import { acquireWriteLock } from "./lock.ts";
 import type { Manifest } from "./manifest.ts";
-import { readManifest, writeManifest } from "./manifest.ts";
+import { INDEX_FORMAT, readManifest, writeManifest } from "./manifest.ts";
 import { CHUNKS_TABLE, chunksSchema, DOCUMENTS_TABLE, documentsSchema, sqlString } from "./tables.ts";
 import { DocumentFrequencies } from "./term-stats.ts";
 
@@ -16,6 +16,8 @@ export type ChunkInput = {
   ordinal: number;
   text: string;
   clean: string;
+  /** Heading path, outermost first. */
+  headings: string[];
   section: string;
   citation: string;
   context: string;
@@ -107,7 +109,8 @@ export class IndexWriter {
       const compatible = manifest !== undefined
         && (manifest.embedder.dimension === 0 || embedder.info.dimension === 0 || sameEmbedder(manifest.embedder, embedder.info))
         && manifest.embedder.provider === embedder.info.provider && manifest.embedder.model === embedder.info.model
-        && manifest.lexiconHash === options.lexiconHash;
+        && manifest.lexiconHash === options.lexiconHash
+        && manifest.format === INDEX_FORMAT;
       const rebuild = Boolean(options.rebuild) || !compatible;
       const names = await db.tableNames();
       let chunks: lancedb.Table;
@@ -169,6 +172,7 @@ export class IndexWriter {
           text: chunk.text,
           clean: chunk.clean,
           section: chunk.section,
+          headings: chunk.headings,
           citation: chunk.citation,
           lineStart: chunk.lineStart,
           lineEnd: chunk.lineEnd,
@@ -249,7 +253,7 @@ export class IndexWriter {
     await writeFile(path.join(this.indexDir, statsFile), JSON.stringify(stats.toJSON()));
     const dimension = this.embedder.info.dimension || (await this.embedder.embed(["dân vận"], "query"))[0]!.length;
     const manifest: Manifest = {
-      format: 1,
+      format: INDEX_FORMAT,
       generation,
       createdAt: new Date().toISOString(),
       embedder: { ...this.embedder.info, dimension },

@@ -3,6 +3,7 @@ import type { LanguageModel } from "ai";
 import { z } from "zod";
 import type { Passage } from "../index/schema.ts";
 import { SECTION_SEPARATOR } from "../index/schema.ts";
+import { listMarkerOf } from "../text/drafting.ts";
 import { fold, normalizeForMatch } from "../text/normalize.ts";
 import { searchTokens } from "../text/terms.ts";
 
@@ -33,10 +34,8 @@ type Item = { text: string; marker: "step" | "ordinal" | "dash" };
 type ListBlock = { passage: Passage; lead: string; items: Item[]; kind: Item["marker"] };
 
 function markerOf(text: string): Item["marker"] | undefined {
-  if (/^\s*(?:Bước|BƯỚC)\s+thứ\s/u.test(text)) return "step";
-  if (/^\s*[-–+•]?\s*(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là(?![\p{L}])/u.test(text)) return "ordinal";
-  if (/^\s*[-–+•]\s/u.test(text)) return "dash";
-  return undefined;
+  const marker = listMarkerOf(text);
+  return marker === "step" || marker === "ordinal" || marker === "dash" ? marker : undefined;
 }
 
 /** The gist of an item: its marker removed, cut at the first clause break to fit an option. */

@@ -51,11 +51,11 @@ describe("outline detection", () => {
     expect(document!.meta.kind).toBe("Quy chế");
     expect(document!.meta.title).toBe("Quy chế làm việc của Sở Nội vụ tỉnh");
     const article4 = document!.chunks.find((c) => c.clean.includes("Lãnh đạo, chỉ đạo, điều hành toàn diện"))!;
-    expect(article4.headingPath).toEqual(["Chương II. TRÁCH NHIỆM VÀ QUYỀN HẠN", "Điều 4. Trách nhiệm của Giám đốc Sở"]);
+    expect(article4.headings).toEqual(["Chương II. TRÁCH NHIỆM VÀ QUYỀN HẠN", "Điều 4. Trách nhiệm của Giám đốc Sở"]);
     expect(article4.citation).toContain("Chương II. TRÁCH NHIỆM VÀ QUYỀN HẠN › Điều 4. Trách nhiệm của Giám đốc Sở");
     expect(article4.clean).not.toContain("Điều 5");
     const article5 = document!.chunks.find((c) => c.clean.includes("Phó Giám đốc giúp Giám đốc"))!;
-    expect(article5.headingPath).toEqual(["Chương II. TRÁCH NHIỆM VÀ QUYỀN HẠN", "Điều 5. Trách nhiệm của Phó Giám đốc Sở"]);
+    expect(article5.headings).toEqual(["Chương II. TRÁCH NHIỆM VÀ QUYỀN HẠN", "Điều 5. Trách nhiệm của Phó Giám đốc Sở"]);
   });
 
   it("names numbered points inside a long Điều as Khoản and Điểm", () => {
