@@ -12,6 +12,8 @@ import type { ChunkLimits, DraftChunk } from "./chunk.ts";
 import { chunkParagraphs, DEFAULT_LIMITS } from "./chunk.ts";
 import { detectMetadata } from "./metadata.ts";
 import { isStructuralLine } from "./outline.ts";
+import { documentFacts } from "./facts.ts";
+import type { Fact } from "../src/structure/facts.ts";
 
 /**
  * Optional metadata beside a document (`<file>.meta.yaml`), for what the text itself does not say
@@ -72,7 +74,8 @@ export type BuiltChunk = {
   lineEnd: number;
 };
 
-export type BuiltDocument = { meta: DocumentMeta; chunks: BuiltChunk[] };
+/** A document: its metadata, its passages, and its lists (duties, steps, numbered parts) for the facts table. */
+export type BuiltDocument = { meta: DocumentMeta; chunks: BuiltChunk[]; facts: Fact[] };
 
 function shortHash(text: string, length = 12): string {
   return createHash("sha1").update(text).digest("hex").slice(0, length);
@@ -157,6 +160,6 @@ export function buildDocuments(
         lineEnd: last.lineEnd,
       };
     });
-    return { meta, chunks };
+    return { meta, chunks, facts: documentFacts(relativePath, body, chunks) };
   });
 }

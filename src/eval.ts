@@ -1,13 +1,21 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import type { Answerer } from "./answer/answer.ts";
+import type { AnswerResult } from "./answer/types.ts";
 import { AppError } from "./errors.ts";
 import { normalizeForMatch } from "./text/normalize.ts";
 
 /** One line of a question file: answerable (with expected verbatim text) or unanswerable. */
 export const evalQuestionSchema = z.union([
   z.object({ id: z.string(), question: z.string().min(1), unanswerable: z.literal(true) }),
-  z.object({ id: z.string(), question: z.string().min(1), expect: z.array(z.string().min(1)).min(1), section: z.string().optional() }),
+  z.object({
+    id: z.string(), question: z.string().min(1), expect: z.array(z.string().min(1)).min(1), section: z.string().optional(),
+    /** What kind of question it is (for reporting by type). */
+    type: z.string().optional(),
+    /** For a list question: one verbatim piece of each item the reply should carry. */
+    items: z.array(z.string().min(1)).optional(),
+    /** For a number, date or "who" question: the words carrying it, which the reply must quote. */
+    quote: z.array(z.string().min(1)).optional(),
+  }),
 ]);
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
 
@@ -36,6 +44,15 @@ export type QuestionOutcome = {
   hitRank: number;
   citationHit: boolean;
   sectionOk: boolean;
+  /** "answer", "related" or "none". */
+  grade: string;
+  /** Answered (not abstained) from a passage that holds the expected text. */
+  answeredRight: boolean;
+  /** For list questions: share of the expected items the reply carries; undefined otherwise. */
+  itemShare: number | undefined;
+  /** For number, date and "who" questions: the reply quotes the words carrying the answer; undefined otherwise. */
+  quoteOk: boolean | undefined;
+  type: string | undefined;
   ms: number;
 };
 
@@ -51,6 +68,19 @@ export type EvalSummary = {
   abstainAccuracy: number;
   unanswerableAbstained: number;
   answerableWronglyAbstained: number;
+  /** Answerable questions told "not covered" (grade none). */
+  answerableRefused: number;
+  /** Answerable questions answered (grade answer) from the right passage. */
+  answeredRight: number;
+  /** Answerable questions whose reply (an answer, or related passages) quotes the right passage. */
+  quotesRightPassage: number;
+  /** Unanswerable questions told "not covered" (grade none) / not answered (none or related). */
+  unanswerableRefused: number;
+  /** Mean share of expected items carried by list replies; null when the file has no list items. */
+  listItemShare: number | null;
+  /** Number/date/who questions whose reply quotes the words carrying the answer, of those that have them. */
+  quoteHits: number;
+  quoteQuestions: number;
   latencyP50: number;
   latencyP95: number;
   outcomes: QuestionOutcome[];
@@ -65,14 +95,14 @@ function percentile(values: number[], p: number): number {
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 /** Scores a question file through the same `answer()` users get. */
-export async function evaluate(answer: Answerer, questions: EvalQuestion[], k: number): Promise<EvalSummary> {
+export async function evaluate(answer: (question: string, options: { k: number }) => Promise<AnswerResult>, questions: EvalQuestion[], k: number): Promise<EvalSummary> {
   const outcomes: QuestionOutcome[] = [];
   for (const question of questions) {
     const started = performance.now();
     const result = await answer(question.question, { k });
     const ms = performance.now() - started;
     if ("unanswerable" in question) {
-      outcomes.push({ id: question.id, answerable: false, abstained: result.abstained, hitRank: 0, citationHit: false, sectionOk: false, ms });
+      outcomes.push({ id: question.id, answerable: false, abstained: result.abstained, hitRank: 0, citationHit: false, sectionOk: false, grade: result.grade, answeredRight: false, itemShare: undefined, quoteOk: undefined, type: undefined, ms });
       continue;
     }
     const expected = question.expect.map(normalizeForMatch);
@@ -82,12 +112,20 @@ export async function evaluate(answer: Answerer, questions: EvalQuestion[], k: n
     const citationHit = result.passages.some((p) => cited.has(p.chunkId) && contains(p.text));
     const sectionOk = question.section === undefined
       || result.citations.some((c) => normalizeForMatch(c.section).includes(normalizeForMatch(question.section!)));
-    outcomes.push({ id: question.id, answerable: true, abstained: result.abstained, hitRank: hitIndex + 1, citationHit, sectionOk, ms });
+    const reply = normalizeForMatch(result.answer);
+    const itemShare = question.items ? question.items.filter((item) => reply.includes(normalizeForMatch(item))).length / question.items.length : undefined;
+    const quoteOk = question.quote ? question.quote.some((q) => reply.includes(normalizeForMatch(q))) : undefined;
+    outcomes.push({
+      id: question.id, answerable: true, abstained: result.abstained, hitRank: hitIndex + 1, citationHit, sectionOk, grade: result.grade,
+      answeredRight: !result.abstained && citationHit, itemShare, quoteOk, type: question.type, ms,
+    });
   }
   const answerable = outcomes.filter((o) => o.answerable);
   const unanswerable = outcomes.filter((o) => !o.answerable);
   const withSection = questions.filter((q) => "section" in q && q.section !== undefined).map((q) => q.id);
   const rate = (items: QuestionOutcome[], test: (o: QuestionOutcome) => boolean) => (items.length ? round(items.filter(test).length / items.length) : 0);
+  const withItems = answerable.filter((o) => o.itemShare !== undefined);
+  const withQuote = answerable.filter((o) => o.quoteOk !== undefined);
   const correctAbstain = unanswerable.filter((o) => o.abstained).length + answerable.filter((o) => !o.abstained).length;
   return {
     questions: outcomes.length,
@@ -101,6 +139,13 @@ export async function evaluate(answer: Answerer, questions: EvalQuestion[], k: n
     abstainAccuracy: outcomes.length ? round(correctAbstain / outcomes.length) : 0,
     unanswerableAbstained: unanswerable.filter((o) => o.abstained).length,
     answerableWronglyAbstained: answerable.filter((o) => o.abstained).length,
+    answerableRefused: answerable.filter((o) => o.grade === "none").length,
+    answeredRight: answerable.filter((o) => o.answeredRight).length,
+    quotesRightPassage: answerable.filter((o) => o.citationHit).length,
+    unanswerableRefused: unanswerable.filter((o) => o.grade === "none").length,
+    listItemShare: withItems.length ? round(withItems.reduce((n, o) => n + o.itemShare!, 0) / withItems.length) : null,
+    quoteHits: withQuote.filter((o) => o.quoteOk).length,
+    quoteQuestions: withQuote.length,
     latencyP50: round(percentile(outcomes.map((o) => o.ms), 50)),
     latencyP95: round(percentile(outcomes.map((o) => o.ms), 95)),
     outcomes,

@@ -21,19 +21,50 @@ export type Phrase = string[];
 export type Lexicon = {
   /** Groups of interchangeable phrases; an abbreviation and its expansions form one group. */
   groups: Phrase[][];
+  /** Folded abbreviation → its first full form ("bch" → ["ban", "chap", "hanh"]), to read a question in full words. */
+  abbreviations: ReadonlyMap<string, Phrase>;
 };
+
+/** A Vietnamese syllable shape: an abbreviation that looks like one ("TƯ" → "tu") is only read as an abbreviation when typed in capitals. */
+const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
 
 export function buildLexicon(data: LexiconData): Lexicon {
   const toPhrase = (text: string): Phrase => syllables(text).map(fold);
   const groups: Phrase[][] = [];
   for (const [abbreviation, expansions] of Object.entries(data.abbreviations)) {
-    groups.push([toPhrase(abbreviation), ...expansions.map(toPhrase)]);
+    const short = toPhrase(abbreviation);
+    // "TƯ" folds to "tu", which is also "từ", "tư", "tự": such an abbreviation never stands in for
+    // words in passages or questions; it is read as one only when typed in capitals (expandAbbreviations).
+    if (short.length === 1 && SYLLABLE.test(short[0]!)) continue;
+    groups.push([short, ...expansions.map(toPhrase)]);
   }
   for (const group of data.synonyms) groups.push(group.map(toPhrase));
-  return { groups: groups.map((group) => group.filter((phrase) => phrase.length > 0)).filter((group) => group.length > 1) };
+  const abbreviations = new Map<string, Phrase>();
+  for (const [abbreviation, expansions] of Object.entries(data.abbreviations)) {
+    const short = toPhrase(abbreviation);
+    if (short.length === 1 && expansions[0]) abbreviations.set(short[0]!, toPhrase(expansions[0]));
+  }
+  return { groups: groups.map((group) => group.filter((phrase) => phrase.length > 0)).filter((group) => group.length > 1), abbreviations };
 }
 
-export const emptyLexicon: Lexicon = { groups: [] };
+export const emptyLexicon: Lexicon = { groups: [], abbreviations: new Map() };
+
+
+/**
+ * The question's syllables with abbreviations written out ("BCH CĐ cơ quan" → "ban chấp hành công
+ * đoàn cơ quan", folded), for finding what the question is about.
+ */
+export function expandAbbreviations(lexicon: Lexicon, typed: string[]): string[] {
+  const out: string[] = [];
+  for (const word of typed) {
+    const folded = fold(word);
+    const full = lexicon.abbreviations.get(folded);
+    const capitals = word.length > 1 && word === word.toUpperCase() && /\p{L}/u.test(word);
+    if (full && (capitals || !SYLLABLE.test(folded))) out.push(...full);
+    else out.push(folded);
+  }
+  return out;
+}
 
 export type LoadedLexicon = { lexicon: Lexicon; hash: string };
 

@@ -2,6 +2,9 @@
 export const messages = {
   notFound: "Tài liệu hiện có không đề cập đến nội dung này, nên tôi không trả lời để tránh thông tin sai.",
   notFoundSuggest: "Các chủ đề gần nhất mà tài liệu có nói đến:",
+  related: "Tài liệu có các đoạn liên quan sau, có thể chưa trả lời đúng câu hỏi:",
+  noSearchableWords: "Câu hỏi chưa có chữ nào để tra cứu. Bạn hãy hỏi bằng lời, ví dụ: «Dân vận là gì?»",
+  moreItems: (count: number, n: number) => `(còn ${count} ý nữa trong nguồn [${n}])`,
   emptyQuestion: "Bạn hãy nhập câu hỏi, ví dụ: «Dân vận là gì?»",
   sources: "Nguồn",
 };

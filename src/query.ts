@@ -21,6 +21,8 @@ export type AnalysedQuery = {
   sequence: string[];
   /** Ordinal asked for ("bước thứ hai", "nội dung thứ 8"): how an enumerated item would start. */
   ordinal?: RegExp;
+  /** The number of the item asked for ("bước thứ hai" → 2). */
+  ordinalNumber?: number;
   /** Tokens sent to the full-text index: content syllables, bigrams, expansions, ordinal markers. */
   searchTokens: string[];
   /** Text embedded for vector search: the question without question words, plus expansions. */
@@ -106,7 +108,7 @@ export function analyseQuery(question: string, lexicon: Lexicon): AnalysedQuery 
     echo,
     sequence: folded,
     // A numbered heading ("1- …") answers "thứ 1" but not "thứ nhất", which names "Một là"/"Thứ nhất" items.
-    ...(ordinal ? { ordinal: ordinalItemPattern(ordinal, { folded: !accented, digits: folded.some((w, i) => (w === "thu" || w === "buoc") && /^\d/.test(folded[i + 1] ?? "")) }) } : {}),
+    ...(ordinal ? { ordinalNumber: ordinal, ordinal: ordinalItemPattern(ordinal, { folded: !accented, digits: folded.some((w, i) => (w === "thu" || w === "buoc") && /^\d/.test(folded[i + 1] ?? "")) }) } : {}),
     searchTokens: [...searchTokens],
     embedText: [...tokens.map((t) => t.accented), ...expansionWords].join(" "),
     ...(definitionOf ? { definitionOf } : {}),

@@ -14,6 +14,10 @@ export type RankedPassage = {
   /** Final score after fusion and reranking, higher is better. */
   score: number;
   coverage: Coverage;
+  /** The full-text (BM25) score, 0 when full-text search did not return the passage. */
+  fulltext: number;
+  /** The embedder's similarity to the question (full resolution when it has one, else the vector search's cosine). */
+  similarity: number;
 };
 
 export type RetrievalMode = "hybrid" | "fulltext" | "vector";
@@ -53,7 +57,7 @@ export function createRetriever(deps: { index: KnowledgeIndex; embedder: Embedde
     if (!cached) {
       cached = { body: new Set(passage.search.split(" ")), heading: new Set(searchTokens(`${passage.docKind} ${passage.docTitle} ${passage.docIssuer} ${passage.section}`)),
         section: new Set(searchTokens(passage.section)),
-        leaf: new Set(searchTokens(passage.section.split(" › ").pop() ?? "")) };
+        leaf: new Set(searchTokens(passage.headings.at(-1) ?? "")) };
       if (tokenCache.size > 20_000) tokenCache.clear();
       tokenCache.set(passage.id, cached);
     }
@@ -91,9 +95,9 @@ export function createRetriever(deps: { index: KnowledgeIndex; embedder: Embedde
       const prior = rrf / maxRrf;
       const score = options.rerank === false
         ? prior
-        : cover.combined + 0.15 * heading.concepts + 0.15 * leaf.concepts + 0.12 * prior + SIMILARITY_WEIGHT * (similarity.get(passage.id) ?? 0) + (cover.ordinal ? 0.25 : 0)
+        : cover.combined + 0.15 * heading.concepts + 0.15 * leaf.concepts + 0.12 * prior + SIMILARITY_WEIGHT * (similarity.scaled.get(passage.id) ?? 0) + (cover.ordinal ? 0.25 : 0)
           + (definesSubject(query, passage.clean) ? 0.2 : 0) + 0.2 * echoes(query, tokens.section);
-      return { passage, score, coverage: cover };
+      return { passage, score, coverage: cover, fulltext: textScore.get(passage.id) ?? 0, similarity: similarity.raw.get(passage.id) ?? 0 };
     });
     ranked.sort((a, b) => b.score - a.score);
     return { query, ranked: ranked.slice(0, options.k) };
@@ -107,23 +111,25 @@ export function createRetriever(deps: { index: KnowledgeIndex; embedder: Embedde
   function similarities(query: AnalysedQuery, candidates: Passage[], scores: { text?: Map<string, number>; vector?: Map<string, number> }) {
     const signals: Array<Map<string, number>> = [];
     if (scores.text && scores.text.size > 0) signals.push(scores.text);
+    let raw = new Map<string, number>();
     if (scores.vector) {
       const exact = embedder.similarity && query.sequence.length > 0 ? embedder.similarity(query.sequence.join(" ")) : undefined;
-      if (exact) signals.push(new Map(candidates.map((p) => [p.id, exact({ id: p.id, text: p.clean })])));
+      if (exact) raw = new Map(candidates.map((p) => [p.id, exact({ id: p.id, text: p.clean })]));
       else if (scores.vector.size > 0) {
         const lowest = Math.min(...scores.vector.values());
-        signals.push(new Map(candidates.map((p) => [p.id, scores.vector!.get(p.id) ?? lowest])));
+        raw = new Map(candidates.map((p) => [p.id, scores.vector!.get(p.id) ?? lowest]));
       }
+      if (raw.size > 0) signals.push(raw);
     }
-    const out = new Map<string, number>();
+    const scaled = new Map<string, number>();
     for (const signal of signals) {
       const best = Math.max(1e-9, ...signal.values());
-      for (const [id, value] of signal) out.set(id, (out.get(id) ?? 0) + Math.max(0, value) / best / signals.length);
+      for (const [id, value] of signal) scaled.set(id, (scaled.get(id) ?? 0) + Math.max(0, value) / best / signals.length);
     }
-    return out;
+    return { scaled, raw };
   }
 
-  return { retrieve, index };
+  return { retrieve, index, lexicon };
 }
 
 export type Retriever = ReturnType<typeof createRetriever>;

@@ -9,7 +9,7 @@ import { runMain } from "../../src/run-main.ts";
 import type { AnswerResult } from "../../src/answer/types.ts";
 import type { Knowledge } from "../compose.ts";
 import { openKnowledge } from "../compose.ts";
-import { renderAnswerText } from "./render.ts";
+import { renderAnswerText, renderExplanation } from "./render.ts";
 
 const batchLineSchema = z.object({ id: z.union([z.string(), z.number()]), question: z.string() }).passthrough();
 
@@ -19,6 +19,7 @@ export function toJson(question: string, result: AnswerResult, ms: number) {
     question,
     answer: result.answer,
     abstained: result.abstained,
+    grade: result.grade,
     confidence: result.confidence,
     citations: result.citations.map(({ n, chunkId, docTitle, docNumber, section, quote, label }) => ({ n, chunkId, docTitle, docNumber, section, quote, label })),
     passages: result.passages.map(({ rank, chunkId, docTitle, docNumber, section, text, score }) => ({ rank, chunkId, docTitle, docNumber, section, text, score })),
@@ -72,11 +73,12 @@ export async function main(argv = process.argv.slice(2), config?: Config): Promi
       json: { type: "boolean", default: false },
       batch: { type: "string" },
       k: { type: "string" },
+      explain: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
   if (values.help) {
-    console.log('Cách dùng: npm run ask -- [--k N] [--json] "câu hỏi"\n          npm run -s ask -- --json --batch TỆP.jsonl');
+    console.log('Cách dùng: npm run ask -- [--k N] [--json] [--explain] "câu hỏi"\n          npm run -s ask -- --json --batch TỆP.jsonl');
     return 0;
   }
   if (!config) loadDotEnv();
@@ -96,7 +98,8 @@ export async function main(argv = process.argv.slice(2), config?: Config): Promi
       return 0;
     }
     const { result, ms } = await timed(knowledge, question, k);
-    console.log(values.json ? JSON.stringify(toJson(question, result, ms)) : renderAnswerText(result));
+    if (values.json) console.log(JSON.stringify(values.explain ? { ...toJson(question, result, ms), explain: result.explain } : toJson(question, result, ms)));
+    else console.log(values.explain ? `${renderAnswerText(result)}\n\n${renderExplanation(result)}` : renderAnswerText(result));
     return 0;
   } finally {
     knowledge.close();

@@ -13,18 +13,33 @@ function printSummary(summary: EvalSummary, file: string): void {
     ["MRR", summary.mrr.toFixed(3)],
     ["Trích dẫn đúng đoạn", summary.citationHitRate.toFixed(3)],
     ["Đúng mục (section)", summary.sectionAccuracy === null ? "—" : summary.sectionAccuracy.toFixed(3)],
+    ["Trả lời đúng đoạn (mức «trả lời»)", `${summary.answeredRight}/${summary.answerable}`],
+    ["Câu có đáp án bị báo «không có»", `${summary.answerableRefused}/${summary.answerable}`],
+    ["Câu có đáp án không khẳng định (liên quan + không có)", `${summary.answerableWronglyAbstained}/${summary.answerable}`],
+    ["Câu không có đáp án: báo «không có»", `${summary.unanswerableRefused}/${summary.unanswerable}`],
+    ["Câu không có đáp án: không khẳng định", `${summary.unanswerableAbstained}/${summary.unanswerable}`],
+    ["Câu hỏi danh sách: tỉ lệ ý có trong câu trả lời", summary.listItemShare === null ? "—" : summary.listItemShare.toFixed(3)],
+    ["Số liệu / ngày / ai: trích đúng câu", summary.quoteQuestions ? `${summary.quoteHits}/${summary.quoteQuestions}` : "—"],
     ["Độ chính xác từ chối", summary.abstainAccuracy.toFixed(3)],
-    ["Câu không có đáp án đã từ chối", `${summary.unanswerableAbstained}/${summary.unanswerable}`],
-    ["Câu có đáp án bị từ chối nhầm", `${summary.answerableWronglyAbstained}/${summary.answerable}`],
     ["Độ trễ p50 / p95", `${summary.latencyP50.toFixed(1)} / ${summary.latencyP95.toFixed(1)} ms`],
   ];
   const width = Math.max(...rows.map(([key]) => key.length));
   console.log(`Đánh giá ${file}`);
   for (const [key, value] of rows) console.log(`  ${key.padEnd(width)}  ${value}`);
-  const misses = summary.outcomes.filter((o) => (o.answerable && (o.hitRank === 0 || o.abstained)) || (!o.answerable && !o.abstained));
+  const why = (o: EvalSummary["outcomes"][number]): string | undefined => {
+    if (!o.answerable) return o.abstained ? undefined : "lẽ ra phải từ chối";
+    if (o.hitRank === 0) return "không tìm thấy đoạn đúng";
+    if (o.grade === "none") return "báo «không có» nhầm";
+    if (o.grade === "related") return o.citationHit ? "chỉ nêu đoạn liên quan" : "đoạn liên quan, thiếu đoạn đúng";
+    if (!o.citationHit) return "trả lời từ đoạn khác";
+    if (o.itemShare !== undefined && o.itemShare < 0.8) return `thiếu ý (${Math.round(o.itemShare * 100)}%)`;
+    if (o.quoteOk === false) return "không trích câu mang đáp án";
+    return undefined;
+  };
+  const misses = summary.outcomes.map((o) => ({ o, reason: why(o) })).filter((x) => x.reason);
   if (misses.length) {
     console.log("\nCâu cần xem lại:");
-    for (const o of misses) console.log(`  - ${o.id}: ${o.answerable ? (o.abstained ? "từ chối nhầm" : "không tìm thấy đoạn đúng") : "lẽ ra phải từ chối"}`);
+    for (const { o, reason } of misses) console.log(`  - ${o.id}${o.type ? ` (${o.type})` : ""}: ${reason}`);
   }
 }
 

@@ -6,3 +6,25 @@ export function renderAnswerText(result: AnswerResult): string {
   const sources = result.citations.map((c) => `[${c.n}] ${c.label}`);
   return `${result.answer}\n\nNguồn:\n${sources.join("\n")}`;
 }
+
+const num = (value: number | undefined) => (value === undefined ? "—" : value.toFixed(3));
+
+/** Why an answer came out as it did, for `ask --explain`: a developer's view, in plain text. */
+export function renderExplanation(result: AnswerResult): string {
+  const e = result.explain;
+  if (!e) return "(không có giải thích: câu hỏi trống)";
+  const scope = [e.intent.scope.documentNumber && `văn bản số ${e.intent.scope.documentNumber}`, e.intent.scope.year && `năm ${e.intent.scope.year}`].filter(Boolean).join(", ");
+  const lines = [
+    "— Giải thích —",
+    `Loại câu hỏi: ${e.intent.type}${e.intent.focus.length ? ` · đối tượng: «${e.intent.focus.join(" ")}»` : ""}${e.intent.duty.length ? ` · việc: «${e.intent.duty.join(" ")}»` : ""}${scope ? ` · phạm vi: ${scope}` : ""}`,
+    `Quy tắc đã thử: ${e.rules.map((r) => `${r.rule} (${r.outcome})`).join(" → ") || "—"}`,
+    e.candidate
+      ? `Đề xuất: ${e.candidate.rule}, đoạn #${e.candidate.rank + 1} ${e.candidate.rank < 0 ? "(từ bảng trách nhiệm)" : ""} · khớp đối tượng ${num(e.candidate.focusMatch)} · độ phủ ${num(e.candidate.support)} · đúng loại ${e.candidate.typeFound ? "có" : "không"}`
+      : "Đề xuất: không có",
+    `Đặc trưng: ${Object.entries(e.features).map(([name, value]) => `${name}=${value.toFixed(3)}`).join(" ")}`,
+    `Khả năng trả lời: ${e.probability.toFixed(3)} (trả lời ≥ ${e.thresholds.answer}, liên quan ≥ ${e.thresholds.related}) → ${result.grade}`,
+    "Các đoạn tìm được:",
+    ...e.passages.map((p) => `  ${p.rank}. điểm ${p.score.toFixed(3)} · phủ ${p.coverage.toFixed(3)} · BM25 ${p.fulltext.toFixed(2)} · tương đồng ${p.similarity.toFixed(3)} · ${p.section || "(không có mục)"}`),
+  ];
+  return lines.join("\n");
+}

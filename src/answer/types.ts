@@ -1,4 +1,8 @@
 import { z } from "zod";
+import type { Features } from "./answerability.ts";
+import type { Candidate } from "./candidate.ts";
+import type { RuleAttempt } from "./propose.ts";
+import type { QuestionAnalysis } from "./question.ts";
 
 export const citationSchema = z.object({
   n: z.number().int().positive(),
@@ -35,8 +39,33 @@ export const answerResultSchema = z.object({
 
 /** What every channel, the CLI and the evaluation get from `answer()`. */
 export type AnswerResult = z.infer<typeof answerResultSchema> & {
-  /** How the answer was made: quoted sentences, a quoted list, a model's text, or a refusal. */
-  mode: "extractive" | "list" | "generated" | "abstained";
+  /** How the answer was made: quoted sentences, a quoted list, a model's text, related passages, or a refusal. */
+  mode: "extractive" | "list" | "generated" | "related" | "abstained";
+  /**
+   * How sure: "answer" (asserted, with citations), "related" (the closest passages quoted with their
+   * sources, nothing asserted), "none" (the documents do not cover it; closest topics suggested).
+   */
+  grade: "answer" | "related" | "none";
+  /** Why: the question's reading, the rules tried, the features and the answerability score (absent for an empty question). */
+  explain?: Explanation;
   /** For an abstention: the closest topics the documents do cover. */
   suggestions: string[];
 };
+
+/** Why an answer came out as it did: what `ask --explain` prints. */
+export type Explanation = {
+  intent: QuestionAnalysis;
+  rules: RuleAttempt[];
+  candidate: Pick<Candidate, "rule" | "rank" | "focusMatch" | "support" | "typeFound" | "score"> & {
+    passageId: string;
+    /** Every passage the proposed answer quotes. */
+    citedIds: string[];
+    /** The proposed answer as it would read, whatever the grade. */
+    text: string;
+  } | undefined;
+  features: Features;
+  probability: number;
+  thresholds: { answer: number; related: number };
+  passages: Array<{ rank: number; chunkId: string; section: string; score: number; coverage: number; fulltext: number; similarity: number }>;
+};
+

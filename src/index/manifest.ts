@@ -25,6 +25,8 @@ export const manifestSchema = z.object({
   chunksVersion: z.number().int(),
   documentsVersion: z.number().int(),
   statsFile: z.string(),
+  /** The responsibilities and procedures table of this generation (src/structure/facts.ts). */
+  factsFile: z.string().default(""),
   chunkCount: z.number().int(),
   documentCount: z.number().int(),
   /** Hash of the lexicon used for index-side expansion; a change means a rebuild. */

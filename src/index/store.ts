@@ -9,6 +9,7 @@ import type { Manifest } from "./manifest.ts";
 import { INDEX_FORMAT, readManifest } from "./manifest.ts";
 import { PASSAGE_COLUMNS, sqlString } from "./tables.ts";
 import { TermStats, termStatsSchema } from "./term-stats.ts";
+import { FactTable, readFactsFile } from "../structure/facts.ts";
 
 export type ScoredPassage = { passage: Passage; score: number };
 
@@ -16,6 +17,8 @@ export type ScoredPassage = { passage: Passage; score: number };
 export interface KnowledgeIndex {
   readonly manifest: Manifest;
   readonly stats: TermStats;
+  /** Lists of duties and steps with whom they belong to. */
+  readonly facts: FactTable;
   fullText(tokens: string[], limit: number): Promise<ScoredPassage[]>;
   nearest(vector: Float32Array, limit: number): Promise<ScoredPassage[]>;
   passage(id: string): Promise<Passage | undefined>;
@@ -57,6 +60,7 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo): Promi
   await chunks.checkout(manifest.chunksVersion);
   await documents.checkout(manifest.documentsVersion);
   const stats = new TermStats(termStatsSchema.parse(JSON.parse(await readFile(path.join(indexDir, manifest.statsFile), "utf8"))));
+  const facts = new FactTable(manifest.factsFile ? await readFactsFile(path.join(indexDir, manifest.factsFile)) : []);
   const columns = [...PASSAGE_COLUMNS];
   const withScore = [...columns, "_score"];
   const withDistance = [...columns, "_distance"];
@@ -64,6 +68,7 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo): Promi
   return {
     manifest,
     stats,
+    facts,
     async fullText(tokens, limit) {
       if (!manifest.hasFullTextIndex || tokens.length === 0) return [];
       const query = new lancedb.MatchQuery(tokens.join(" "), "search", { operator: lancedb.Operator.Or });

@@ -22,6 +22,11 @@ export class TermStats {
     return counter.toStats(minBigramDf);
   }
 
+  /** In how many passages a term occurs (0 for a term the corpus never uses). */
+  documentFrequency(token: string): number {
+    return this.df.get(token) ?? 0;
+  }
+
   /** BM25-style inverse document frequency; a term never seen weighs most. */
   idf(token: string): number {
     const n = this.passages;

@@ -10,6 +10,8 @@ import type { Manifest } from "./manifest.ts";
 import { INDEX_FORMAT, readManifest, writeManifest } from "./manifest.ts";
 import { CHUNKS_TABLE, chunksSchema, DOCUMENTS_TABLE, documentsSchema, sqlString } from "./tables.ts";
 import { DocumentFrequencies } from "./term-stats.ts";
+import type { Fact } from "../structure/facts.ts";
+import { factsOf, readFactsFile } from "../structure/facts.ts";
 
 export type ChunkInput = {
   id: string;
@@ -36,7 +38,8 @@ export type FileInput = {
   path: string;
   fileHash: string;
   format: string;
-  documents: Array<{ meta: DocumentMeta; chunks: ChunkInput[] }>;
+  /** `facts`: the document's lists for the facts table; computed from its passages when absent. */
+  documents: Array<{ meta: DocumentMeta; chunks: ChunkInput[]; facts?: Fact[] }>;
   /** Full-text tokens per document and chunk, already built. */
   search: string[][];
   /** Vectors per document and chunk, when already computed (worker threads); otherwise embedded here. */
@@ -69,6 +72,9 @@ export class IndexWriter {
   /** Frequencies of the passages written in this run, counted as they are built. */
   private readonly counted = new DocumentFrequencies();
   private readonly written = new Set<string>();
+  /** Lists (duties, steps) of the passages written in this run, with their subjects. */
+  private readonly facts: Fact[] = [];
+  private readonly removed = new Set<string>();
 
   private readonly indexDir: string;
   private readonly db: lancedb.Connection;
@@ -152,6 +158,7 @@ export class IndexWriter {
   }
 
   removeFile(filePath: string): void {
+    this.removed.add(filePath);
     this.pendingDeletes.add(filePath);
     this.changed = true;
   }
@@ -161,7 +168,8 @@ export class IndexWriter {
     this.written.add(file.path);
     this.changed = true;
     const now = new Date().toISOString();
-    for (const [d, { meta, chunks }] of file.documents.entries()) {
+    for (const [d, { meta, chunks, facts }] of file.documents.entries()) {
+      this.facts.push(...(facts ?? chunks.flatMap((chunk) => factsOf({ id: chunk.id, path: file.path, headings: chunk.headings, clean: chunk.clean }))));
       const vectors = file.vectors?.[d] ?? (await this.embedder.embed(chunks.map(passageEmbedText), "document"));
       chunks.forEach((chunk, i) => {
         const search = file.search[d]![i]!;
@@ -251,6 +259,11 @@ export class IndexWriter {
     const generation = (this.replaced?.generation ?? 0) + 1;
     const statsFile = `stats-${generation}.json`;
     await writeFile(path.join(this.indexDir, statsFile), JSON.stringify(stats.toJSON()));
+    // The facts of files this run did not touch are carried over from the table in force.
+    const kept = this.rebuilt || !this.previous?.factsFile ? [] : (await readFactsFile(path.join(this.indexDir, this.previous.factsFile)))
+      .filter((fact) => this.files.has(fact.path) && !this.written.has(fact.path) && !this.removed.has(fact.path));
+    const factsFile = `facts-${generation}.json`;
+    await writeFile(path.join(this.indexDir, factsFile), JSON.stringify([...kept, ...this.facts]));
     const dimension = this.embedder.info.dimension || (await this.embedder.embed(["dân vận"], "query"))[0]!.length;
     const manifest: Manifest = {
       format: INDEX_FORMAT,
@@ -262,6 +275,7 @@ export class IndexWriter {
       chunksVersion: await this.chunks.version(),
       documentsVersion: await this.documents.version(),
       statsFile,
+      factsFile,
       chunkCount: await this.chunks.countRows(),
       documentCount: await this.documents.countRows(),
       lexiconHash: this.options.lexiconHash,
@@ -272,7 +286,9 @@ export class IndexWriter {
     const keep = new Set([manifest.chunksTable, manifest.documentsTable, this.replaced?.chunksTable, this.replaced?.documentsTable]);
     for (const name of await this.db.tableNames()) if (!keep.has(name)) await this.db.dropTable(name).catch(() => undefined);
     for (const name of await readdir(this.indexDir)) {
-      if (/^stats-\d+\.json$/.test(name) && name !== statsFile) await rm(path.join(this.indexDir, name), { force: true });
+      if (/^(?:stats|facts)-\d+\.json$/.test(name) && name !== statsFile && name !== factsFile && name !== this.replaced?.statsFile && name !== this.replaced?.factsFile) {
+        await rm(path.join(this.indexDir, name), { force: true });
+      }
     }
     return { manifest, changed: true };
   }

@@ -8,7 +8,7 @@ const balanced = (html: string) => ["b", "i", "blockquote", "code"].every((tag) 
 describe("Telegram rendering", () => {
   it("escapes document and user text", () => {
     expect(escapeHtml("a < b & c > d")).toBe("a &lt; b &amp; c &gt; d");
-    const result = { answer: "Điều 1 <script>", abstained: false, confidence: 1, citations: [{ n: 1, chunkId: "c", docTitle: "T", docNumber: "", section: "", quote: "", label: "Quy chế <b>" }], passages: [], mode: "extractive", suggestions: [] } as AnswerResult;
+    const result = { answer: "Điều 1 <script>", abstained: false, confidence: 1, citations: [{ n: 1, chunkId: "c", docTitle: "T", docNumber: "", section: "", quote: "", label: "Quy chế <b>" }], passages: [], mode: "extractive", grade: "answer", suggestions: [] } as AnswerResult;
     const [message] = packMessages(answerBlocks(result));
     expect(message).toContain("Điều 1 &lt;script&gt;");
     expect(message).toContain("Quy chế &lt;b&gt;");

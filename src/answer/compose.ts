@@ -1,0 +1,82 @@
+import type { Passage } from "../index/schema.ts";
+import { messages } from "../messages.ts";
+import type { RankedPassage } from "../retrieve.ts";
+import { isRealHeading } from "../structure/blocks.ts";
+import { withoutOutlineNumber } from "../text/drafting.ts";
+import { collapseWhitespace } from "../text/normalize.ts";
+import type { Candidate } from "./candidate.ts";
+import type { ScoredSentence } from "./evidence.ts";
+import { shorten } from "./rules/text.ts";
+import type { Citation } from "./types.ts";
+import { LIMITS } from "./weights.ts";
+
+/** Numbered citations in order of first use; each keeps the words quoted from its passage. */
+class Citations {
+  readonly list: Citation[] = [];
+
+  cite(passage: Passage, quote: string): number {
+    let citation = this.list.find((c) => c.chunkId === passage.id);
+    if (!citation) {
+      citation = { n: this.list.length + 1, chunkId: passage.id, docTitle: passage.docTitle, docNumber: passage.docNumber, section: passage.section, quote: "", label: passage.citation };
+      this.list.push(citation);
+    }
+    citation.quote = citation.quote ? `${citation.quote} … ${quote}` : quote;
+    return citation.n;
+  }
+}
+
+const bare = (text: string) => collapseWhitespace(text).replace(/^[-–+•*]\s*/u, "");
+
+/** A confident answer: the candidate's lines, quoted verbatim, each passage cited with [n]. */
+export function composeAnswer(candidate: Candidate): { text: string; citations: Citation[] } {
+  const citations = new Citations();
+  if (!candidate.listed) {
+    const parts = candidate.lines.map((line) => `${bare(line.text)} [${citations.cite(line.passage, bare(line.text))}]`);
+    return { text: parts.join(" "), citations: citations.list };
+  }
+  const out: string[] = [];
+  let current: string | undefined;
+  if (candidate.lead) {
+    const n = citations.cite(candidate.lead.passage, bare(candidate.lead.text));
+    current = candidate.lead.passage.id;
+    out.push(`${bare(candidate.lead.text)} [${n}]`);
+  }
+  for (const line of candidate.lines) {
+    const n = citations.cite(line.passage, bare(line.text));
+    // A list that runs on into another passage says where each part comes from.
+    const marker = line.passage.id === current ? "" : ` [${n}]`;
+    current = line.passage.id;
+    out.push(`- ${bare(line.text)}${marker}`);
+  }
+  if (candidate.more > 0) out.push(messages.moreItems(candidate.more, citations.list.at(-1)!.n));
+  return { text: out.join("\n"), citations: citations.list };
+}
+
+/** Not sure: the passages that come closest, each by its best sentence, with sources; nothing asserted. */
+export function composeRelated(ranked: RankedPassage[], sentences: ScoredSentence[]): { text: string; citations: Citation[] } {
+  const citations = new Citations();
+  const lines: string[] = [];
+  ranked.slice(0, LIMITS.relatedPassages).forEach(({ passage }, p) => {
+    const best = sentences.find((s) => s.passage === p)?.text ?? passage.clean.split(/\n{2,}/).find((x) => x.length > 80) ?? passage.clean;
+    const quote = shorten(bare(best), LIMITS.relatedChars);
+    lines.push(`• «${quote}» [${citations.cite(passage, quote)}]`);
+  });
+  return { text: `${messages.related}\n${lines.join("\n")}`, citations: citations.list };
+}
+
+/** Short topic names for "not found": the deepest real heading of the nearest passages, without its number. */
+export function suggestionsFrom(ranked: RankedPassage[]): string[] {
+  const out: string[] = [];
+  for (const { passage } of ranked) {
+    // Units that only number a clause ("Khoản 4", "Điểm a") name no topic: their article does.
+    const headings = passage.headings.filter((h) => isRealHeading(h) && withoutOutlineNumber(h).length >= 4);
+    const leaf = headings.pop() ?? passage.docTitle;
+    const topic = withoutOutlineNumber(leaf).replace(/…$/, "").trim();
+    // An all-caps heading ("NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU") reads as a sentence.
+    const cased = topic === topic.toUpperCase() ? topic.toLowerCase() : topic;
+    const label = cased.charAt(0).toUpperCase() + cased.slice(1);
+    if (label && !out.some((s) => s.toLowerCase() === label.toLowerCase())) out.push(label);
+    if (out.length === 3) break;
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+import type { TermStats } from "../index/term-stats.ts";
+import type { KnowledgeIndex } from "../index/store.ts";
+import type { AnalysedQuery } from "../query.ts";
+import type { RankedPassage } from "../retrieve.ts";
+import type { ParagraphInfo } from "../structure/blocks.ts";
+import { paragraphsOf } from "../structure/blocks.ts";
+import type { QuestionAnalysis } from "./question.ts";
+import { PASSAGES_READ } from "./weights.ts";
+
+/** What every answer rule reads: the question, read two ways, and the passages retrieval ranked first. */
+export type AnswerContext = {
+  intent: QuestionAnalysis;
+  query: AnalysedQuery;
+  /** The passages the rules read, in rank order. */
+  read: RankedPassage[];
+  /** Their paragraphs (blank-line separated), with list markers. */
+  paragraphs: ParagraphInfo[][];
+  /** Each passage's retrieval score relative to the first (0..1). */
+  prior: number[];
+  stats: TermStats;
+  index: KnowledgeIndex;
+};
+
+export function answerContext(intent: QuestionAnalysis, query: AnalysedQuery, ranked: RankedPassage[], index: KnowledgeIndex): AnswerContext {
+  const read = ranked.slice(0, PASSAGES_READ);
+  const top = Math.max(1e-9, read[0]?.score ?? 0);
+  return {
+    intent,
+    query,
+    read,
+    paragraphs: read.map((r) => paragraphsOf(r.passage.clean)),
+    prior: read.map((r) => Math.max(0, r.score) / top),
+    stats: index.stats,
+    index,
+  };
+}

@@ -1,0 +1,63 @@
+import type { Candidate, RuleName } from "./candidate.ts";
+import type { AnswerContext } from "./context.ts";
+import type { ScoredSentence } from "./evidence.ts";
+import type { QuestionType } from "./question.ts";
+import { headingRule } from "./rules/heading.ts";
+import { itemRule } from "./rules/item.ts";
+import { listRule } from "./rules/list.ts";
+import { definitionRule, sentencesRule } from "./rules/sentences.ts";
+import { whoDutyRule } from "./rules/who.ts";
+import { LIST } from "./weights.ts";
+
+type Rule = { name: RuleName | "list"; run: (context: AnswerContext, sentences: ScoredSentence[]) => Candidate | undefined | Promise<Candidate | undefined> };
+
+const item: Rule = { name: "item", run: itemRule };
+const list: Rule = { name: "list", run: listRule };
+const who: Rule = { name: "who-duty", run: whoDutyRule };
+const heading: Rule = { name: "heading", run: headingRule };
+const definition: Rule = { name: "definition", run: definitionRule };
+const sentences: Rule = { name: "sentences", run: sentencesRule };
+
+/** Which rules answer which type of question, tried in order; the sentences rule always answers. */
+const RULES_BY_TYPE: Record<QuestionType, Rule[]> = {
+  item: [item, heading, sentences],
+  list: [list, heading, sentences],
+  steps: [list, heading, sentences],
+  who: [who, heading, sentences],
+  definition: [heading, definition, sentences],
+  number: [sentences],
+  date: [sentences],
+  yesno: [heading, sentences],
+  howwhy: [heading, sentences],
+  fact: [heading, sentences],
+};
+
+/**
+ * A list is accepted when it is the named actor's own, or, when the question names no actor, when it
+ * sits in one of the first two passages: a list further down answers some other question.
+ */
+function accepted(candidate: Candidate): boolean {
+  if (!candidate.listed || candidate.rule === "heading" || candidate.rule === "who-duty") return true;
+  if (candidate.focusMatch !== undefined) return candidate.focusMatch >= LIST.focusMin;
+  return candidate.rank >= 0 && candidate.rank <= 1;
+}
+
+export type RuleAttempt = { rule: string; outcome: "answered" | "declined" | "no match" };
+
+export async function proposeAnswer(context: AnswerContext, scored: ScoredSentence[]): Promise<{ candidate: Candidate | undefined; rules: RuleAttempt[] }> {
+  const rules: RuleAttempt[] = [];
+  for (const rule of RULES_BY_TYPE[context.intent.type]) {
+    const candidate = await rule.run(context, scored);
+    if (!candidate) {
+      rules.push({ rule: rule.name, outcome: "no match" });
+      continue;
+    }
+    if (!accepted(candidate)) {
+      rules.push({ rule: candidate.rule, outcome: "declined" });
+      continue;
+    }
+    rules.push({ rule: candidate.rule, outcome: "answered" });
+    return { candidate, rules };
+  }
+  return { candidate: undefined, rules };
+}

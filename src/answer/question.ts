@@ -1,0 +1,180 @@
+import type { Lexicon } from "../lexicon.ts";
+import { expandAbbreviations } from "../lexicon.ts";
+import type { AnalysedQuery } from "../query.ts";
+import { nfc } from "../text/normalize.ts";
+import { isFunctionWord } from "../text/terms.ts";
+
+/**
+ * What a question asks, read once before answering: its type (a definition, a list of duties, the
+ * steps of a procedure, one named item, who, a number, a date, yes or no, how or why), its focus (the
+ * actor or subject it names: "Ban Chấp hành Công đoàn cơ quan") and its scope (a document named by
+ * number or year).
+ */
+
+export type QuestionType = "definition" | "list" | "steps" | "item" | "who" | "number" | "date" | "yesno" | "howwhy" | "fact";
+
+export type QuestionScope = {
+  /** A document number as typed, e.g. "25" for "NQ 25" or "25-NQ/TW". */
+  documentNumber?: string;
+  /** A year named in the question ("2016", "năm 2014"). */
+  year?: string;
+};
+
+export type QuestionAnalysis = {
+  type: QuestionType;
+  /** The actor or subject the question is about, as folded syllables (abbreviations written out). */
+  focus: string[];
+  /** For "ai chịu trách nhiệm Y" / "việc Y do ai làm": Y, as folded syllables. */
+  duty: string[];
+  scope: QuestionScope;
+  /** The question in folded syllables with abbreviations written out. */
+  words: string[];
+  /** The focus, and the focus with one lexicon phrase replaced by each of its alternatives ("sếp cơ quan" → "thủ trưởng cơ quan"). */
+  focusVariants: string[][];
+  /** The question's words and the words of every lexicon alternative of its phrases. */
+  wordsWithAlternatives: ReadonlySet<string>;
+};
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Words that name a list ("nhiệm vụ", "giải pháp"): "X là gì" with one of these asks for a list, not a definition. */
+const LIST_NOUNS = /^(?:nhiem vu|trach nhiem|noi dung|phuong thuc|giai phap|bien phap|muc tieu|quan diem|yeu cau|chi tieu|nhom nhiem vu|dot pha|cong viec|viec|hinh thuc|quyen han|quyen|nghia vu|phuong huong|chuc nang)(?: |$)/;
+
+/** Patterns by type, on the folded question; the first type whose pattern matches wins (order below). */
+const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
+  ["steps", /\b(?:cac buoc|may buoc|nhung buoc|bao nhieu buoc|buoc nao|trinh tu|quy trinh|thu tuc|tien hanh theo|lam theo thu tu|lan luot|tung buoc|theo thu tu)\b/],
+  ["who", /\b(?:ai|nguoi nao|co quan nao|don vi nao|to chuc nao|ban nao|cap nao|chu the nao|bo phan nao|luc luong nao)\b/],
+  ["date", /\b(?:nam nao|ngay nao|thang nao|khi nao|luc nao|bao gio|thoi diem nao|thoi han|han chot|truoc ngay|bao lau|may thang|may nam|dinh ky|nam bao nhieu|ngay bao nhieu|thoi gian nao|hieu luc tu|tu ngay nao|tu nam nao)\b/],
+  ["number", /\b(?:bao nhieu|may|so luong|ty le|ti le|phan tram|muc bao nhieu)\b/],
+  ["definition", /\b(?:la gi|the nao la|khai niem|dinh nghia|duoc hieu|hieu the nao|hieu nhu the nao|hieu ra sao|nghia la gi|nghia la sao|la lam gi|la viec gi|la lam viec gi|noi nom na)\b/],
+  ["list", /\b(?:nhiem vu|trach nhiem|phai lam gi|lam gi|lam nhung gi|lam nhung viec gi|gom nhung|gom nhu|bao gom|nhung gi|nhung viec|noi dung|giai phap|bien phap|muc tieu|quan diem|phuong thuc|phuong huong|yeu cau|hinh thuc|ke ten|liet ke|dot pha|chi tieu|nhung nao|cac nao|nghia vu|quyen han|chuc nang|viec gi)\b/],
+  ["yesno", /\b(?:co phai|phai khong|duoc khong|hay khong|dung khong|co can|co bat buoc|co duoc|co nen)\b|^(?:co|co phai) .+ khong$/],
+  ["howwhy", /\b(?:vi sao|tai sao|nhu the nao|the nao|ra sao|lam sao|bang cach nao|cach nao|y nghia|vai tro|de lam gi|muc dich)\b/],
+];
+
+/** Openings that carry nothing ("cho em hỏi là", "theo tài liệu thì"). */
+const OPENING = /^(?:(?:cho|xin|cho em|cho toi|cho minh|cho chau)\s+(?:hoi|biet|hoi chut|hoi la)\s+(?:la\s+)?|(?:em|toi|minh)\s+(?:muon|can)\s+(?:hoi|biet)\s+(?:la\s+)?|(?:theo|trong)\s+(?:tai lieu|van ban|huong dan)\s+(?:thi\s+)?|(?:hay|vui long)\s+(?:cho biet|neu)\s+)+/;
+
+/** What follows the actor in "X có trách nhiệm gì", "X phải làm gì", "X làm những việc gì". */
+const DUTY_PREDICATE = /^(.+?)\s+(?:co|phai|can|duoc giao|duoc|se|thi)?\s*(?:co\s+)?(?:trach nhiem|nhiem vu|vai tro|lam gi|lam nhung|lam viec gi|phai lam|can lam|chiu trach nhiem|phu trach|thuc hien nhung|thuc hien gi|co nhung|gom nhung|dam nhan|la gi)\b/;
+
+/** "nhiệm vụ của X", "trách nhiệm đối với X". */
+const OF_ACTOR = /\b(?:nhiem vu|trach nhiem|vai tro|noi dung|phuong thuc|cong viec|viec|quyen han|nghia vu|chuc nang|muc tieu|giai phap)\s+(?:cu the\s+)?(?:cua|doi voi|danh cho)\s+(.+?)(?:\s+(?:la gi|la nhung gi|gom|bao gom|trong|ve|theo|khi|doi voi|the nao|nhu the nao|ra sao|co nhung)\b|$)/;
+
+/** "ai chịu trách nhiệm Y", "Y do ai …", "ai phụ trách Y". */
+const WHO_DOES = /\b(?:ai|co quan nao|don vi nao|to chuc nao|bo phan nao)\s+(?:se\s+|phai\s+|co trach nhiem\s+)?(?:chiu trach nhiem|phu trach|lam|thuc hien|chu tri|to chuc|dam nhan|co trach nhiem|phoi hop)\s+(?:ve\s+|viec\s+|trong viec\s+|trong\s+)?(.+)$/;
+const DONE_BY = /^(.+?)\s+(?:do|la do|thuoc trach nhiem cua|la trach nhiem cua|la viec cua)\s+(?:ai|co quan nao|don vi nao|to chuc nao)\b/;
+
+/** Leading and trailing words that never belong to a focus. */
+// (Folded words only: "co" may be "cơ" of "cơ quan", "can" the "cán" of "cán bộ", so they are not here.)
+const EDGE_WORDS = new Set(["cac", "nhung", "moi", "mot", "thi", "la", "cua", "va", "trong", "ve", "o", "tai", "khi", "theo", "phai", "se", "duoc", "viec", "a", "nhi", "vay", "nhe", "phia", "ben"]);
+
+function trimFocus(words: string[]): string[] {
+  let start = 0;
+  let end = words.length;
+  while (start < end && EDGE_WORDS.has(words[start]!)) start++;
+  while (end > start && EDGE_WORDS.has(words[end - 1]!)) end--;
+  const focus = words.slice(start, end);
+  // A long run is a clause, not a name: keep its first words (actors are named first).
+  return focus.length > 9 ? focus.slice(0, 9) : focus;
+}
+
+function findFocus(text: string): string[] {
+  const ofActor = text.match(OF_ACTOR);
+  if (ofActor?.[1]) return trimFocus(ofActor[1].split(" "));
+  const subject = text.match(DUTY_PREDICATE);
+  if (subject?.[1] && !LIST_NOUNS.test(subject[1])) return trimFocus(subject[1].split(" "));
+  return [];
+}
+
+/** "X là gì", "thế nào là X", "khái niệm X", "nói nôm na thì X là làm việc gì" → X. */
+const DEFINED_AFTER = /\b(?:the nao la|the nao duoc goi la|khai niem(?: ve)?|dinh nghia(?: ve)?|hieu the nao ve|hieu nhu the nao ve|hieu ra sao ve)\s+(.+?)(?:\s+(?:theo|la gi|la sao|nghia la)\b|$)/;
+const DEFINED_BEFORE = /^(.+?)\s+(?:la|co nghia la|nghia la|duoc hieu la|hieu la)\s+(?:lam\s+)?(?:viec\s+|cong viec\s+)?(?:gi|sao|the nao)\b/;
+const FILLER = /^(?:(?:noi nom na|noi don gian|hieu don gian|tom lai|vay|the|thi|ma|rot cuoc)\s+)+/;
+
+function definitionSubject(text: string): string[] | undefined {
+  const match = text.match(DEFINED_AFTER) ?? text.match(DEFINED_BEFORE);
+  const subject = match?.[1]?.replace(FILLER, "").split(" ").filter(Boolean);
+  return subject && subject.length > 0 && subject.length <= 8 ? trimFocus(subject) : undefined;
+}
+
+function findScope(words: string[], text: string): QuestionScope {
+  const scope: QuestionScope = {};
+  const numbered = text.match(/\b(\d{1,3})\s*(?:[-/ ]\s*)?(?:nq|kl|qd|ct|ttg|nd|cp|hd|qc)\b/)
+    ?? text.match(/\b(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|quy dinh|huong dan|thong tu)\s+(?:so\s+)?(\d{1,3})\b/);
+  if (numbered?.[1]) scope.documentNumber = numbered[1];
+  const year = words.find((w) => /^(?:19|20)\d\d$/.test(w));
+  if (year) scope.year = year;
+  return scope;
+}
+
+function findType(text: string, query: AnalysedQuery, definitionSubject: string[] | undefined): QuestionType {
+  if (query.ordinal && !/\b(?:may|bao nhieu|cac|nhung) buoc\b/.test(text)) return "item";
+  for (const [type, pattern] of TYPE_PATTERNS) {
+    if (!pattern.test(text)) continue;
+    // "Nhiệm vụ của X là gì" asks for a list; "X là gì" for a definition.
+    if (type === "definition" && definitionSubject && LIST_NOUNS.test(definitionSubject.join(" "))) return "list";
+    if (type === "definition" && !definitionSubject && /\bla gi\b/.test(text) && LIST_NOUNS.test(text.replace(/^.*?\b(?=(?:nhiem vu|trach nhiem|noi dung|giai phap|muc tieu|quan diem|yeu cau))/, ""))) return "list";
+    return type;
+  }
+  return "fact";
+}
+
+/** Reads what a question asks. `query` is the retrieval analysis of the same question. */
+export function analyseQuestionIntent(question: string, query: AnalysedQuery, lexicon: Lexicon): QuestionAnalysis {
+  const typed = nfc(question).match(WORD) ?? [];
+  const words = expandAbbreviations(lexicon, typed);
+  const text = words.join(" ").replace(OPENING, "");
+  const defined = definitionSubject(text);
+  const type = findType(text, query, defined);
+  // The actor is named in the clause that asks ("…, lãnh đạo đơn vị phải làm những việc gì?"), not in a clause that sets the scene.
+  const clauses = nfc(question).split(/[,;:?!()[\]"“”‘’«»]+|\s'|'\s/u).map((clause) => expandAbbreviations(lexicon, clause.match(WORD) ?? []).join(" ").replace(OPENING, "")).filter(Boolean);
+  let focus = type === "definition" && defined ? defined : (clauses.map(findFocus).find((f) => f.length > 0) ?? []);
+  let duty: string[] = [];
+  if (type === "who") {
+    const who = text.match(WHO_DOES) ?? text.match(DONE_BY);
+    if (who?.[1]) duty = who[1].split(" ").filter((w) => !isFunctionWord(w) && !["ai", "nao", "gi", "khong"].includes(w));
+    focus = [];
+  }
+  return { type, focus, duty, scope: findScope(words, text), words, focusVariants: variants(focus, lexicon), wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
+}
+
+function findPhrase(words: string[], phrase: string[]): number {
+  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** The words with one lexicon phrase replaced by each of its alternatives, the words themselves first. */
+function variants(words: string[], lexicon: Lexicon, limit = 8): string[][] {
+  const out = [words];
+  if (words.length === 0) return out;
+  for (const group of lexicon.groups) {
+    for (const phrase of group) {
+      const at = findPhrase(words, phrase);
+      if (at < 0) continue;
+      for (const other of group) if (other !== phrase) out.push([...words.slice(0, at), ...other, ...words.slice(at + phrase.length)]);
+      break;
+    }
+    if (out.length >= limit) break;
+  }
+  return out.slice(0, limit);
+}
+
+function alternativeWords(words: string[], lexicon: Lexicon): string[] {
+  return lexicon.groups.flatMap((group) => (group.some((phrase) => findPhrase(words, phrase) >= 0) ? group.flat() : []));
+}
+
+/**
+ * Does a passage's document match the document the question names (by number or year)? 1 when it
+ * does, 0 when the question names another, 0.5 when it names none.
+ */
+export function scopeMatch(intent: QuestionAnalysis, passage: { docNumber: string; docDate: string; docTitle: string }): number {
+  const { documentNumber, year } = intent.scope;
+  if (!documentNumber && !year) return 0.5;
+  const numberOk = !documentNumber || new RegExp(`(?:^|\\D)${documentNumber}(?:\\D|$)`).test(`${passage.docNumber} ${passage.docTitle}`);
+  const yearOk = !year || passage.docDate.startsWith(year) || passage.docTitle.includes(year);
+  return numberOk && yearOk ? 1 : 0;
+}

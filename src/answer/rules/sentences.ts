@@ -1,0 +1,61 @@
+import { definesSubject } from "../../score.ts";
+import { fold, syllables } from "../../text/normalize.ts";
+import type { Candidate } from "../candidate.ts";
+import type { AnswerContext } from "../context.ts";
+import type { ScoredSentence } from "../evidence.ts";
+import { definesFocus, scoreSentences } from "../evidence.ts";
+import { LIMITS, SENTENCE } from "../weights.ts";
+
+/**
+ * The best sentences of the read passages, quoted: for a number, a date or a person the sentence that
+ * carries it; for "X là gì" the sentence that defines X; otherwise the best-covering sentence, joined by
+ * sentences that score close to it and bring a part of the question it leaves out.
+ */
+
+function candidateOf(context: AnswerContext, chosen: ScoredSentence[], rule: Candidate["rule"]): Candidate {
+  const best = chosen[0]!;
+  const rest = chosen.slice(1).sort((a, b) => a.passage - b.passage || a.paragraph - b.paragraph || a.index - b.index);
+  return {
+    rule,
+    lines: [best, ...rest].map((s) => ({ passage: context.read[s.passage]!.passage, text: s.text })),
+    listed: false,
+    more: 0,
+    passage: context.read[best.passage]!.passage,
+    rank: best.passage,
+    typeFound: best.typePresent,
+    focusMatch: undefined,
+    support: best.evidence,
+    score: best.score,
+  };
+}
+
+/** "X là gì?": the sentence that defines X, when a read passage has one. */
+export function definitionRule(context: AnswerContext, sentences = scoreSentences(context)): Candidate | undefined {
+  if (context.intent.type !== "definition") return undefined;
+  const defining = sentences.find((s) => definesFocus(context.intent.focus, s.text) || definesSubject(context.query, s.text));
+  if (!defining) return undefined;
+  const chosen = [defining];
+  const next = sentences.find((s) => s.passage === defining.passage && s.paragraph === defining.paragraph && s.index === defining.index + 1);
+  if (next && defining.text.length + next.text.length <= LIMITS.answerChars) chosen.push(next);
+  return candidateOf(context, chosen, "definition");
+}
+
+export function sentencesRule(context: AnswerContext, sentences = scoreSentences(context)): Candidate | undefined {
+  // For a number, a date or a person, the best sentence that carries one.
+  const best = sentences.find((s) => s.typePresent) ?? sentences[0];
+  if (!best) return undefined;
+  const chosen = [best];
+  let length = best.text.length;
+  const covered = new Set(context.query.concepts.map((c) => c.folded).filter((w) => syllables(best.text).map(fold).includes(w)));
+  for (const candidate of sentences) {
+    if (chosen.length >= LIMITS.sentences) break;
+    if (candidate === best || candidate.score < best.score * SENTENCE.follower || length + candidate.text.length > LIMITS.answerChars) continue;
+    const words = new Set(syllables(candidate.text).map(fold));
+    const adds = context.query.concepts.filter((c) => !covered.has(c.folded) && words.has(c.folded));
+    if (adds.length === 0) continue;
+    for (const c of adds) covered.add(c.folded);
+    chosen.push(candidate);
+    length += candidate.text.length;
+  }
+  return candidateOf(context, chosen, "sentences");
+}

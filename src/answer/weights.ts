@@ -1,0 +1,74 @@
+/**
+ * Every weight and threshold of the answer layer, in one place. Each says on which question set it
+ * was chosen. "train" = test/fixtures/answer-train-a.jsonl + answer-train-b.jsonl (fitted and tuned
+ * on); the sets reported in the README (dev, holdout, paraphrase, paraphrase-holdout, answer-blind,
+ * the legal set) were not used to choose them.
+ */
+
+/** How many retrieved passages the answer rules read (the rest only feed "related" and suggestions). */
+export const PASSAGES_READ = 3;
+
+/** Sentence scoring (src/answer/evidence.ts). Chosen on train. */
+export const SENTENCE = {
+  /** The sentence's own words covering the question (IDF-weighted concepts and bigrams). */
+  alone: 0.6,
+  /** The sentence framed by its passage (title, headings, lead-in): what the question shares with the context. */
+  framed: 0.4,
+  /** The question's words found in the same order ("dân vận khéo thì"). */
+  phrase: 0.3,
+  /** The sentence holds what the question type asks for: a number, a date, an actor. */
+  typePresent: 0.25,
+  /** "X là …" when the question asks what X is. */
+  defines: 0.25,
+  /** The retriever's rank of the sentence's passage, relative to the first. */
+  prior: 0.25,
+  /** The item asked for by its number ("Bước thứ hai"). */
+  ordinal: 0.3,
+  /** Another sentence joins the best one only when it scores at least this share of it. */
+  follower: 0.9,
+} as const;
+
+/** Reply size. */
+export const LIMITS = { sentences: 3, answerChars: 700, items: 12, itemChars: 240, relatedPassages: 3, relatedChars: 320 } as const;
+
+/** Choosing the list that answers a list question (src/answer/rules/list.ts). Chosen on train. */
+export const LIST = {
+  /** The list's subject is the actor the question names (IDF-weighted F1, 0..1). */
+  focus: 1.0,
+  /** The question's other words in the list's headings, lead-in and items. */
+  coverage: 0.6,
+  /** The question's words in the list's own lead-in ("* Nội dung:" rather than "* Phương thức:"). */
+  lead: 0.4,
+  /** The retriever's score of the list's passage, relative to the first; a list from the table alone gets 0. */
+  prior: 0.4,
+  /** A list of steps for a question about steps. */
+  steps: 0.5,
+  /** A subject match from the table this good brings in a list the retriever did not rank. */
+  tableMin: 0.8,
+  /** A subject the question repeats without naming it as its focus counts this much of a named one. */
+  containment: 0.9,
+  /** Below this subject match, the list is not the named actor's own. */
+  focusMin: 0.5,
+} as const;
+
+/** A heading that asks the question ("II - DÂN VẬN LÀ GÌ ?", "1- Mục tiêu") answers it with its opening. Chosen on train. */
+export const HEADING = {
+  /** Share of the heading's content words that are the question's own. */
+  precision: 0.6,
+  /** Share of the question covered by the heading with the document's identity. */
+  recall: 0.6,
+} as const;
+
+/** "Ai chịu trách nhiệm Y": share of Y (IDF-weighted) an item of an actor's list must state. Chosen on train. */
+export const WHO_DUTY_MIN = 0.6;
+
+/** "Nhiệm vụ thứ tư" with no "Bốn là" in the passages read: a list whose name the question repeats at least this much gives its item 4. Chosen on train. */
+export const ITEM_LIST_MIN = 0.6;
+
+/** Choosing the item asked for by its number (src/answer/rules/item.ts). Chosen on train. */
+export const ITEM = {
+  /** The retriever's score of the item's passage, relative to the first. */
+  prior: 0.3,
+  /** The item's document is the one the question names (by number or year). */
+  scope: 0.3,
+} as const;

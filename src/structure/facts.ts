@@ -1,0 +1,144 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { AppError } from "../errors.ts";
+import type { TermStats } from "../index/term-stats.ts";
+import { foldedSyllables } from "../text/normalize.ts";
+import { isFunctionWord } from "../text/terms.ts";
+import { withoutOutlineNumber } from "../text/drafting.ts";
+import { isLabelHeading, isRealHeading, listBlocks, listSubject, paragraphsOf } from "./blocks.ts";
+
+/**
+ * The responsibilities and procedures table: every list of the corpus with whom or what it belongs
+ * to ("Ban Chấp hành Công đoàn cơ quan" → its duties; "xây dựng mô hình dân vận" → its steps) and
+ * the passage that holds it. Built at ingest, one file per index generation; used to answer "X có
+ * trách nhiệm gì" from X's own list and "ai chịu trách nhiệm Y" by finding Y among the duties.
+ */
+
+export const factSchema = z.object({
+  passageId: z.string(),
+  /** Source file, so an incremental ingest can keep the facts of files it did not touch. */
+  path: z.string(),
+  kind: z.enum(["steps", "list"]),
+  /** The actor or procedure, as written ("Thủ trưởng cơ quan (chính quyền)"). */
+  subject: z.string(),
+  headings: z.array(z.string()),
+  lead: z.string(),
+  items: z.array(z.string()),
+  /** For a list spread over several passages (the numbered parts of a text): the passage of each item. */
+  itemPassages: z.array(z.string()).optional(),
+});
+export type Fact = z.infer<typeof factSchema>;
+export const factsFileSchema = z.array(factSchema);
+
+/** Reads a facts file written by the index writer; a missing file is an empty table. */
+export async function readFactsFile(file: string): Promise<Fact[]> {
+  let raw: string;
+  try {
+    raw = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  const parsed = factsFileSchema.safeParse(JSON.parse(raw));
+  if (!parsed.success) throw new AppError("invalid:index", `Bảng trách nhiệm ${file} hỏng. Hãy chạy: npm run ingest -- --rebuild`, { file });
+  return parsed.data;
+}
+
+/** The facts of one passage. */
+export function factsOf(passage: { id: string; path: string; headings: string[]; clean: string; context?: string }): Fact[] {
+  const paragraphs = paragraphsOf(passage.clean);
+  return listBlocks(paragraphs).map((block): Fact => {
+    // A list that opens the passage is introduced by the lead-in the chunker carried over ("… tám nội dung như sau:").
+    const lead = block.lead >= 0 ? paragraphs[block.lead]!.text : block.items[0] === 0 ? (passage.context ?? "") : "";
+    const subject = listSubject(passage.headings, lead || undefined);
+    const steps = block.marker === "step" || /\b(?:các bước|trình tự|quy trình)\b/iu.test(lead);
+    return { passageId: passage.id, path: passage.path, kind: steps ? "steps" : "list", subject, headings: passage.headings, lead, items: block.items.map((i) => paragraphs[i]!.text) };
+  }).filter((fact) => (fact.subject || fact.kind === "steps") && !/^nơi nhận/iu.test(fact.lead));
+}
+
+export const contentWords = (text: string) => foldedSyllables(text).filter((w) => !isFunctionWord(w));
+
+export type SubjectMatch = { fact: Fact; match: number };
+export type DutyMatch = { fact: Fact; item: number; match: number };
+
+/**
+ * The names a list goes by, as content words: its subject ("đoàn thể") and the deepest real heading
+ * above it ("Các tổ chức đoàn thể làm tham mưu, nòng cốt trong công tác dân vận").
+ */
+export function subjectNames(subject: string, headings: readonly string[]): string[][] {
+  const leaf = [...headings].reverse().find((h) => isRealHeading(h) && !isLabelHeading(h));
+  const names = [contentWords(subject), ...(leaf ? [contentWords(withoutOutlineNumber(leaf))] : [])].filter((n) => n.length > 0);
+  return names.length === 2 && names[0]!.join(" ") === names[1]!.join(" ") ? [names[0]!] : names;
+}
+
+export class FactTable {
+  readonly facts: readonly Fact[];
+  private readonly names: string[][][];
+  private readonly itemWords: Array<Array<Set<string>>>;
+
+  constructor(facts: Fact[]) {
+    this.facts = facts;
+    this.names = facts.map((f) => subjectNames(f.subject, f.headings));
+    this.itemWords = facts.map((f) => f.items.map((item) => new Set(contentWords(item))));
+  }
+
+  /**
+   * Lists whose subject is the actor named (IDF-weighted F1 of the two word sets), best first: "Ban
+   * Chấp hành Công đoàn cơ quan" matches its own heading fully and "Thủ trưởng cơ quan" only on "cơ quan".
+   */
+  bySubject(scoreOf: (subjectWords: string[]) => number, min = 0.5): SubjectMatch[] {
+    const out: SubjectMatch[] = [];
+    this.facts.forEach((fact, i) => {
+      const match = Math.max(0, ...this.names[i]!.map(scoreOf));
+      if (match >= min) out.push({ fact, match });
+    });
+    return out.sort((a, b) => b.match - a.match);
+  }
+
+  /** The items that state a duty ("tạo điều kiện để Ban Thanh tra nhân dân … hoạt động"), best first. */
+  byDuty(duty: string[], stats: TermStats, min = 0.6): DutyMatch[] {
+    const wanted = [...new Set(duty.filter((w) => !isFunctionWord(w)))];
+    const total = wanted.reduce((n, w) => n + stats.idf(w), 0);
+    if (total === 0) return [];
+    const out: DutyMatch[] = [];
+    this.itemWords.forEach((items, f) => {
+      if (!this.facts[f]!.subject) return;
+      items.forEach((words, item) => {
+        const match = wanted.reduce((n, w) => n + (words.has(w) ? stats.idf(w) : 0), 0) / total;
+        if (match >= min) out.push({ fact: this.facts[f]!, item, match });
+      });
+    });
+    return out.sort((a, b) => b.match - a.match);
+  }
+}
+
+/**
+ * A word's weight in actor names: its IDF with a floor, because in a small corpus the words of a name
+ * ("công", "cơ quan") are common and their IDF near zero, yet they still tell actors apart.
+ */
+const nameWeight = (word: string, stats: TermStats) => stats.idf(word) + NAME_WEIGHT_FLOOR;
+/** Chosen on the training sets (test/fixtures/answer-train-*.jsonl). */
+const NAME_WEIGHT_FLOOR = 0.3;
+
+/** IDF-weighted share of an actor's name (as a document writes it) that a question repeats: "đoàn thể" in "đoàn thể trong cơ quan làm những gì". */
+export function containment(subject: string[], question: ReadonlySet<string>, stats: TermStats): number {
+  const words = [...new Set(subject)];
+  const total = words.reduce((n, w) => n + nameWeight(w, stats), 0);
+  return total > 0 ? words.reduce((n, w) => n + (question.has(w) ? nameWeight(w, stats) : 0), 0) / total : 0;
+}
+
+/**
+ * How well the actor a question names matches an actor's name in a document: an F-score weighted
+ * towards recall (β = 2), because a question shortens names ("công đoàn cơ quan" for "Ban Chấp hành
+ * Công đoàn cơ quan") but should not lose words to another actor ("Thủ trưởng cơ quan" shares only "cơ quan").
+ */
+export function subjectMatch(focus: string[], subject: string[], stats: TermStats): number {
+  if (focus.length === 0 || subject.length === 0) return 0;
+  const have = new Set(subject);
+  const asked = new Set(focus);
+  const weight = (words: Iterable<string>) => [...words].reduce((n, w) => n + nameWeight(w, stats), 0);
+  const recall = weight([...asked].filter((w) => have.has(w))) / Math.max(1e-9, weight(asked));
+  const precision = weight([...have].filter((w) => asked.has(w))) / Math.max(1e-9, weight(have));
+  const beta2 = 4;
+  return recall + precision > 0 ? ((1 + beta2) * recall * precision) / (beta2 * precision + recall) : 0;
+}
