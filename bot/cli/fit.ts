@@ -2,8 +2,10 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Example } from "../../src/answer/fit.ts";
-import { chooseThresholds, crossValidated, fitLogistic } from "../../src/answer/fit.ts";
-import { FEATURE_NAMES } from "../../src/answer/answerability.ts";
+import { chooseThresholds, crossValidated, fitModels } from "../../src/answer/fit.ts";
+import type { LogisticModel } from "../../src/answer/answerability.ts";
+import { FEATURE_NAMES, gradeOf } from "../../src/answer/answerability.ts";
+import type { AnswerabilityModel } from "../../src/answer/answerability-model.ts";
 import { loadConfig, loadDotEnv } from "../../src/config.ts";
 import { readQuestionFile } from "../../src/eval.ts";
 import { runMain } from "../../src/run-main.ts";
@@ -14,34 +16,34 @@ import { openKnowledge } from "../compose.ts";
 export const TRAINING_SETS = ["test/fixtures/answer-train-a.jsonl", "test/fixtures/answer-train-b.jsonl"];
 const MODEL_FILE = path.join(import.meta.dirname, "../../src/answer/answerability-model.ts");
 
-function modelSource(model: ReturnType<typeof fitLogistic> & { thresholds: { answer: number; related: number } }, note: string): string {
-  const weights = FEATURE_NAMES.map((name) => `    ${name}: ${model.weights[name]},`).join("\n");
-  return `import type { FeatureName } from "./answerability.ts";
+function modelSource(model: AnswerabilityModel, note: string): string {
+  const logisticSource = (m: LogisticModel) => `{\n    bias: ${m.bias},\n    weights: {\n${FEATURE_NAMES.map((name) => `      ${name}: ${m.weights[name]},`).join("\n")}\n    },\n  }`;
+  return `import type { LogisticModel } from "./answerability.ts";
 
 /**
- * The fitted answerability model. Written by \`npm run fit -- --write\` (bot/cli/fit.ts) from the
+ * The fitted answerability models. Written by \`npm run fit -- --write\` (bot/cli/fit.ts) from the
  * training questions (${TRAINING_SETS.join(", ")}); refit rather than edit by hand.
- * Thresholds: "answer" at or above \`answer\`, "related" at or above \`related\`, else "none".
  * ${note}
  */
 export type AnswerabilityModel = {
-  bias: number;
-  weights: Record<FeatureName, number>;
-  thresholds: { answer: number; related: number };
+  /** Do the documents cover the question? (answerable against unanswerable questions) */
+  covered: LogisticModel;
+  /** Is the proposed answer right? (its passage holds the answer) */
+  right: LogisticModel;
+  /** "none" below \`covered\`; otherwise "answer" at or above \`answer\`, else "related". */
+  thresholds: { covered: number; answer: number };
 };
 
 export const ANSWERABILITY: AnswerabilityModel = {
-  bias: ${model.bias},
-  weights: {
-${weights}
-  },
-  thresholds: { answer: ${model.thresholds.answer}, related: ${model.thresholds.related} },
+  covered: ${logisticSource(model.covered)},
+  right: ${logisticSource(model.right)},
+  thresholds: { covered: ${model.thresholds.covered}, answer: ${model.thresholds.answer} },
 };
 `;
 }
 
 export async function main(argv = process.argv.slice(2)): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { questions: { type: "string", multiple: true }, write: { type: "boolean", default: false }, verbose: { type: "boolean", short: "v", default: false } } });
+  const { values } = parseArgs({ args: argv, options: { "max-wrong": { type: "string", default: "0.1" }, "max-refused": { type: "string", default: "0.08" }, questions: { type: "string", multiple: true }, write: { type: "boolean", default: false }, verbose: { type: "boolean", short: "v", default: false } } });
   loadDotEnv();
   const files = values.questions ?? TRAINING_SETS;
   const questions = (await Promise.all(files.map(readQuestionFile))).flat();
@@ -60,21 +62,22 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
         right = texts.some((p) => p && expected.some((e) => normalizeForMatch(p.text).includes(e)));
       }
       examples.push({ features: result.explain.features, right, answerable });
-      if (values.verbose) console.log(`${question.id}\t${answerable ? (right ? "đúng" : "sai") : "—"}\t${result.explain.intent.type}\t${result.explain.candidate?.rule ?? "-"}\t${result.explain.probability}`);
+      if (values.verbose) console.log(`${question.id}\t${answerable ? (right ? "đúng" : "sai") : "—"}\t${result.explain.intent.type}\t${result.explain.candidate?.rule ?? "-"}\t${result.explain.covered}\t${result.explain.right}`);
     }
   } finally {
     knowledge.close();
   }
   const held = crossValidated(examples);
-  const thresholds = chooseThresholds(examples, held);
-  const model = { ...fitLogistic(examples), thresholds };
-  const count = (test: (e: Example, p: number) => boolean) => examples.filter((e, i) => test(e, held[i]!)).length;
+  const thresholds = chooseThresholds(examples, held, { maxRefused: Number(values["max-refused"]), maxWrong: Number(values["max-wrong"]) });
+  const model: AnswerabilityModel = { ...fitModels(examples), thresholds };
+  const grades = held.map((s) => gradeOf(s, model));
+  const count = (test: (e: Example, grade: string) => boolean) => examples.filter((e, i) => test(e, grades[i]!)).length;
   const answerable = examples.filter((e) => e.answerable).length;
   const lines = [
     `${examples.length} câu (${answerable} có đáp án, ${examples.length - answerable} không); đề xuất đúng đoạn: ${examples.filter((e) => e.right).length}`,
-    `Kiểm tra chéo 5 phần, ngưỡng trả lời ${thresholds.answer}, liên quan ${thresholds.related}:`,
-    `  có đáp án: trả lời đúng ${count((e, p) => e.right && p >= thresholds.answer)}, trả lời sai ${count((e, p) => e.answerable && !e.right && p >= thresholds.answer)}, liên quan ${count((e, p) => e.answerable && p >= thresholds.related && p < thresholds.answer)}, báo không có ${count((e, p) => e.answerable && p < thresholds.related)}`,
-    `  không có đáp án: báo không có ${count((e, p) => !e.answerable && p < thresholds.related)}, liên quan ${count((e, p) => !e.answerable && p >= thresholds.related && p < thresholds.answer)}, trả lời ${count((e, p) => !e.answerable && p >= thresholds.answer)}`,
+    `Kiểm tra chéo 5 phần, ngưỡng đề cập ${thresholds.covered}, trả lời ${thresholds.answer}:`,
+    `  có đáp án: trả lời đúng ${count((e, g) => e.right && g === "answer")}, trả lời sai ${count((e, g) => e.answerable && !e.right && g === "answer")}, liên quan ${count((e, g) => e.answerable && g === "related")}, báo không có ${count((e, g) => e.answerable && g === "none")}`,
+    `  không có đáp án: báo không có ${count((e, g) => !e.answerable && g === "none")}, liên quan ${count((e, g) => !e.answerable && g === "related")}, trả lời ${count((e, g) => !e.answerable && g === "answer")}`,
   ];
   console.log(lines.join("\n"));
   console.log(JSON.stringify(model, null, 2));

@@ -2,7 +2,8 @@ import type { AnswerResult } from "../../src/answer/types.ts";
 
 /** Plain-text rendering of an answer for the terminal: the answer, then its sources. */
 export function renderAnswerText(result: AnswerResult): string {
-  if (result.abstained) return result.answer;
+  // "Not covered" has no sources; an answer and related passages have theirs.
+  if (result.grade === "none" || result.citations.length === 0) return result.answer;
   const sources = result.citations.map((c) => `[${c.n}] ${c.label}`);
   return `${result.answer}\n\nNguồn:\n${sources.join("\n")}`;
 }
@@ -22,7 +23,7 @@ export function renderExplanation(result: AnswerResult): string {
       ? `Đề xuất: ${e.candidate.rule}, đoạn #${e.candidate.rank + 1} ${e.candidate.rank < 0 ? "(từ bảng trách nhiệm)" : ""} · khớp đối tượng ${num(e.candidate.focusMatch)} · độ phủ ${num(e.candidate.support)} · đúng loại ${e.candidate.typeFound ? "có" : "không"}`
       : "Đề xuất: không có",
     `Đặc trưng: ${Object.entries(e.features).map(([name, value]) => `${name}=${value.toFixed(3)}`).join(" ")}`,
-    `Khả năng trả lời: ${e.probability.toFixed(3)} (trả lời ≥ ${e.thresholds.answer}, liên quan ≥ ${e.thresholds.related}) → ${result.grade}`,
+    `Tài liệu có đề cập: ${e.covered.toFixed(3)} (ngưỡng ${e.thresholds.covered}) · câu trả lời đúng: ${e.right.toFixed(3)} (ngưỡng ${e.thresholds.answer}) → ${result.grade}`,
     "Các đoạn tìm được:",
     ...e.passages.map((p) => `  ${p.rank}. điểm ${p.score.toFixed(3)} · phủ ${p.coverage.toFixed(3)} · BM25 ${p.fulltext.toFixed(2)} · tương đồng ${p.similarity.toFixed(3)} · ${p.section || "(không có mục)"}`),
   ];

@@ -349,7 +349,7 @@ export function renderPlain(reply: Reply): string {
     }
     case "answer": {
       const { result } = reply;
-      if (result.abstained) return result.answer;
+      if (result.grade === "none" || result.citations.length === 0) return result.answer;
       const sources = result.citations.map((c) => `[${c.n}] ${c.label}`).join("\n");
       return `${result.answer}\n\nNguồn:\n${sources}\n(Gõ «nguồn 1» để xem toàn văn nguồn 1.)`;
     }

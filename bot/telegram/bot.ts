@@ -93,7 +93,7 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
 
   function keyboardFor(id: string, result: AnswerResult): InlineKeyboard | undefined {
     const keyboard = new InlineKeyboard();
-    if (result.abstained) {
+    if (result.grade === "none") {
       if (result.suggestions.length === 0) return undefined;
       result.suggestions.forEach((topic, i) => keyboard.text(`🔎 ${topic.length > 40 ? `${topic.slice(0, 39)}…` : topic}`, `sg:${id}:${i}`).row());
       return keyboard;
@@ -117,7 +117,7 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
     await ctx.replyWithChatAction("typing").catch(() => undefined);
     const replies = await deps.conversation.ask({ channel: CHANNEL, chatId: String(ctx.chat?.id ?? userId), userId: String(userId), userName: ctx.from?.first_name ?? "", text: question }, question);
     for (const reply of replies) {
-      if (reply.kind === "answer") logger.info("answer", { requestId: `${ctx.update.update_id}`, abstained: reply.result.abstained, confidence: reply.result.confidence, citations: reply.result.citations.length, mode: reply.result.mode });
+      if (reply.kind === "answer") logger.info("answer", { requestId: `${ctx.update.update_id}`, abstained: reply.result.abstained, grade: reply.result.grade, confidence: reply.result.confidence, citations: reply.result.citations.length, mode: reply.result.mode });
     }
     await present(ctx, replies);
   }

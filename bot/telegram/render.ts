@@ -75,7 +75,7 @@ function sourceLine(label: string, number: string): string {
 
 /** The answer, then its sources: what a question gets in Telegram. */
 export function answerBlocks(result: AnswerResult): Block[] {
-  if (result.abstained) return [plain(result.answer)];
+  if (result.grade === "none" || result.citations.length === 0) return [plain(result.answer)];
   const blocks: Block[] = [plain(result.answer)];
   if (result.citations.length > 0) {
     // The sources read as one list under its header, not as separate paragraphs.

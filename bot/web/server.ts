@@ -25,7 +25,7 @@ function toJson(reply: Reply, keepFile: (reply: Extract<Reply, { kind: "file" }>
   switch (reply.kind) {
     case "answer": {
       const r = reply.result;
-      return { kind: "answer", answer: r.answer, abstained: r.abstained, confidence: r.confidence, suggestions: r.suggestions, citations: r.citations.map(({ n, chunkId, label, quote }) => ({ n, chunkId, label, quote })) };
+      return { kind: "answer", answer: r.answer, abstained: r.abstained, grade: r.grade, confidence: r.confidence, suggestions: r.suggestions, citations: r.citations.map(({ n, chunkId, label, quote }) => ({ n, chunkId, label, quote })) };
     }
     case "passage":
       return { kind: "passage", n: reply.n, citation: reply.passage.citation, text: reply.passage.text };

@@ -53,15 +53,16 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
     const sentences = scoreSentences(context);
     const { candidate, rules } = await proposeAnswer(context, sentences);
     const features = featuresOf({ query, ranked, candidate, stats: index.stats });
-    const probability = ranked.length ? answerability(features) : 0;
-    const grade: Grade = candidate ? gradeOf(probability) : "none";
+    const scores = ranked.length ? answerability(features) : { covered: 0, right: 0 };
+    const grade: Grade = candidate ? gradeOf(scores) : "none";
     const passages = toPassageOut(ranked);
     const explain: Explanation = {
-      intent, rules, features, probability: round(probability), thresholds: ANSWERABILITY.thresholds,
+      intent, rules, features, covered: round(scores.covered), right: round(scores.right), thresholds: ANSWERABILITY.thresholds,
       candidate: candidate && { rule: candidate.rule, rank: candidate.rank, focusMatch: candidate.focusMatch, support: round(candidate.support), typeFound: candidate.typeFound, score: round(candidate.score), passageId: candidate.passage.id, citedIds: [...new Set([candidate.lead, ...candidate.lines].filter((l) => l !== undefined).map((l) => l.passage.id))], text: composeAnswer(candidate).text },
       passages: ranked.map((r, i) => ({ rank: i + 1, chunkId: r.passage.id, section: r.passage.section, score: round(r.score), coverage: round(r.coverage.combined), fulltext: round(r.fulltext), similarity: round(r.similarity) })),
     };
-    const confidence = round(probability);
+    // How sure the reply is: that the documents cover the question and that the answer proposed is right.
+    const confidence = round(Math.min(scores.covered, scores.right));
 
     if (grade === "none" || !candidate) {
       const suggestions = suggestionsFrom(ranked);
@@ -69,7 +70,7 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
       return { answer: text, abstained: true, confidence, citations: [], passages, mode: "abstained", grade: "none", suggestions, explain };
     }
     if (grade === "related") {
-      const related = composeRelated(ranked, sentences);
+      const related = composeRelated(candidate, ranked, sentences);
       return { answer: related.text, abstained: true, confidence, citations: related.citations, passages, mode: "related", grade, suggestions: [], explain };
     }
     if (generator) {

@@ -31,7 +31,11 @@ const bare = (text: string) => collapseWhitespace(text).replace(/^[-–+•*]\s*
 export function composeAnswer(candidate: Candidate): { text: string; citations: Citation[] } {
   const citations = new Citations();
   if (!candidate.listed) {
-    const parts = candidate.lines.map((line) => `${bare(line.text)} [${citations.cite(line.passage, bare(line.text))}]`);
+    // Sentences read on; the marker follows the last sentence quoted from each passage.
+    const parts = candidate.lines.map((line, i) => {
+      const n = citations.cite(line.passage, bare(line.text));
+      return candidate.lines[i + 1]?.passage.id === line.passage.id ? bare(line.text) : `${bare(line.text)} [${n}]`;
+    });
     return { text: parts.join(" "), citations: citations.list };
   }
   const out: string[] = [];
@@ -52,11 +56,29 @@ export function composeAnswer(candidate: Candidate): { text: string; citations: 
   return { text: out.join("\n"), citations: citations.list };
 }
 
-/** Not sure: the passages that come closest, each by its best sentence, with sources; nothing asserted. */
-export function composeRelated(ranked: RankedPassage[], sentences: ScoredSentence[]): { text: string; citations: Citation[] } {
+/**
+ * Not sure: what the documents say closest to the question, nothing asserted. The proposed answer
+ * comes first, as quotes (a list stays a list), then the best sentence of the other nearest passages.
+ */
+export function composeRelated(candidate: Candidate | undefined, ranked: RankedPassage[], sentences: ScoredSentence[]): { text: string; citations: Citation[] } {
   const citations = new Citations();
   const lines: string[] = [];
+  const shown = new Set<string>();
+  if (candidate) {
+    const first = candidate.lead ?? candidate.lines[0]!;
+    const n = citations.cite(first.passage, bare(first.text));
+    if (candidate.listed) {
+      lines.push(`• ${candidate.lead ? bare(candidate.lead.text) : ""} [${n}]`.replace("•  [", "• ["));
+      for (const line of candidate.lines) lines.push(`  - ${bare(line.text)}${line.passage.id === first.passage.id ? "" : ` [${citations.cite(line.passage, bare(line.text))}]`}`);
+      if (candidate.more > 0) lines.push(`  ${messages.moreItems(candidate.more, n)}`);
+    } else {
+      const quote = shorten(candidate.lines.map((l) => bare(l.text)).join(" "), LIMITS.answerChars);
+      lines.push(`• «${quote}» [${n}]`);
+    }
+    for (const line of [candidate.lead, ...candidate.lines]) if (line) shown.add(line.passage.id);
+  }
   ranked.slice(0, LIMITS.relatedPassages).forEach(({ passage }, p) => {
+    if (shown.has(passage.id) || citations.list.length >= LIMITS.relatedPassages) return;
     const best = sentences.find((s) => s.passage === p)?.text ?? passage.clean.split(/\n{2,}/).find((x) => x.length > 80) ?? passage.clean;
     const quote = shorten(bare(best), LIMITS.relatedChars);
     lines.push(`• «${quote}» [${citations.cite(passage, quote)}]`);

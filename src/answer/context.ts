@@ -13,6 +13,10 @@ export type AnswerContext = {
   query: AnalysedQuery;
   /** The passages the rules read, in rank order. */
   read: RankedPassage[];
+  /** Every passage retrieved (the heading rule looks at all of them: a heading is cheap to check). */
+  ranked: RankedPassage[];
+  /** Retrieval score of each ranked passage relative to the first (0..1). */
+  rankedPrior: number[];
   /** Their paragraphs (blank-line separated), with list markers. */
   paragraphs: ParagraphInfo[][];
   /** Each passage's retrieval score relative to the first (0..1). */
@@ -28,6 +32,8 @@ export function answerContext(intent: QuestionAnalysis, query: AnalysedQuery, ra
     intent,
     query,
     read,
+    ranked,
+    rankedPrior: ranked.map((r) => Math.max(0, r.score) / top),
     paragraphs: read.map((r) => paragraphsOf(r.passage.clean)),
     prior: read.map((r) => Math.max(0, r.score) / top),
     stats: index.stats,

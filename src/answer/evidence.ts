@@ -61,7 +61,9 @@ export function scoreSentences(context: AnswerContext): ScoredSentence[] {
         const typePresent = holdsAnswerType(intent.type, text);
         const defines = definesSubject(query, text) || (intent.type === "definition" && definesFocus(intent.focus, text)) ? SENTENCE.defines : 0;
         const phrase = SENTENCE.phrase * phraseMatch(query, foldedSyllables(text));
-        const score = evidence + defines + phrase + SENTENCE.prior * context.prior[p]! + (typePresent && intent.type !== "fact" ? SENTENCE.typePresent : 0);
+        // A number or a date is easy to recognise and is what was asked; an actor is too varied ("già làng") to reward.
+        const typeBonus = typePresent && (intent.type === "number" || intent.type === "date") ? SENTENCE.typePresent : 0;
+        const score = evidence + defines + phrase + SENTENCE.prior * context.prior[p]! + typeBonus;
         out.push({ passage: p, paragraph: g, index, text, evidence, typePresent, score });
       });
     });

@@ -1,25 +1,30 @@
 import type { AnswerabilityModel } from "./answerability-model.ts";
-import type { Features } from "./answerability.ts";
-import { answerability, FEATURE_NAMES } from "./answerability.ts";
+import type { Features, LogisticModel } from "./answerability.ts";
+import { FEATURE_NAMES, logistic } from "./answerability.ts";
 
 /**
- * Fitting the answerability model: L2-regularised logistic regression by gradient descent (a dozen
+ * Fitting the answerability models: L2-regularised logistic regression by gradient descent (a dozen
  * features and a few hundred questions need nothing more), k-fold cross-validated probabilities, and
- * the two thresholds chosen on those held-out probabilities.
+ * the thresholds chosen on those held-out probabilities.
  */
 
-export type Example = { features: Features; /** The proposed answer is right. */ right: boolean; answerable: boolean };
+export type Example = {
+  features: Features;
+  answerable: boolean;
+  /** The proposed answer is right (its passage holds the expected text). */
+  right: boolean;
+};
 
-export function fitLogistic(examples: Example[], options: { l2?: number; iterations?: number; rate?: number } = {}): Pick<AnswerabilityModel, "bias" | "weights"> {
-  const l2 = options.l2 ?? 0.05;
-  const iterations = options.iterations ?? 4000;
-  const rate = options.rate ?? 0.5;
+export function fitLogistic(rows: Array<{ features: Features; label: boolean }>, options: { l2?: number; iterations?: number; rate?: number } = {}): LogisticModel {
+  const l2 = options.l2 ?? 0.002;
+  const iterations = options.iterations ?? 20000;
+  const rate = options.rate ?? 1;
   const d = FEATURE_NAMES.length;
   const w = new Array<number>(d).fill(0);
   let b = 0;
-  const n = Math.max(1, examples.length);
-  const x = examples.map((e) => FEATURE_NAMES.map((name) => e.features[name]));
-  const y = examples.map((e) => (e.right ? 1 : 0));
+  const n = Math.max(1, rows.length);
+  const x = rows.map((r) => FEATURE_NAMES.map((name) => r.features[name]));
+  const y = rows.map((r) => (r.label ? 1 : 0));
   for (let step = 0; step < iterations; step++) {
     const gw = new Array<number>(d).fill(0);
     let gb = 0;
@@ -33,42 +38,46 @@ export function fitLogistic(examples: Example[], options: { l2?: number; iterati
     b -= (rate * gb) / n;
     for (let j = 0; j < d; j++) w[j]! -= rate * (gw[j]! / n + l2 * w[j]!);
   }
-  const weights = Object.fromEntries(FEATURE_NAMES.map((name, j) => [name, Math.round(w[j]! * 1000) / 1000])) as AnswerabilityModel["weights"];
+  const weights = Object.fromEntries(FEATURE_NAMES.map((name, j) => [name, Math.round(w[j]! * 1000) / 1000])) as LogisticModel["weights"];
   return { bias: Math.round(b * 1000) / 1000, weights };
 }
 
-/** Held-out probabilities: each example scored by a model fitted on the other folds (folds by position). */
-export function crossValidated(examples: Example[], folds = 5): number[] {
-  const out = new Array<number>(examples.length).fill(0);
+const coveredRows = (examples: Example[]) => examples.map((e) => ({ features: e.features, label: e.answerable }));
+const rightRows = (examples: Example[]) => examples.map((e) => ({ features: e.features, label: e.right }));
+
+export function fitModels(examples: Example[]): Pick<AnswerabilityModel, "covered" | "right"> {
+  return { covered: fitLogistic(coveredRows(examples)), right: fitLogistic(rightRows(examples)) };
+}
+
+/** Held-out scores: each example scored by models fitted on the other folds (folds by position). */
+export function crossValidated(examples: Example[], folds = 5): Array<{ covered: number; right: number }> {
+  const out = examples.map(() => ({ covered: 0, right: 0 }));
   for (let f = 0; f < folds; f++) {
-    const train = examples.filter((_, i) => i % folds !== f);
-    const model = { ...fitLogistic(train), thresholds: { answer: 1, related: 1 } };
+    const models = fitModels(examples.filter((_, i) => i % folds !== f));
     examples.forEach((e, i) => {
-      if (i % folds === f) out[i] = answerability(e.features, model);
+      if (i % folds === f) out[i] = { covered: logistic(e.features, models.covered), right: logistic(e.features, models.right) };
     });
   }
   return out;
 }
 
-export type ThresholdChoice = { answer: number; related: number };
-
 /**
- * The thresholds, from held-out probabilities. "related" is the lowest grade that still shows the
- * documents: below it the reply is "not covered". It is chosen so that no more than `maxRefused` of
- * the answerable questions are refused, then as high as that allows, so that unanswerable questions
- * are refused. "answer" asserts: it is chosen to keep wrong assertions (a wrong passage, or an
- * unanswerable question answered) at most `maxWrong` of the assertions made, as low as that allows.
+ * The thresholds, from held-out scores. `covered` decides "not covered": as high as it can be while
+ * refusing at most `maxRefused` of the answerable questions, so that unanswerable ones are refused.
+ * `answer` decides asserting: the lowest value that keeps wrong assertions (a wrong passage, or an
+ * unanswerable question answered) at most `maxWrong` of the assertions made.
  */
-export function chooseThresholds(examples: Example[], probabilities: number[], goals = { maxRefused: 0.08, maxWrong: 0.1 }): ThresholdChoice {
+export function chooseThresholds(examples: Example[], scores: Array<{ covered: number; right: number }>, goals = { maxRefused: 0.08, maxWrong: 0.1 }): AnswerabilityModel["thresholds"] {
   const grid = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
-  const answerable = examples.map((e, i) => ({ e, p: probabilities[i]! })).filter((x) => x.e.answerable);
-  let related = grid[0]!;
-  for (const t of grid) if (answerable.filter((x) => x.p < t).length <= goals.maxRefused * answerable.length) related = t;
+  const rows = examples.map((e, i) => ({ e, s: scores[i]! }));
+  const answerable = rows.filter((x) => x.e.answerable);
+  let covered = grid[0]!;
+  for (const t of grid) if (answerable.filter((x) => x.s.covered < t).length <= goals.maxRefused * answerable.length) covered = t;
   let answer = 0.99;
   for (const t of [...grid].reverse()) {
-    const asserted = examples.map((e, i) => ({ e, p: probabilities[i]! })).filter((x) => x.p >= t);
+    const asserted = rows.filter((x) => x.s.covered >= covered && x.s.right >= t);
     const wrong = asserted.filter((x) => !x.e.right).length;
-    if (asserted.length > 0 && t >= related && wrong <= goals.maxWrong * asserted.length) answer = t;
+    if (asserted.length > 0 && wrong <= goals.maxWrong * asserted.length) answer = t;
   }
-  return { answer, related };
+  return { covered, answer };
 }

@@ -23,7 +23,7 @@ const RULES_BY_TYPE: Record<QuestionType, Rule[]> = {
   item: [item, heading, sentences],
   list: [list, heading, sentences],
   steps: [list, heading, sentences],
-  who: [who, heading, sentences],
+  who: [heading, who, sentences],
   definition: [heading, definition, sentences],
   number: [sentences],
   date: [sentences],

@@ -64,8 +64,11 @@ export type Explanation = {
     text: string;
   } | undefined;
   features: Features;
-  probability: number;
-  thresholds: { answer: number; related: number };
+  /** Probability that the documents cover the question. */
+  covered: number;
+  /** Probability that the proposed answer is right. */
+  right: number;
+  thresholds: { covered: number; answer: number };
   passages: Array<{ rank: number; chunkId: string; section: string; score: number; coverage: number; fulltext: number; similarity: number }>;
 };
 

@@ -47,6 +47,10 @@ export const LIST = {
   tableMin: 0.8,
   /** A subject the question repeats without naming it as its focus counts this much of a named one. */
   containment: 0.9,
+  /** One item alone answers when it holds this share of what the question adds to the actor… */
+  singleItem: 0.6,
+  /** …and this much more than any other item. */
+  singleMargin: 0.3,
   /** Below this subject match, the list is not the named actor's own. */
   focusMin: 0.5,
 } as const;

@@ -74,7 +74,7 @@ export async function openLibsqlStore(url: string): Promise<StateStore> {
     },
     async lastAnswer(channel, chatId) {
       const { rows } = await client.execute({
-        sql: "SELECT * FROM answers WHERE channel = ? AND chat_id = ? AND abstained = 0 ORDER BY created_at DESC, rowid DESC LIMIT 1",
+        sql: "SELECT * FROM answers WHERE channel = ? AND chat_id = ? AND chunk_ids <> '[]' ORDER BY created_at DESC, rowid DESC LIMIT 1",
         args: [channel, chatId],
       });
       return rows[0] ? toAnswer(rows[0]) : undefined;

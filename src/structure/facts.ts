@@ -102,7 +102,8 @@ export class FactTable {
     if (total === 0) return [];
     const out: DutyMatch[] = [];
     this.itemWords.forEach((items, f) => {
-      if (!this.facts[f]!.subject) return;
+      // Duties are the items of an actor's own list, not the numbered parts of a text.
+      if (!this.facts[f]!.subject || this.facts[f]!.itemPassages) return;
       items.forEach((words, item) => {
         const match = wanted.reduce((n, w) => n + (words.has(w) ? stats.idf(w) : 0), 0) / total;
         if (match >= min) out.push({ fact: this.facts[f]!, item, match });

@@ -5,6 +5,7 @@ import { isFunctionWord, searchTokens } from "../../text/terms.ts";
 import type { Candidate, QuotedLine } from "../candidate.ts";
 import type { AnswerContext } from "../context.ts";
 import { isHeadingParagraph } from "../evidence.ts";
+import { paragraphsOf as blockParagraphs } from "../../structure/blocks.ts";
 import { HEADING, LIMITS } from "../weights.ts";
 import { firstSentence, sentencesOf } from "./text.ts";
 
@@ -22,8 +23,9 @@ export function headingRule(context: AnswerContext): Candidate | undefined {
   const { query, intent, stats } = context;
   const asked = new Set(intent.words);
   let best: { p: number; g: number; precision: number; recall: number; score: number } | undefined;
-  context.read.forEach(({ passage }, p) => {
-    const paragraphs = context.paragraphs[p]!;
+  const paragraphsOf = (p: number) => context.paragraphs[p] ?? blockParagraphs(context.ranked[p]!.passage.clean);
+  context.ranked.forEach(({ passage }, p) => {
+    const paragraphs = paragraphsOf(p);
     const identity = `${passage.docKind} ${passage.docTitle} ${passage.docIssuer} ${passage.docNumber} ${passage.docDate.slice(0, 4)}`;
     const leaf = passage.headings.at(-1) ?? "";
     const inText = paragraphs.map((x, g) => ({ text: x.text, g })).filter((x) => isHeading(x.text));
@@ -35,14 +37,14 @@ export function headingRule(context: AnswerContext): Candidate | undefined {
       const precision = words.filter((w) => asked.has(w)).length / words.length;
       const recall = coverage(query, new Set(searchTokens(`${identity} ${passage.section} ${heading.text}`)), stats).concepts;
       if (precision < HEADING.precision || recall < HEADING.recall) continue;
-      const score = precision + recall + 0.5 * context.prior[p]!;
+      const score = precision + recall + 0.5 * context.rankedPrior[p]!;
       if (!best || score > best.score) best = { p, g: heading.g, precision, recall, score };
     }
   });
   if (!best) return undefined;
   const { p, g } = best;
-  const passage = context.read[p]!.passage;
-  const body = context.paragraphs[p]!.slice(g + 1);
+  const passage = context.ranked[p]!.passage;
+  const body = paragraphsOf(p).slice(g + 1);
   const next = body.findIndex((x) => isHeading(x.text));
   const section = next === -1 ? body : body.slice(0, next);
   const wantsList = intent.type === "list" || intent.type === "steps";

@@ -4,6 +4,7 @@ import { isRealHeading, listBlocks, listSubject } from "../../structure/blocks.t
 import type { Fact } from "../../structure/facts.ts";
 import { containment, subjectMatch, subjectNames } from "../../structure/facts.ts";
 import { withoutOutlineNumber } from "../../text/drafting.ts";
+import { foldedSyllables } from "../../text/normalize.ts";
 import { isFunctionWord, searchTokens } from "../../text/terms.ts";
 import type { Candidate, QuotedLine } from "../candidate.ts";
 import type { AnswerContext } from "../context.ts";
@@ -101,6 +102,23 @@ function introOf(option: ListOption): string {
   return `${base}${label ? ` — ${label}` : ""}:`;
 }
 
+/** Words that name a list or ask for one: they say nothing about which item is meant. */
+const LIST_WORDS = new Set(["nhiem", "vu", "trach", "noi", "dung", "phuong", "thuc", "giai", "phap", "buoc", "yeu", "cau", "lam", "gom", "bao", "cac", "nhung", "phai", "viec", "cong", "tac", "thuc", "hien"]);
+
+function standingOut(context: AnswerContext, option: ListOption, items: QuotedLine[]): QuotedLine | undefined {
+  const frame = new Set([...foldedSyllables(`${option.subject} ${option.lead} ${option.headings.join(" ")}`), ...context.intent.focus]);
+  const specific = context.query.concepts.filter((c) => !frame.has(c.folded) && !LIST_WORDS.has(c.folded));
+  const total = specific.reduce((n, c) => n + context.stats.idf(c.folded), 0);
+  if (specific.length < 2 || total === 0) return undefined;
+  const scores = items.map((item) => {
+    const words = new Set(foldedSyllables(item.text));
+    return specific.reduce((n, c) => n + (words.has(c.folded) ? context.stats.idf(c.folded) : 0), 0) / total;
+  });
+  const order = scores.map((score, i) => ({ score, i })).sort((a, b) => b.score - a.score);
+  const [first, second] = order;
+  return first && first.score >= LIST.singleItem && first.score - (second?.score ?? 0) >= LIST.singleMargin ? items[first.i] : undefined;
+}
+
 export async function listRule(context: AnswerContext): Promise<Candidate | undefined> {
   const { intent, query, stats } = context;
   const read = optionsFromPassages(context);
@@ -127,14 +145,17 @@ export async function listRule(context: AnswerContext): Promise<Candidate | unde
     ? option.items.map((item, i) => ({ passage: option.itemPassages![i]!, text: firstSentence(item, LIMITS.itemChars) }))
     : (parts.length ? parts : [{ passage: option.passage, items: option.items }])
       .flatMap(({ passage, items }) => items.map((item) => ({ passage, text: firstSentence(item, LIMITS.itemChars) })));
-  const shown = all.slice(0, LIMITS.items);
+  // "Thủ trưởng có trách nhiệm gì với Ban Thanh tra nhân dân?": when one item alone holds what the
+  // question adds to the actor, that item is the answer, under the list's lead-in.
+  const single = standingOut(context, option, all);
+  const shown = single ? [single] : all.slice(0, LIMITS.items);
   const leadPassage = parts[0]?.passage ?? option.passage;
   return {
     rule: best.focusMatch !== undefined && best.focusMatch >= LIST.focusMin ? "actor-list" : option.steps ? "steps" : "list",
     lead: { passage: leadPassage, text: introOf(option) },
     lines: shown,
     listed: true,
-    more: all.length - shown.length,
+    more: single ? 0 : all.length - shown.length,
     passage: option.passage,
     rank: option.rank,
     typeFound: intent.type !== "steps" || option.steps,

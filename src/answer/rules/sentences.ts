@@ -41,8 +41,10 @@ export function definitionRule(context: AnswerContext, sentences = scoreSentence
 }
 
 export function sentencesRule(context: AnswerContext, sentences = scoreSentences(context)): Candidate | undefined {
-  // For a number, a date or a person, the best sentence that carries one.
-  const best = sentences.find((s) => s.typePresent) ?? sentences[0];
+  // For a number or a date, the best sentence that carries one. (A person is too varied to insist on:
+  // "già làng, người có uy tín" names no office; the type only adds to a sentence's score.)
+  const insist = context.intent.type === "number" || context.intent.type === "date";
+  const best = (insist ? sentences.find((s) => s.typePresent) : undefined) ?? sentences[0];
   if (!best) return undefined;
   const chosen = [best];
   let length = best.text.length;

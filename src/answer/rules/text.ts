@@ -1,3 +1,4 @@
+import { OUTLINE_NUMBER } from "../../text/drafting.ts";
 import { collapseWhitespace } from "../../text/normalize.ts";
 import { sentenceRanges } from "../../text/sentences.ts";
 
@@ -11,6 +12,9 @@ export function shorten(text: string, max: number): string {
 
 /** The first sentence of a paragraph (an item reads by its first sentence), shortened to `max`. */
 export function firstSentence(paragraph: string, max: number): string {
+  // "e. Ai làm…", "2. Thủ trưởng…": an outline number is not a sentence of its own.
+  const number = paragraph.match(OUTLINE_NUMBER)?.[0];
+  if (number) return shorten(`${number}${firstSentence(paragraph.slice(number.length), max)}`, max);
   const [range] = sentenceRanges(paragraph);
   return shorten(range ? paragraph.slice(range[0], range[1]) : paragraph, max);
 }
