@@ -1,6 +1,6 @@
 import type { Fact } from "../src/structure/facts.ts";
-import { factsOf } from "../src/structure/facts.ts";
-import { withoutOutlineNumber } from "../src/text/drafting.ts";
+import { listBlocks, listSubject } from "../src/structure/blocks.ts";
+import { listMarkerOf, withoutOutlineNumber } from "../src/text/drafting.ts";
 import type { BuiltChunk } from "./document.ts";
 import type { Paragraph } from "./clean.ts";
 import { buildOutline } from "./chunk.ts";
@@ -11,13 +11,31 @@ const NUMBERED = new Set(["chapter", "section", "article", "roman", "arabic", "a
 type Section = ReturnType<typeof buildOutline>;
 
 /**
- * The lists of a document for the facts table: every list inside a passage (src/structure/facts.ts),
- * and every part of the outline whose subsections are numbered ("II- NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU" →
- * "1- …", "2- …"): its items are the subsection headings, each cited from the passage that holds it.
+ * The lists of a document for the facts table, read over the whole document so that a list cut
+ * between passages stays one list, each item cited from the passage that holds it:
+ * - runs of items ("- …", "Một là …", "Bước thứ hai …") with the paragraph that introduces them and
+ *   whom they belong to (src/structure/blocks.ts);
+ * - parts of the outline whose subsections are numbered ("II- NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU" → "1- …",
+ *   "2- …"): the items are the subsection headings.
  */
 export function documentFacts(path: string, body: Paragraph[], chunks: BuiltChunk[]): Fact[] {
-  const facts = chunks.flatMap((chunk) => factsOf({ id: chunk.id, path, headings: chunk.headings, clean: chunk.clean, context: chunk.context }));
   const chunkAt = (offset: number) => chunks.find((c) => c.charStart <= offset && offset < c.charEnd) ?? chunks.find((c) => c.charStart >= offset);
+  const facts: Fact[] = [];
+  const paragraphs = body.map((p) => ({ text: p.text, marker: listMarkerOf(p.text) }));
+  for (const block of listBlocks(paragraphs)) {
+    const home = chunkAt(body[block.lead >= 0 ? block.lead : block.items[0]!]!.start);
+    const items = block.items.map((i) => chunkAt(body[i]!.start));
+    if (!home || items.some((c) => !c)) continue;
+    const lead = block.lead >= 0 ? paragraphs[block.lead]!.text : "";
+    const headings = items[0]!.headings;
+    const subject = listSubject(headings, lead || undefined);
+    const steps = block.marker === "step" || /\b(?:các bước|trình tự|quy trình)\b/iu.test(lead);
+    if ((!subject && !steps) || /^nơi nhận/iu.test(lead)) continue;
+    facts.push({
+      passageId: home.id, path, kind: steps ? "steps" : "list", subject, headings, lead,
+      items: block.items.map((i) => paragraphs[i]!.text), itemPassages: items.map((c) => c!.id),
+    });
+  }
   const walk = (section: Section, headings: string[]) => {
     const here = section.heading ? [...headings, section.label] : headings;
     const numbered = section.children.filter((child) => child.heading && NUMBERED.has(child.heading.kind));
@@ -28,7 +46,7 @@ export function documentFacts(path: string, body: Paragraph[], chunks: BuiltChun
       if (home && items.every((item) => item.chunk)) {
         facts.push({
           passageId: home.id, path, kind: "list", subject: withoutOutlineNumber(section.label), headings: here, lead: head.text,
-          items: items.map((item) => item.text), itemPassages: items.map((item) => item.chunk!.id),
+          items: items.map((item) => item.text), itemPassages: items.map((item) => item.chunk!.id), outline: true,
         });
       }
     }

@@ -3,7 +3,7 @@ import { fold, foldedSyllables } from "../text/normalize.ts";
 import { sentenceRanges } from "../text/sentences.ts";
 import { searchTokens } from "../text/terms.ts";
 import type { AnswerContext } from "./context.ts";
-import type { QuestionType } from "./question.ts";
+import type { QuestionAnalysis } from "./question.ts";
 import { SENTENCE } from "./weights.ts";
 
 /** One sentence of a read passage, scored as an answer to the question. */
@@ -21,19 +21,35 @@ export type ScoredSentence = {
   score: number;
 };
 
-const NUMBER = /\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|phần trăm|nửa|đôi)\b|%/iu;
-const DATE = /\b(?:19|20)\d\d\b|\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\b(?:ngày|tháng)\s+\d|\bđịnh kỳ\b|\bhằng năm\b|\bhàng năm\b|\bhằng tháng\b|\bmỗi năm\b|\d+\s+(?:tháng|năm|ngày)\b|\bchậm nhất\b|\btrước ngày\b|\bthời hạn\b|\bnhiệm kỳ\b/iu;
-const ACTOR = /\b(?:cấp ủy|cấp uỷ|thủ trưởng|người đứng đầu|ban chấp hành|ban thường vụ|ban bí thư|bộ chính trị|mặt trận|đoàn thể|công đoàn|chính quyền|ủy ban|uỷ ban|ban dân vận|chi bộ|chi ủy|chi uỷ|hội đồng|chủ tịch|bí thư|lãnh đạo|cán bộ|đảng viên|tổ chức đảng|đảng ủy|đảng uỷ|chính phủ|quốc hội|hồ chí minh)\b/iu;
+// Matched on folded text (plain ASCII), where \b is a real word boundary.
+const NUMBER = /\d|\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi|tram|nghin|ngan|trieu|phan tram|nua|doi)\b|%/;
+const NUMBER_WORD = "(?:\\d+(?:[.,]\\d+)?|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|nghin|ngan|nua)";
+const YEAR = /\b(?:19|20)\d\d\b/;
+const DAY = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d|\bthang\s+\d|\b(?:19|20)\d\d\b/;
+const PERIOD = /\bdinh ky\b|\b(?:hang|moi) (?:nam|thang|quy|tuan)\b|\d+\s+(?:thang|nam|ngay)\s+(?:mot|1)\s+lan\b|\blan\b/;
+const ACTOR = /\b(?:cap uy|thu truong|nguoi dung dau|ban chap hanh|ban thuong vu|ban bi thu|bo chinh tri|mat tran|doan the|cong doan|chinh quyen|uy ban|ban dan van|chi bo|chi uy|hoi dong|chu tich|bi thu|lanh dao|can bo|dang vien|to chuc dang|dang uy|chinh phu|quoc hoi|ho chi minh)\b/;
 
-/** Does a sentence hold what the question type asks for? (Types that ask for no particular thing: always.) */
-export function holdsAnswerType(type: QuestionType, text: string): boolean {
-  switch (type) {
-    case "number":
-      return NUMBER.test(text);
+/**
+ * Does a sentence hold what the question asks for? A number for "bao nhiêu", and when the question
+ * says what is counted ("bao nhiêu người", "mấy năm", "%") a number of that; a year, a day or a period
+ * for the kind of date asked; an actor for "ai". Other types ask for no particular thing: always.
+ */
+/** A person named: "đồng chí Lê Hùng Anh", or three capitalised syllables that are not an organisation ("Hồ Chí Minh"). */
+const PERSON = /(?:đồng chí|ông|bà)\s+\p{Lu}\p{Ll}*|(?<![\p{L}])(?!(?:Ban|Bộ|Đảng|Ủy|Uỷ|Hội|Mặt|Nhà|Quốc|Chính|Trung|Văn|Thủ|Tổng|Nghị|Kết|Quyết|Chỉ|Công|Thanh|Đoàn|Liên|Cộng|Việt|Hà)\s)\p{Lu}\p{Ll}*\s\p{Lu}\p{Ll}*\s\p{Lu}\p{Ll}*/u;
+
+export function holdsAnswerType(intent: Pick<QuestionAnalysis, "type" | "unit" | "dateKind" | "person">, sentence: string): boolean {
+  const text = fold(sentence);
+  switch (intent.type) {
+    case "number": {
+      if (!NUMBER.test(text)) return false;
+      if (!intent.unit) return true;
+      if (intent.unit === "%") return /%|phan tram/.test(text);
+      return new RegExp(`\\b${NUMBER_WORD}\\s+(?:[a-z]+\\s+)?${intent.unit}\\b`).test(text);
+    }
     case "date":
-      return DATE.test(text);
+      return intent.dateKind === "year" ? YEAR.test(text) : intent.dateKind === "period" ? PERIOD.test(text) : DAY.test(text);
     case "who":
-      return ACTOR.test(text);
+      return intent.person ? PERSON.test(sentence) : ACTOR.test(text);
     default:
       return true;
   }
@@ -58,7 +74,7 @@ export function scoreSentences(context: AnswerContext): ScoredSentence[] {
         const framed = coverage(query, frame, stats, text);
         const ordinal = hasOrdinalItem(query, index === 0 ? paragraph.text : text) ? SENTENCE.ordinal : 0;
         const evidence = Math.min(1, SENTENCE.alone * alone.combined + SENTENCE.framed * framed.combined + ordinal);
-        const typePresent = holdsAnswerType(intent.type, text);
+        const typePresent = holdsAnswerType(intent, text);
         const defines = definesSubject(query, text) || (intent.type === "definition" && definesFocus(intent.focus, text)) ? SENTENCE.defines : 0;
         const phrase = SENTENCE.phrase * phraseMatch(query, foldedSyllables(text));
         // A number or a date is easy to recognise and is what was asked; an actor is too varied ("già làng") to reward.

@@ -16,7 +16,7 @@ export type Example = {
 };
 
 export function fitLogistic(rows: Array<{ features: Features; label: boolean }>, options: { l2?: number; iterations?: number; rate?: number } = {}): LogisticModel {
-  const l2 = options.l2 ?? 0.002;
+  const l2 = options.l2 ?? 0.01;
   const iterations = options.iterations ?? 20000;
   const rate = options.rate ?? 1;
   const d = FEATURE_NAMES.length;
@@ -67,7 +67,7 @@ export function crossValidated(examples: Example[], folds = 5): Array<{ covered:
  * `answer` decides asserting: the lowest value that keeps wrong assertions (a wrong passage, or an
  * unanswerable question answered) at most `maxWrong` of the assertions made.
  */
-export function chooseThresholds(examples: Example[], scores: Array<{ covered: number; right: number }>, goals = { maxRefused: 0.08, maxWrong: 0.1 }): AnswerabilityModel["thresholds"] {
+export function chooseThresholds(examples: Example[], scores: Array<{ covered: number; right: number }>, goals = { maxRefused: 0.05, maxWrong: 0.15 }): AnswerabilityModel["thresholds"] {
   const grid = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
   const rows = examples.map((e, i) => ({ e, s: scores[i]! }));
   const answerable = rows.filter((x) => x.e.answerable);

@@ -7,7 +7,7 @@ import { itemRule } from "./rules/item.ts";
 import { listRule } from "./rules/list.ts";
 import { definitionRule, sentencesRule } from "./rules/sentences.ts";
 import { whoDutyRule } from "./rules/who.ts";
-import { LIST } from "./weights.ts";
+import { HEADING, LIST } from "./weights.ts";
 
 type Rule = { name: RuleName | "list"; run: (context: AnswerContext, sentences: ScoredSentence[]) => Candidate | undefined | Promise<Candidate | undefined> };
 
@@ -46,6 +46,18 @@ export type RuleAttempt = { rule: string; outcome: "answered" | "declined" | "no
 
 export async function proposeAnswer(context: AnswerContext, scored: ScoredSentence[]): Promise<{ candidate: Candidate | undefined; rules: RuleAttempt[] }> {
   const rules: RuleAttempt[] = [];
+  // A list question whose words are exactly a heading ("Mục tiêu của nghị quyết là gì" → "1- Mục tiêu")
+  // is answered by that section, unless a list belongs squarely to the actor it names.
+  if (context.intent.type === "list" || context.intent.type === "steps") {
+    const byHeading = headingRule(context);
+    if (byHeading && (byHeading.focusMatch ?? 0) >= 0.99) {
+      const list = await listRule(context);
+      if (!list || !accepted(list) || (list.focusMatch ?? 0) < HEADING.overList) {
+        rules.push({ rule: "heading", outcome: "answered" });
+        return { candidate: byHeading, rules };
+      }
+    }
+  }
   for (const rule of RULES_BY_TYPE[context.intent.type]) {
     const candidate = await rule.run(context, scored);
     if (!candidate) {

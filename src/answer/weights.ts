@@ -36,9 +36,9 @@ export const LIST = {
   /** The list's subject is the actor the question names (IDF-weighted F1, 0..1). */
   focus: 1.0,
   /** The question's other words in the list's headings, lead-in and items. */
-  coverage: 0.6,
+  coverage: 1.0,
   /** The question's words in the list's own lead-in ("* Nội dung:" rather than "* Phương thức:"). */
-  lead: 0.4,
+  lead: 0.8,
   /** The retriever's score of the list's passage, relative to the first; a list from the table alone gets 0. */
   prior: 0.4,
   /** A list of steps for a question about steps. */
@@ -51,16 +51,20 @@ export const LIST = {
   singleItem: 0.6,
   /** …and this much more than any other item. */
   singleMargin: 0.3,
+  /** The numbered parts of a text are a list answer only when the question repeats this much of their heading. */
+  outlineMin: 0.8,
   /** Below this subject match, the list is not the named actor's own. */
   focusMin: 0.5,
 } as const;
 
 /** A heading that asks the question ("II - DÂN VẬN LÀ GÌ ?", "1- Mục tiêu") answers it with its opening. Chosen on train. */
 export const HEADING = {
+  /** For a list question, a heading made only of the question's words wins over a list whose actor matches less than this. */
+  overList: 0.8,
   /** Share of the heading's content words that are the question's own. */
   precision: 0.6,
   /** Share of the question covered by the heading with the document's identity. */
-  recall: 0.6,
+  recall: 0.4,
 } as const;
 
 /** "Ai chịu trách nhiệm Y": share of Y (IDF-weighted) an item of an actor's list must state. Chosen on train. */

@@ -43,6 +43,11 @@ export function listBlocks(paragraphs: ParagraphInfo[]): ListBlock[] {
         j++;
         continue;
       }
+      // A paragraph that starts in lower case continues the item before it (a line break in the source).
+      if (!next && /^["“(]?\p{Ll}/u.test(paragraphs[j]!.text)) {
+        j++;
+        continue;
+      }
       // A continuation paragraph of a numbered item, followed by the next item of the same list.
       if (!next && NUMBERED.has(marker)) {
         let k = j;

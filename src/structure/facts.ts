@@ -26,6 +26,8 @@ export const factSchema = z.object({
   items: z.array(z.string()),
   /** For a list spread over several passages (the numbered parts of a text): the passage of each item. */
   itemPassages: z.array(z.string()).optional(),
+  /** The items are the numbered parts of a text (their headings), not a list of duties or steps. */
+  outline: z.boolean().optional(),
 });
 export type Fact = z.infer<typeof factSchema>;
 export const factsFileSchema = z.array(factSchema);
@@ -103,7 +105,7 @@ export class FactTable {
     const out: DutyMatch[] = [];
     this.itemWords.forEach((items, f) => {
       // Duties are the items of an actor's own list, not the numbered parts of a text.
-      if (!this.facts[f]!.subject || this.facts[f]!.itemPassages) return;
+      if (!this.facts[f]!.subject || this.facts[f]!.outline) return;
       items.forEach((words, item) => {
         const match = wanted.reduce((n, w) => n + (words.has(w) ? stats.idf(w) : 0), 0) / total;
         if (match >= min) out.push({ fact: this.facts[f]!, item, match });

@@ -71,7 +71,8 @@ export function headingRule(context: AnswerContext): Candidate | undefined {
     passage,
     rank: p,
     typeFound: !wantsList || listed,
-    focusMatch: undefined,
+    // How much the heading is the question's own words: a heading that asks the question matches it fully.
+    focusMatch: best.precision,
     support: best.recall,
     score: best.score,
   };

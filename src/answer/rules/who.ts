@@ -15,8 +15,9 @@ export async function whoDutyRule(context: AnswerContext): Promise<Candidate | u
   if (intent.type !== "who" || intent.duty.length === 0) return undefined;
   const [match] = context.index.facts.byDuty(intent.duty, stats, WHO_DUTY_MIN);
   if (!match) return undefined;
-  const rank = context.read.findIndex((r) => r.passage.id === match.fact.passageId);
-  const passage = rank >= 0 ? context.read[rank]!.passage : await context.index.passage(match.fact.passageId);
+  const id = match.fact.itemPassages?.[match.item] ?? match.fact.passageId;
+  const rank = context.read.findIndex((r) => r.passage.id === id);
+  const passage = rank >= 0 ? context.read[rank]!.passage : await context.index.passage(id);
   if (!passage) return undefined;
   const item = firstSentence(match.fact.items[match.item]!, LIMITS.answerChars);
   const actor = withoutOutlineNumber(match.fact.subject);
