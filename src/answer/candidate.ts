@@ -3,8 +3,11 @@ import type { Passage } from "../index/schema.ts";
 /** The answer rules, by name: which one fired is shown by `ask --explain`. */
 export type RuleName = "item" | "actor-list" | "steps" | "list" | "who-duty" | "heading" | "definition" | "sentences";
 
-/** A quoted line of a reply and the passage it is quoted from. */
-export type QuotedLine = { passage: Passage; text: string };
+/**
+ * A quoted line of a reply and the passage it is quoted from; `within` names a heading inside the
+ * passage that the line sits under ("2. Thủ trưởng cơ quan"), so the citation can name it too.
+ */
+export type QuotedLine = { passage: Passage; text: string; within?: string };
 
 /**
  * What a rule proposes: lines quoted from the documents, how to lay them out, and the evidence the

@@ -1,4 +1,5 @@
 import type { Passage } from "../index/schema.ts";
+import { SECTION_SEPARATOR } from "../index/schema.ts";
 import { messages } from "../messages.ts";
 import type { RankedPassage } from "../retrieve.ts";
 import { isRealHeading } from "../structure/blocks.ts";
@@ -14,10 +15,14 @@ import { LIMITS } from "./weights.ts";
 class Citations {
   readonly list: Citation[] = [];
 
-  cite(passage: Passage, quote: string): number {
+  cite(passage: Passage, quote: string, within?: string): number {
     let citation = this.list.find((c) => c.chunkId === passage.id);
     if (!citation) {
-      citation = { n: this.list.length + 1, chunkId: passage.id, docTitle: passage.docTitle, docNumber: passage.docNumber, section: passage.section, quote: "", label: passage.citation };
+      // A heading inside the passage that the quote sits under makes the source exact.
+      const deeper = within && passage.headings.at(-1) !== within ? within : undefined;
+      const section = deeper ? [passage.section, deeper].filter(Boolean).join(SECTION_SEPARATOR) : passage.section;
+      const label = deeper ? `${passage.citation}${SECTION_SEPARATOR}${deeper}` : passage.citation;
+      citation = { n: this.list.length + 1, chunkId: passage.id, docTitle: passage.docTitle, docNumber: passage.docNumber, section, quote: "", label };
       this.list.push(citation);
     }
     citation.quote = citation.quote ? `${citation.quote} … ${quote}` : quote;
@@ -33,7 +38,7 @@ export function composeAnswer(candidate: Candidate): { text: string; citations: 
   if (!candidate.listed) {
     // Sentences read on; the marker follows the last sentence quoted from each passage.
     const parts = candidate.lines.map((line, i) => {
-      const n = citations.cite(line.passage, bare(line.text));
+      const n = citations.cite(line.passage, bare(line.text), line.within);
       return candidate.lines[i + 1]?.passage.id === line.passage.id ? bare(line.text) : `${bare(line.text)} [${n}]`;
     });
     return { text: parts.join(" "), citations: citations.list };
@@ -41,7 +46,7 @@ export function composeAnswer(candidate: Candidate): { text: string; citations: 
   const out: string[] = [];
   let current: string | undefined;
   if (candidate.lead) {
-    const n = citations.cite(candidate.lead.passage, bare(candidate.lead.text));
+    const n = citations.cite(candidate.lead.passage, bare(candidate.lead.text), candidate.lead.within);
     current = candidate.lead.passage.id;
     out.push(`${bare(candidate.lead.text)} [${n}]`);
   }
@@ -66,7 +71,7 @@ export function composeRelated(candidate: Candidate | undefined, ranked: RankedP
   const shown = new Set<string>();
   if (candidate) {
     const first = candidate.lead ?? candidate.lines[0]!;
-    const n = citations.cite(first.passage, bare(first.text));
+    const n = citations.cite(first.passage, bare(first.text), first.within);
     if (candidate.listed) {
       lines.push(`• ${candidate.lead ? bare(candidate.lead.text) : ""} [${n}]`.replace("•  [", "• ["));
       for (const line of candidate.lines) lines.push(`  - ${bare(line.text)}${line.passage.id === first.passage.id ? "" : ` [${citations.cite(line.passage, bare(line.text))}]`}`);

@@ -48,7 +48,7 @@ export const LIST = {
   /** A subject the question repeats without naming it as its focus counts this much of a named one. */
   containment: 0.9,
   /** One item alone answers when it holds this share of what the question adds to the actor… */
-  singleItem: 0.6,
+  singleItem: 0.8,
   /** …and this much more than any other item. */
   singleMargin: 0.3,
   /** The numbered parts of a text are a list answer only when the question repeats this much of their heading. */

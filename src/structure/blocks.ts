@@ -59,7 +59,8 @@ export function listBlocks(paragraphs: ParagraphInfo[]): ListBlock[] {
       }
       break;
     }
-    if (items.length >= 2) blocks.push({ marker, lead: i > 0 && !paragraphs[i - 1]!.marker ? i - 1 : -1, items });
+    // The lead-in is the paragraph before, unless it is an item of the same kind ("2. Thủ trưởng cơ quan" heads dashes).
+    if (items.length >= 2) blocks.push({ marker, lead: i > 0 && paragraphs[i - 1]!.marker !== marker ? i - 1 : -1, items });
     i = items.length >= 2 ? items[items.length - 1]! + 1 : i + 1;
   }
   return blocks;

@@ -68,13 +68,33 @@ describe("command line", () => {
     const lines = stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
     const result = JSON.parse(lines[0]!);
-    expect(Object.keys(result).sort()).toEqual(["abstained", "answer", "citations", "confidence", "ms", "passages", "question"]);
+    expect(Object.keys(result).sort()).toEqual(["abstained", "answer", "citations", "confidence", "grade", "ms", "passages", "question"]);
     expect(result.question).toBe("Ai làm công tác dân vận hiệu quả nhất?");
-    expect(result.abstained).toBe(false);
+    expect(["answer", "related", "none"]).toContain(result.grade);
+    expect(result.abstained).toBe(result.grade !== "answer");
     expect(result.passages).toHaveLength(3);
     for (const key of ["rank", "chunkId", "docTitle", "docNumber", "section", "text", "score"]) expect(result.passages[0]).toHaveProperty(key);
     for (const key of ["n", "chunkId", "docTitle", "docNumber", "section", "quote"]) expect(result.citations[0]).toHaveProperty(key);
-    expect(result.answer).toMatch(/người đứng đầu cấp ủy đảng hoặc thủ trưởng cơ quan/);
+    expect(result.citations.length).toBeGreaterThan(0);
+    expect(result.answer).toContain(result.citations[0]!.quote.split(" … ")[0]!.slice(0, 30));
+  });
+
+  it("ask --json answers a question with no searchable word politely and exits 0", async () => {
+    const { stdout, code } = await command("bot/cli/ask.ts", ["--json", "?"]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout.trim());
+    expect(result).toMatchObject({ abstained: true, grade: "none", citations: [] });
+    expect(result.answer).toMatch(/chưa có chữ nào để tra cứu/);
+  });
+
+  it("ask --explain prints why: the question's type and focus, the rules tried, the features and the scores", async () => {
+    const { stdout, code } = await command("bot/cli/ask.ts", ["--explain", "BCH CĐ cơ quan có trách nhiệm gì trong thực hiện QCDC?"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Loại câu hỏi: list · đối tượng: «ban chap hanh cong doan co quan»/);
+    expect(stdout).toMatch(/Quy tắc đã thử: .*\(answered\)/);
+    expect(stdout).toMatch(/Đặc trưng: coverage=\d/);
+    expect(stdout).toMatch(/Tài liệu có đề cập: 0\.\d+ \(ngưỡng 0\.\d+\) · câu trả lời đúng: 0\.\d+ \(ngưỡng 0\.\d+\) → (answer|related|none)/);
+    expect(stdout).toMatch(/Các đoạn tìm được:\n  1\. điểm/);
   });
 
   it("ask --batch answers every line in input order with its id", async () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { AnswerResult } from "../../src/answer/types.ts";
 import { answerBlocks, escapeHtml, packMessages } from "../../bot/telegram/render.ts";
 import { splitHtml } from "../../bot/telegram/present.ts";
+import type { Reply } from "../../bot/core/conversation.ts";
+import { renderPlain } from "../../bot/core/conversation.ts";
 
 const balanced = (html: string) => ["b", "i", "blockquote", "code"].every((tag) => (html.match(new RegExp(`<${tag}>`, "g")) ?? []).length === (html.match(new RegExp(`</${tag}>`, "g")) ?? []).length);
 
@@ -12,6 +14,16 @@ describe("Telegram rendering", () => {
     const [message] = packMessages(answerBlocks(result));
     expect(message).toContain("Điều 1 &lt;script&gt;");
     expect(message).toContain("Quy chế &lt;b&gt;");
+  });
+
+  it("related passages come with their sources; 'not covered' has none", () => {
+    const citation = { n: 1, chunkId: "c", docTitle: "T", docNumber: "", section: "", quote: "q", label: "Hướng dẫn › 2. Thủ trưởng cơ quan" };
+    const related = { answer: "Tài liệu có các đoạn liên quan sau, có thể chưa trả lời đúng câu hỏi:\n• «q» [1]", abstained: true, confidence: 0.4, citations: [citation], passages: [], mode: "related", grade: "related", suggestions: [] } as AnswerResult;
+    expect(packMessages(answerBlocks(related)).join("\n")).toMatch(/Nguồn:[\s\S]*\[1\] Hướng dẫn › 2\. Thủ trưởng cơ quan/);
+    expect(renderPlain({ kind: "answer", result: related } as Reply)).toMatch(/Nguồn:\n\[1\] Hướng dẫn/);
+    const none = { ...related, answer: "Tài liệu hiện có không đề cập đến nội dung này.", citations: [], mode: "abstained", grade: "none" } as AnswerResult;
+    expect(packMessages(answerBlocks(none)).join("\n")).not.toMatch(/Nguồn/);
+    expect(renderPlain({ kind: "answer", result: none } as Reply)).not.toMatch(/Nguồn/);
   });
 
   it("splits long answers and long summaries on boundaries without breaking tags", () => {

@@ -22,7 +22,7 @@ const isHeading = (text: string) => isHeadingParagraph(text) || HEADING_PATTERNS
 export function headingRule(context: AnswerContext): Candidate | undefined {
   const { query, intent, stats } = context;
   const asked = new Set(intent.words);
-  let best: { p: number; g: number; precision: number; recall: number; score: number } | undefined;
+  let best: { p: number; g: number; text: string; precision: number; recall: number; score: number } | undefined;
   const paragraphsOf = (p: number) => context.paragraphs[p] ?? blockParagraphs(context.ranked[p]!.passage.clean);
   context.ranked.forEach(({ passage }, p) => {
     const paragraphs = paragraphsOf(p);
@@ -38,7 +38,7 @@ export function headingRule(context: AnswerContext): Candidate | undefined {
       const recall = coverage(query, new Set(searchTokens(`${identity} ${passage.section} ${heading.text}`)), stats).concepts;
       if (precision < HEADING.precision || recall < HEADING.recall) continue;
       const score = precision + recall + 0.5 * context.rankedPrior[p]!;
-      if (!best || score > best.score) best = { p, g: heading.g, precision, recall, score };
+      if (!best || score > best.score) best = { p, g: heading.g, text: heading.text, precision, recall, score };
     }
   });
   if (!best) return undefined;
@@ -50,21 +50,25 @@ export function headingRule(context: AnswerContext): Candidate | undefined {
   const wantsList = intent.type === "list" || intent.type === "steps";
   let lines: QuotedLine[];
   let listed = false;
+  const within = g >= 0 ? best.text : undefined;
+  let lead: QuotedLine | undefined;
   if (wantsList && section.length >= 2) {
     lines = section.slice(0, LIMITS.items).map((x) => ({ passage, text: firstSentence(x.text, LIMITS.itemChars) }));
+    lead = { passage, text: `${withoutOutlineNumber(best.text).replace(/[:?]?\s*$/, "")}:`, ...(within ? { within } : {}) };
     listed = true;
   } else {
     lines = [];
     let length = 0;
     for (const sentence of section.flatMap((x) => sentencesOf(x.text))) {
       if (lines.length >= LIMITS.sentences || (lines.length > 0 && length + sentence.length > LIMITS.answerChars)) break;
-      lines.push({ passage, text: sentence });
+      lines.push({ passage, text: sentence, ...(within ? { within } : {}) });
       length += sentence.length;
     }
   }
   if (lines.length === 0) return undefined;
   return {
     rule: "heading",
+    ...(lead ? { lead } : {}),
     lines,
     listed,
     more: listed ? Math.max(0, section.length - lines.length) : 0,

@@ -85,6 +85,9 @@ function introOf(option: ListOption): string {
   return `${base}${label ? ` — ${label}` : ""}:`;
 }
 
+/** A lead-in that is a heading of its own ("2. Thủ trưởng cơ quan"), not a sentence ending in ":". */
+const isHeadingLead = (lead: string) => lead.trim().length > 0 && lead.trim().length <= 110 && !/[.;:]\s*$/.test(lead.trim()) && !/^[*•]/u.test(lead.trim());
+
 /** Words that name a list or ask for one: they say nothing about which item is meant. */
 const LIST_WORDS = new Set(["nhiem", "vu", "trach", "noi", "dung", "phuong", "thuc", "giai", "phap", "buoc", "yeu", "cau", "lam", "gom", "bao", "cac", "nhung", "phai", "viec", "cong", "tac", "hien"]);
 
@@ -94,7 +97,8 @@ const LIST_WORDS = new Set(["nhiem", "vu", "trach", "noi", "dung", "phuong", "th
  */
 function standingOut(context: AnswerContext, option: ListOption): QuotedLine | undefined {
   if (context.intent.words.some((w) => w === "nhung" || w === "gom")) return undefined;
-  const frame = new Set([...foldedSyllables(`${option.subject} ${option.lead} ${option.headings.join(" ")}`), ...context.intent.focus]);
+  // Words of the list's own frame (its document, headings, lead-in, actor) describe every item alike.
+  const frame = new Set([...foldedSyllables(`${option.passage.docTitle} ${option.subject} ${option.lead} ${option.headings.join(" ")}`), ...context.intent.focus]);
   const specific = context.query.concepts.filter((c) => !frame.has(c.folded) && !LIST_WORDS.has(c.folded) && !/^\d+$/.test(c.folded));
   const total = specific.reduce((n, c) => n + context.stats.idf(c.folded), 0);
   if (specific.length < 2 || total === 0) return undefined;
@@ -133,7 +137,7 @@ export async function listRule(context: AnswerContext): Promise<Candidate | unde
   const shown = single ? [single] : option.items.slice(0, LIMITS.items);
   return {
     rule: best.focusMatch !== undefined && best.focusMatch >= LIST.focusMin ? "actor-list" : option.steps ? "steps" : "list",
-    lead: { passage: option.passage, text: introOf(option) },
+    lead: { passage: option.passage, text: introOf(option), ...(isHeadingLead(option.lead) ? { within: option.lead.trim() } : {}) },
     lines: shown,
     listed: true,
     more: single ? 0 : option.items.length - shown.length,

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { analyseQuestionIntent, scopeMatch } from "../../src/answer/question.ts";
+import { loadLexicon } from "../../src/lexicon.ts";
+import { analyseQuery } from "../../src/query.ts";
+import { LEXICON_FILE } from "../helpers/index.ts";
+
+const { lexicon } = await loadLexicon(LEXICON_FILE);
+const read = (question: string) => analyseQuestionIntent(question, analyseQuery(question, lexicon), lexicon);
+
+describe("reading what a question asks", () => {
+  it.each([
+    ["Dân vận là gì?", "definition"],
+    ["Nói nôm na thì dân vận là làm việc gì, Bác giải thích thế nào?", "definition"],
+    ["nhiem vu cua thu truong co quan trong qcdc", "list"],
+    ["Mục tiêu của nghị quyết là gì?", "list"],
+    ["Chi bộ muốn xây dựng mô hình thì làm theo trình tự mấy bước?", "steps"],
+    ["Bước thứ hai khi xây dựng mô hình là gì", "item"],
+    ["Ai chịu trách nhiệm tạo điều kiện cho Ban Thanh tra nhân dân?", "who"],
+    ["Ban Thanh tra nhân dân có bao nhiêu thành viên?", "number"],
+    ["Nghị quyết 25 ban hành năm nào?", "date"],
+    ["bao lâu thì họp một lần", "date"],
+    ["cap uy co phai kiem tra viec thuc hien qcdc khong", "yesno"],
+    ["Vì sao công tác dân vận quan trọng", "howwhy"],
+  ])("«%s» is a %s question", (question, type) => {
+    expect(read(question).type).toBe(type);
+  });
+
+  it("finds the actor named, with abbreviations written out, in the clause that asks", () => {
+    expect(read("BCH CĐ cơ quan có trách nhiệm gì trong thực hiện QCDC?").focus.join(" ")).toBe("ban chap hanh cong doan co quan");
+    expect(read("Trong cơ chế 'chính quyền tổ chức thực hiện', lãnh đạo đơn vị phải làm những việc gì?").focus.join(" ")).toBe("lanh dao don vi");
+    expect(read("nhiệm vụ của Mặt trận Tổ quốc trong công tác dân vận là gì").focus.join(" ")).toBe("mat tran to quoc");
+  });
+
+  it("offers the lexicon's other names for the actor", () => {
+    expect(read("sếp cơ quan phải làm gì").focusVariants.map((v) => v.join(" "))).toContain("thu truong co quan");
+  });
+
+  it("reads an abbreviation that looks like a word only when typed in capitals", () => {
+    expect(read("Ban chỉ đạo TƯ có nhiệm vụ gì").words).toContain("trung");
+    expect(read("từ nay có nhiệm vụ gì").words).not.toContain("trung");
+  });
+
+  it("keeps what 'who is responsible for Y' asks about", () => {
+    expect(read("Ai chịu trách nhiệm tạo điều kiện cho Ban Thanh tra nhân dân hoạt động?").duty).toEqual(["tao", "dieu", "kien", "ban", "thanh", "tra", "nhan", "dan", "hoat", "dong"]);
+  });
+
+  it("says what a number, a date or a person question needs", () => {
+    expect(read("Ban Thanh tra nhân dân có bao nhiêu thành viên?").unit).toBe("thanh");
+    expect(read("đảng phí đóng bao nhiêu %").unit).toBe("%");
+    expect(read("Nghị quyết ban hành năm nào?").dateKind).toBe("year");
+    expect(read("Hội nghị tổ chức bao lâu một lần?").dateKind).toBe("period");
+    expect(read("Quyết định có hiệu lực từ ngày nào?").dateKind).toBe("day");
+    expect(read("Kết luận do đồng chí nào ký?").person).toBe(true);
+    expect(read("Ai phụ trách dân vận?").person).toBeUndefined();
+  });
+
+  it("reads the document a question names, by number or year", () => {
+    const named = read("NQ 25 đề ra những nhóm nhiệm vụ nào?");
+    expect(named.scope.documentNumber).toBe("25");
+    const year = read("Nghị quyết tỉnh năm 2016 nêu mục tiêu gì");
+    expect(year.scope.year).toBe("2016");
+    expect(scopeMatch(year, { docNumber: "", docDate: "2016", docTitle: "Nghị quyết" })).toBe(1);
+    expect(scopeMatch(year, { docNumber: "", docDate: "2014", docTitle: "Kế hoạch" })).toBe(0);
+    expect(scopeMatch(read("Dân vận là gì"), { docNumber: "", docDate: "2014", docTitle: "Kế hoạch" })).toBe(0.5);
+  });
+});
