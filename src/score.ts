@@ -23,9 +23,14 @@ export function hasOrdinalItem(query: AnalysedQuery, text: string): boolean {
  * that starts "X là …" / "X được hiểu là …"?
  */
 export function definesSubject(query: AnalysedQuery, text: string): boolean {
+  return definesSubjectFolded(query, fold(text));
+}
+
+/** `definesSubject` on text already folded. */
+export function definesSubjectFolded(query: AnalysedQuery, foldedText: string): boolean {
   if (!query.definitionOf) return false;
   const subject = query.definitionOf.join(" ");
-  const folded = fold(text).replace(/[^\p{L}\p{N}\n.:;]+/gu, " ");
+  const folded = foldedText.replace(/[^\p{L}\p{N}\n.:;]+/gu, " ");
   return new RegExp(`(?:^|[\\n.:;]\\s*)(?:the nao la ${subject}|${subject} la gi|${subject} (?:la|duoc hieu la|co nghia la) )`, "u").test(folded);
 }
 

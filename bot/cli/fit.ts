@@ -9,11 +9,9 @@ import type { AnswerabilityModel } from "../../src/answer/answerability-model.ts
 import { loadConfig, loadDotEnv } from "../../src/config.ts";
 import { readQuestionFile } from "../../src/eval.ts";
 import { runMain } from "../../src/run-main.ts";
-import { normalizeForMatch } from "../../src/text/normalize.ts";
 import { openKnowledge } from "../compose.ts";
+import { judgeCandidates, TRAINING_SETS } from "./training.ts";
 
-/** The training sets: written from the documents for fitting, never reported on. */
-export const TRAINING_SETS = ["test/fixtures/answer-train-a.jsonl", "test/fixtures/answer-train-b.jsonl"];
 const MODEL_FILE = path.join(import.meta.dirname, "../../src/answer/answerability-model.ts");
 
 function modelSource(model: AnswerabilityModel, note: string): string {
@@ -48,21 +46,12 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   const files = values.questions ?? TRAINING_SETS;
   const questions = (await Promise.all(files.map(readQuestionFile))).flat();
   const knowledge = await openKnowledge(loadConfig());
-  const examples: Example[] = [];
+  let examples: Example[];
   try {
-    for (const question of questions) {
-      const result = await knowledge.answer(question.question, { k: 5 });
-      if (!result.explain) continue;
-      const answerable = !("unanswerable" in question);
-      let right = false;
-      if (answerable && result.explain.candidate) {
-        const expected = question.expect.map(normalizeForMatch);
-        const cited = new Set(result.explain.candidate.citedIds);
-        const texts = await Promise.all([...cited].map((id) => knowledge.index.passage(id)));
-        right = texts.some((p) => p && expected.some((e) => normalizeForMatch(p.text).includes(e)));
-      }
-      examples.push({ features: result.explain.features, right, answerable });
-      if (values.verbose) console.log(`${question.id}\t${answerable ? (right ? "đúng" : "sai") : "—"}\t${result.explain.intent.type}\t${result.explain.candidate?.rule ?? "-"}\t${result.explain.covered}\t${result.explain.right}`);
+    const outcomes = await judgeCandidates(knowledge, questions);
+    examples = outcomes.flatMap((o) => (o.result.explain ? [{ features: o.result.explain.features, right: o.right, answerable: o.answerable }] : []));
+    if (values.verbose) {
+      for (const o of outcomes) console.log(`${o.question.id}\t${o.answerable ? (o.right ? "đúng" : "sai") : "—"}\t${o.result.explain?.intent.type}\t${o.result.explain?.candidate?.rule ?? "-"}\t${o.result.explain?.covered}\t${o.result.explain?.right}`);
     }
   } finally {
     knowledge.close();

@@ -46,20 +46,26 @@ export type RuleAttempt = { rule: string; outcome: "answered" | "declined" | "no
 
 export async function proposeAnswer(context: AnswerContext, scored: ScoredSentence[]): Promise<{ candidate: Candidate | undefined; rules: RuleAttempt[] }> {
   const rules: RuleAttempt[] = [];
+  // Each rule runs at most once per question.
+  const results = new Map<Rule, Promise<Candidate | undefined>>();
+  const run = (rule: Rule) => {
+    if (!results.has(rule)) results.set(rule, Promise.resolve(rule.run(context, scored)));
+    return results.get(rule)!;
+  };
   // A list question whose words are exactly a heading ("Mục tiêu của nghị quyết là gì" → "1- Mục tiêu")
   // is answered by that section, unless a list belongs squarely to the actor it names.
   if (context.intent.type === "list" || context.intent.type === "steps") {
-    const byHeading = headingRule(context);
+    const byHeading = await run(heading);
     if (byHeading && (byHeading.focusMatch ?? 0) >= 0.99) {
-      const list = await listRule(context);
-      if (!list || !accepted(list) || (list.focusMatch ?? 0) < HEADING.overList) {
+      const byList = await run(list);
+      if (!byList || !accepted(byList) || (byList.focusMatch ?? 0) < HEADING.overList) {
         rules.push({ rule: "heading", outcome: "answered" });
         return { candidate: byHeading, rules };
       }
     }
   }
   for (const rule of RULES_BY_TYPE[context.intent.type]) {
-    const candidate = await rule.run(context, scored);
+    const candidate = await run(rule);
     if (!candidate) {
       rules.push({ rule: rule.name, outcome: "no match" });
       continue;

@@ -85,8 +85,11 @@ function trimFocus(words: string[]): string[] {
   return focus.length > 9 ? focus.slice(0, 9) : focus;
 }
 
+/** Keyword queries: "nhiệm vụ công đoàn qcdc" names the actor right after the list word. */
+const KEYWORD_ACTOR = /^(?:nhiem vu|trach nhiem|vai tro|cong viec|quyen han|nghia vu|chuc nang)\s+(?!gi\b|nao\b|the\b|cu the\b|chinh\b|va\b)(.+?)(?:\s+(?:la gi|gom|trong|ve|theo|khi|doi voi)\b|$)/;
+
 function findFocus(text: string): string[] {
-  const ofActor = text.match(OF_ACTOR);
+  const ofActor = text.match(OF_ACTOR) ?? text.match(KEYWORD_ACTOR);
   if (ofActor?.[1]) return trimFocus(ofActor[1].split(" "));
   const subject = text.match(DUTY_PREDICATE);
   if (subject?.[1] && !LIST_NOUNS.test(subject[1])) return trimFocus(subject[1].split(" "));

@@ -22,6 +22,8 @@ export interface KnowledgeIndex {
   fullText(tokens: string[], limit: number): Promise<ScoredPassage[]>;
   nearest(vector: Float32Array, limit: number): Promise<ScoredPassage[]>;
   passage(id: string): Promise<Passage | undefined>;
+  /** Several passages by id, in one query (those not found are left out). */
+  passages(ids: string[]): Promise<Passage[]>;
   /** Every passage, in document order (for checks and generators, not for answering). */
   allPassages(): Promise<Passage[]>;
   documents(): Promise<DocumentRow[]>;
@@ -83,6 +85,11 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo): Promi
     async passage(id) {
       const rows = await chunks.query().where(`id = ${sqlString(id)}`).select(columns).limit(1).toArray();
       return rows[0] ? toPassage(rows[0]) : undefined;
+    },
+    async passages(ids) {
+      if (ids.length === 0) return [];
+      const rows = await chunks.query().where(`id IN (${[...new Set(ids)].map(sqlString).join(", ")})`).select(columns).toArray();
+      return rows.map(toPassage);
     },
     async allPassages() {
       const rows = await chunks.query().select(columns).toArray();

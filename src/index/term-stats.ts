@@ -27,11 +27,19 @@ export class TermStats {
     return this.df.get(token) ?? 0;
   }
 
-  /** BM25-style inverse document frequency; a term never seen weighs most. */
+  private readonly idfCache = new Map<string, number>();
+
+  /** BM25-style inverse document frequency; a term never seen weighs most. (Memoised: it is asked for on every hot path.) */
   idf(token: string): number {
-    const n = this.passages;
-    const df = this.df.get(token) ?? (token.includes("_") ? 0.5 : 0);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    let value = this.idfCache.get(token);
+    if (value === undefined) {
+      const n = this.passages;
+      const df = this.df.get(token) ?? (token.includes("_") ? 0.5 : 0);
+      value = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      if (this.idfCache.size > 500_000) this.idfCache.clear();
+      this.idfCache.set(token, value);
+    }
+    return value;
   }
 
   toJSON(): TermStatsData {

@@ -239,6 +239,8 @@ export class IndexWriter {
     for (const row of untouched) this.counted.add(String(row.search).split(" "));
     const stats = this.counted.toStats();
     const hasFullTextIndex = stats.passages > 0;
+    // Passages are looked up by id (sources, the facts table): a scalar index keeps that a lookup, not a scan.
+    if (stats.passages > 0) await this.chunks.createIndex("id", { config: lancedb.Index.btree(), replace: true });
     if (hasFullTextIndex) {
       // Our own tokens (folded syllables and bigrams) are already what should match: no stemming,
       // no English stop words, no folding; split on spaces only.

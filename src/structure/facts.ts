@@ -88,10 +88,13 @@ export class FactTable {
    * Lists whose subject is the actor named (IDF-weighted F1 of the two word sets), best first: "Ban
    * Chấp hành Công đoàn cơ quan" matches its own heading fully and "Thủ trưởng cơ quan" only on "cơ quan".
    */
-  bySubject(scoreOf: (subjectWords: string[]) => number, min = 0.5): SubjectMatch[] {
+  bySubject(scoreOf: (subjectWords: string[]) => number, min = 0.5, sharing?: ReadonlySet<string>): SubjectMatch[] {
     const out: SubjectMatch[] = [];
     this.facts.forEach((fact, i) => {
-      const match = Math.max(0, ...this.names[i]!.map(scoreOf));
+      // A name that shares no word with the question cannot match it: not worth scoring.
+      const names = sharing ? this.names[i]!.filter((name) => name.some((w) => sharing.has(w))) : this.names[i]!;
+      if (names.length === 0) return;
+      const match = Math.max(0, ...names.map(scoreOf));
       if (match >= min) out.push({ fact, match });
     });
     return out.sort((a, b) => b.match - a.match);

@@ -60,13 +60,14 @@ async function fromTable(context: AnswerContext): Promise<{ candidate: Candidate
   const n = context.query.ordinalNumber;
   if (!n) return undefined;
   const words = context.intent.wordsWithAlternatives;
-  const matches = context.index.facts.bySubject((name) => containment(name, words, context.stats), ITEM_LIST_MIN).filter(({ fact }) => fact.items.length >= n);
+  const matches = context.index.facts.bySubject((name) => containment(name, words, context.stats), ITEM_LIST_MIN, words).filter(({ fact }) => fact.items.length >= n);
   if (matches.length === 0) return undefined;
-  const scored = await Promise.all(matches.slice(0, 5).map(async (m) => {
-    const home = await context.index.passage(m.fact.passageId);
+  const homes = new Map((await context.index.passages(matches.slice(0, 5).map((m) => m.fact.passageId))).map((p) => [p.id, p]));
+  const scored = matches.slice(0, 5).map((m) => {
+    const home = homes.get(m.fact.passageId);
     const scope = home ? scopeMatch(context.intent, home) : 0;
     return { ...m, scope, score: m.match + ITEM.scope * scope };
-  }));
+  });
   const match = scored.sort((a, b) => b.score - a.score)[0]!;
   const passageId = match.fact.itemPassages?.[n - 1] ?? match.fact.passageId;
   const passage = await context.index.passage(passageId);

@@ -1,7 +1,6 @@
 import type { Passage } from "../../index/schema.ts";
 import { coverage } from "../../score.ts";
 import { isRealHeading, listBlocks, listSubject } from "../../structure/blocks.ts";
-import type { Fact } from "../../structure/facts.ts";
 import { containment, contentWords } from "../../structure/facts.ts";
 import { withoutOutlineNumber } from "../../text/drafting.ts";
 import { foldedSyllables } from "../../text/normalize.ts";
@@ -16,63 +15,51 @@ import { firstSentence } from "./text.ts";
  * A list question ("X có trách nhiệm gì", "các bước xây dựng mô hình") answered with a whole list:
  * the one whose subject is the actor the question names, never a neighbouring actor's. Lists come
  * from the facts table (whole, even when cut between passages): those in the passages retrieved,
- * and those whose subject the question names wherever they are.
+ * and those whose subject the question names wherever they are. Options are scored on the table's
+ * text; only the chosen list's passages are read from the index.
  */
 
 type ListOption = {
   subject: string; lead: string; steps: boolean; headings: string[];
   /** The items are the numbered parts of a text. */
   outline: boolean;
-  /** Where the list starts, and its best retrieval rank (-1 when retrieval did not return it). */
-  passage: Passage; rank: number;
-  items: QuotedLine[];
+  /** Where the list starts, the passage of each item, and the best retrieval rank (-1 when retrieval did not return it). */
+  passageId: string; itemIds: string[]; rank: number;
+  items: string[];
 };
 
-async function fromFact(context: AnswerContext, fact: Fact, cache: Map<string, Passage | undefined>): Promise<ListOption | undefined> {
-  const load = async (id: string) => {
-    if (!cache.has(id)) cache.set(id, context.ranked.find((r) => r.passage.id === id)?.passage ?? await context.index.passage(id));
-    return cache.get(id);
-  };
-  const passage = await load(fact.passageId);
-  const ids = fact.itemPassages ?? fact.items.map(() => fact.passageId);
-  const passages = await Promise.all(ids.map(load));
-  if (!passage || passages.some((p) => !p)) return undefined;
-  const ranks = [fact.passageId, ...ids].map((id) => context.read.findIndex((r) => r.passage.id === id)).filter((r) => r >= 0);
-  return {
-    subject: fact.subject, lead: fact.lead, steps: fact.kind === "steps", headings: fact.headings, outline: Boolean(fact.outline), passage, rank: ranks.length ? Math.min(...ranks) : -1,
-    items: fact.items.map((item, i) => ({ passage: passages[i]!, text: firstSentence(item, LIMITS.itemChars) })),
-  };
-}
+/** An item as the reply shows it (its first sentence); lists are also compared on this text. */
+const shown = (item: string) => firstSentence(item, LIMITS.itemChars);
 
-/** Lists inside the passages read that the table does not hold (an index built without it). */
-function fromPassages(context: AnswerContext, covered: Set<string>): ListOption[] {
-  return context.read.flatMap(({ passage }, p) => {
-    if (covered.has(passage.id)) return [];
-    const paragraphs = context.paragraphs[p]!;
-    return listBlocks(paragraphs).map((block): ListOption => {
-      const lead = block.lead >= 0 ? paragraphs[block.lead]!.text : "";
-      return {
-        subject: listSubject(passage.headings, lead || undefined), lead, headings: passage.headings, outline: false, passage, rank: p,
-        steps: block.marker === "step" || /\b(?:các bước|trình tự|quy trình)\b/iu.test(lead),
-        items: block.items.map((i) => ({ passage, text: firstSentence(paragraphs[i]!.text, LIMITS.itemChars) })),
-      };
-    });
+function optionsOf(context: AnswerContext): ListOption[] {
+  const read = new Map(context.read.map((r, i) => [r.passage.id, i]));
+  const table = context.index.facts;
+  const touching = table.facts.filter((f) => read.has(f.passageId) || f.itemPassages?.some((id) => read.has(id)));
+  const sharing = new Set([...context.intent.wordsWithAlternatives, ...context.intent.focusVariants.flat()]);
+  const named = table.bySubject((words) => subjectScore(context, words) ?? 0, LIST.tableMin, sharing).slice(0, 4).map((m) => m.fact);
+  const options = [...new Set([...touching, ...named])].map((fact): ListOption => {
+    const itemIds = fact.itemPassages ?? fact.items.map(() => fact.passageId);
+    const ranks = [fact.passageId, ...itemIds].map((id) => read.get(id)).filter((r) => r !== undefined);
+    return {
+      subject: fact.subject, lead: fact.lead, steps: fact.kind === "steps", headings: fact.headings, outline: Boolean(fact.outline),
+      passageId: fact.passageId, itemIds, rank: ranks.length ? Math.min(...ranks) : -1, items: fact.items.map(shown),
+    };
   });
-}
-
-async function optionsOf(context: AnswerContext): Promise<ListOption[]> {
-  const facts = context.index.facts;
-  const read = new Set(context.read.map((r) => r.passage.id));
-  const touching = facts.facts.filter((f) => read.has(f.passageId) || f.itemPassages?.some((id) => read.has(id)));
-  const named = facts.bySubject((words) => subjectScore(context, words) ?? 0, LIST.tableMin).slice(0, 4).map((m) => m.fact);
-  const cache = new Map<string, Passage | undefined>();
-  const options: ListOption[] = [];
-  for (const fact of new Set([...touching, ...named])) {
-    const option = await fromFact(context, fact, cache);
-    if (option) options.push(option);
-  }
+  // Lists inside the passages read that the table does not hold (an index built without it).
   const covered = new Set(touching.flatMap((f) => [f.passageId, ...(f.itemPassages ?? [])]));
-  return [...options, ...fromPassages(context, covered)];
+  context.read.forEach(({ passage }, p) => {
+    if (covered.has(passage.id)) return;
+    const paragraphs = context.paragraphs[p]!;
+    for (const block of listBlocks(paragraphs)) {
+      const lead = block.lead >= 0 ? paragraphs[block.lead]!.text : "";
+      options.push({
+        subject: listSubject(passage.headings, lead || undefined), lead, headings: passage.headings, outline: false,
+        steps: block.marker === "step" || /\b(?:các bước|trình tự|quy trình)\b/iu.test(lead),
+        passageId: passage.id, itemIds: block.items.map(() => passage.id), rank: p, items: block.items.map((i) => shown(paragraphs[i]!.text)),
+      });
+    }
+  });
+  return options;
 }
 
 /** "3. Ban Chấp hành Công đoàn cơ quan" → "Ban Chấp hành Công đoàn cơ quan:"; a lead-in ending in ":" stays as written. */
@@ -95,25 +82,25 @@ const LIST_WORDS = new Set(["nhiem", "vu", "trach", "noi", "dung", "phuong", "th
  * "Thủ trưởng có trách nhiệm gì với Ban Thanh tra nhân dân?": when one item alone holds what the
  * question adds to the actor, that item is the answer. Not when the question asks for several ("những việc gì").
  */
-function standingOut(context: AnswerContext, option: ListOption): QuotedLine | undefined {
+function standingOut(context: AnswerContext, option: ListOption, docTitle: string): number | undefined {
   if (context.intent.words.some((w) => w === "nhung" || w === "gom")) return undefined;
   // Words of the list's own frame (its document, headings, lead-in, actor) describe every item alike.
-  const frame = new Set([...foldedSyllables(`${option.passage.docTitle} ${option.subject} ${option.lead} ${option.headings.join(" ")}`), ...context.intent.focus]);
+  const frame = new Set([...foldedSyllables(`${docTitle} ${option.subject} ${option.lead} ${option.headings.join(" ")}`), ...context.intent.focus]);
   const specific = context.query.concepts.filter((c) => !frame.has(c.folded) && !LIST_WORDS.has(c.folded) && !/^\d+$/.test(c.folded));
   const total = specific.reduce((n, c) => n + context.stats.idf(c.folded), 0);
   if (specific.length < 2 || total === 0) return undefined;
   const scores = option.items.map((item) => {
-    const words = new Set(foldedSyllables(item.text));
+    const words = new Set(foldedSyllables(item));
     return specific.reduce((n, c) => n + (words.has(c.folded) ? context.stats.idf(c.folded) : 0), 0) / total;
   });
   const order = scores.map((score, i) => ({ score, i })).sort((a, b) => b.score - a.score);
   const [first, second] = order;
-  return first && first.score >= LIST.singleItem && first.score - (second?.score ?? 0) >= LIST.singleMargin ? option.items[first.i] : undefined;
+  return first && first.score >= LIST.singleItem && first.score - (second?.score ?? 0) >= LIST.singleMargin ? first.i : undefined;
 }
 
 export async function listRule(context: AnswerContext): Promise<Candidate | undefined> {
   const { intent, query, stats } = context;
-  const options = await optionsOf(context);
+  const options = optionsOf(context);
   if (options.length === 0) return undefined;
   const matches = options.map((option) => namesScore(context, option.subject, option.headings));
   // When the question names an actor and some list is that actor's own, only such lists compete.
@@ -124,7 +111,7 @@ export async function listRule(context: AnswerContext): Promise<Candidate | unde
     if (named && (focusMatch ?? 0) < LIST.focusMin) continue;
     // The numbered parts of a text answer only when the question names that part ("những nhóm nhiệm vụ, giải pháp chủ yếu nào").
     if (option.outline && containment(contentWords(option.subject), intent.wordsWithAlternatives, stats) < LIST.outlineMin) continue;
-    const support = coverage(query, new Set(searchTokens(`${option.headings.join(" ")} ${option.lead} ${option.items.map((x) => x.text).join(" ")}`)), stats).combined;
+    const support = coverage(query, new Set(searchTokens(`${option.headings.join(" ")} ${option.lead} ${option.items.join(" ")}`)), stats).combined;
     const prior = option.rank >= 0 ? context.prior[option.rank]! : 0;
     // The list's own lead-in ("* Nội dung:" against "* Phương thức:") tells apart the lists of one actor.
     const leadCover = option.lead ? coverage(query, new Set(searchTokens(option.lead)), stats).concepts : 0;
@@ -133,15 +120,22 @@ export async function listRule(context: AnswerContext): Promise<Candidate | unde
   }
   if (!best) return undefined;
   const { option } = best;
-  const single = standingOut(context, option);
-  const shown = single ? [single] : option.items.slice(0, LIMITS.items);
+  // Only now are the chosen list's passages read: from the retrieved ones, else from the index in one query.
+  const known = new Map<string, Passage>(context.ranked.map((r) => [r.passage.id, r.passage]));
+  const missing = [option.passageId, ...option.itemIds].filter((id) => !known.has(id));
+  for (const passage of await context.index.passages(missing)) known.set(passage.id, passage);
+  const home = known.get(option.passageId);
+  if (!home || option.itemIds.some((id) => !known.has(id))) return undefined;
+  const items: QuotedLine[] = option.items.map((item, i) => ({ passage: known.get(option.itemIds[i]!)!, text: item }));
+  const single = standingOut(context, option, home.docTitle);
+  const lines = single !== undefined ? [items[single]!] : items.slice(0, LIMITS.items);
   return {
     rule: best.focusMatch !== undefined && best.focusMatch >= LIST.focusMin ? "actor-list" : option.steps ? "steps" : "list",
-    lead: { passage: option.passage, text: introOf(option), ...(isHeadingLead(option.lead) ? { within: option.lead.trim() } : {}) },
-    lines: shown,
+    lead: { passage: home, text: introOf(option), ...(isHeadingLead(option.lead) ? { within: option.lead.trim() } : {}) },
+    lines,
     listed: true,
-    more: single ? 0 : option.items.length - shown.length,
-    passage: option.passage,
+    more: single !== undefined ? 0 : items.length - lines.length,
+    passage: home,
     rank: option.rank,
     typeFound: intent.type !== "steps" || option.steps,
     focusMatch: best.focusMatch,
