@@ -15,6 +15,9 @@ import { verifyCitations } from "./verify.ts";
 
 export type AnswerOptions = { k?: number };
 
+/** Fewer content syllables than this (or no more, without asking anything) and nothing is asserted ("a" was answered at confidence 0.70). */
+const MIN_CONCEPTS_TO_ASSERT = 2;
+
 function toPassageOut(ranked: RankedPassage[]): PassageOut[] {
   return ranked.map(({ passage, score }, i) => ({
     rank: i + 1,
@@ -44,7 +47,8 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
     const base = { citations: [] as Citation[], passages: [] as PassageOut[], suggestions: [] as string[] };
     if (!trimmed) return { ...base, answer: messages.emptyQuestion, abstained: true, confidence: 0, mode: "abstained", grade: "none" };
     const { query, ranked } = await retriever.retrieve(trimmed, { k });
-    if (query.concepts.length === 0 && query.searchTokens.length === 0) {
+    // "?", "👍", "a": nothing to look up.
+    if (!query.searchTokens.some((token) => token.length >= 2)) {
       return { ...base, answer: messages.noSearchableWords, abstained: true, confidence: 0, mode: "abstained", grade: "none" };
     }
     const index = retriever.index;
@@ -54,7 +58,10 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
     const { candidate, rules } = await proposeAnswer(context, sentences);
     const features = featuresOf({ query, ranked, candidate, stats: index.stats });
     const scores = ranked.length ? answerability(features) : { covered: 0, right: 0 };
-    const grade: Grade = candidate ? gradeOf(scores) : "none";
+    // A bare word or two ("QCDC", "thủ trưởng") is a search, not a question: its passages are shown, nothing asserted.
+    const graded: Grade = candidate ? gradeOf(scores) : "none";
+    const bare = query.concepts.length < MIN_CONCEPTS_TO_ASSERT || (intent.type === "fact" && query.concepts.length <= MIN_CONCEPTS_TO_ASSERT);
+    const grade: Grade = graded === "answer" && bare ? "related" : graded;
     const passages = toPassageOut(ranked);
     const explain: Explanation = {
       intent, rules, features, covered: round(scores.covered), right: round(scores.right), thresholds: ANSWERABILITY.thresholds,

@@ -1,6 +1,6 @@
 import type { AnswerabilityModel } from "./answerability-model.ts";
 import type { Features, LogisticModel } from "./answerability.ts";
-import { FEATURE_NAMES, logistic } from "./answerability.ts";
+import { FEATURE_NAMES, FEATURE_SIGNS, logistic } from "./answerability.ts";
 
 /**
  * Fitting the answerability models: L2-regularised logistic regression by gradient descent (a dozen
@@ -36,7 +36,11 @@ export function fitLogistic(rows: Array<{ features: Features; label: boolean }>,
       for (let j = 0; j < d; j++) gw[j]! += error * x[i]![j]!;
     }
     b -= (rate * gb) / n;
-    for (let j = 0; j < d; j++) w[j]! -= rate * (gw[j]! / n + l2 * w[j]!);
+    for (let j = 0; j < d; j++) {
+      w[j]! -= rate * (gw[j]! / n + l2 * w[j]!);
+      // Projected gradient: a weight stays on the side its feature is allowed to push.
+      if (w[j]! * FEATURE_SIGNS[FEATURE_NAMES[j]!] < 0) w[j] = 0;
+    }
   }
   const weights = Object.fromEntries(FEATURE_NAMES.map((name, j) => [name, Math.round(w[j]! * 1000) / 1000])) as LogisticModel["weights"];
   return { bias: Math.round(b * 1000) / 1000, weights };

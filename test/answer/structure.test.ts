@@ -107,11 +107,19 @@ describe("graded replies", () => {
   });
 
   it("a question with no searchable word gets a polite request for words, on every grade path", async () => {
-    for (const question of ["?", "...", "👍"]) {
+    for (const question of ["?", "...", "👍", "a"]) {
       const result = await answerer.answer(question);
       expect(result.abstained).toBe(true);
       expect(result.grade).toBe("none");
       expect(result.answer).toMatch(/chưa có chữ nào để tra cứu/);
+    }
+  });
+
+  it("a one-word question shows the passages but asserts nothing", async () => {
+    for (const question of ["QCDC", "đối thoại", "thủ trưởng"]) {
+      const result = await answerer.answer(question);
+      expect(result.grade).not.toBe("answer");
+      expect(result.abstained).toBe(true);
     }
   });
 
