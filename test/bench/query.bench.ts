@@ -46,6 +46,8 @@ async function answerSets(): Promise<Array<[string, EvalQuestion[], string]>> {
     ["diễn đạt khác", "test/fixtures/paraphrase.jsonl", "báo cáo"],
     ["diễn đạt khác (giữ riêng)", "test/fixtures/paraphrase-holdout.jsonl", "báo cáo"],
     ["đánh giá kín 1", "test/fixtures/answer-blind.jsonl", "báo cáo (kín; số tổng đã lộ giữa chừng)"],
+    // Written by a helper from the documents alone, never opened; first run once the method was settled.
+    ["đánh giá kín 2", "test/fixtures/answer-blind-2.jsonl", "kín (chạy một lần)"],
   ] as const) {
     try {
       out.push([name, await readQuestionFile(path.join(ROOT, file)), role]);
