@@ -1,5 +1,5 @@
 import type { Fact } from "../src/structure/facts.ts";
-import { listBlocks, listSubject } from "../src/structure/blocks.ts";
+import { listBlocks, listSubject, sequenceBlocks } from "../src/structure/blocks.ts";
 import { listMarkerOf, withoutOutlineNumber } from "../src/text/drafting.ts";
 import type { BuiltChunk } from "./document.ts";
 import type { Paragraph } from "./clean.ts";
@@ -22,7 +22,7 @@ export function documentFacts(path: string, body: Paragraph[], chunks: BuiltChun
   const chunkAt = (offset: number) => chunks.find((c) => c.charStart <= offset && offset < c.charEnd) ?? chunks.find((c) => c.charStart >= offset);
   const facts: Fact[] = [];
   const paragraphs = body.map((p) => ({ text: p.text, marker: listMarkerOf(p.text) }));
-  for (const block of listBlocks(paragraphs)) {
+  for (const block of [...listBlocks(paragraphs), ...sequenceBlocks(paragraphs)]) {
     const home = chunkAt(body[block.lead >= 0 ? block.lead : block.items[0]!]!.start);
     const items = block.items.map((i) => chunkAt(body[i]!.start));
     if (!home || items.some((c) => !c)) continue;

@@ -1,5 +1,5 @@
 import type { ListMarker } from "../text/drafting.ts";
-import { listMarkerOf, withoutOutlineNumber } from "../text/drafting.ts";
+import { listMarkerOf, SEQUENCE_FIRST, SEQUENCE_NEXT, withoutOutlineNumber } from "../text/drafting.ts";
 
 /**
  * The blocks of a passage: its paragraphs, and the lists among them (a lead-in and its items, the
@@ -66,6 +66,23 @@ export function listBlocks(paragraphs: ParagraphInfo[]): ListBlock[] {
   return blocks;
 }
 
+/**
+ * Runs of paragraphs that tell a procedure in prose ("Trước nhất…", "Điểm thứ hai…", "Trong lúc…",
+ * "Khi … xong…"): at least three stages, the first opening with a first-stage word.
+ */
+export function sequenceBlocks(paragraphs: ParagraphInfo[]): ListBlock[] {
+  const blocks: ListBlock[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (!SEQUENCE_FIRST.test(paragraphs[i]!.text)) continue;
+    const items = [i];
+    let j = i + 1;
+    while (j < paragraphs.length && SEQUENCE_NEXT.test(paragraphs[j]!.text)) items.push(j++);
+    if (items.length >= 3) blocks.push({ marker: "step", lead: i > 0 ? i - 1 : -1, items });
+    i = j - 1;
+  }
+  return blocks;
+}
+
 /** A heading that names a group of items ("Một là … – Ba là …"), or a cut-off paragraph: not a topic. */
 export function isRealHeading(heading: string): boolean {
   return !heading.includes(" – ") && !heading.endsWith("…") && heading.length <= 110;
@@ -103,5 +120,11 @@ export function listSubject(headings: readonly string[], lead: string | undefine
     const of = bare.match(OF_ACTOR);
     return of?.[1]?.trim() ?? bare;
   }
+  // A list introduced by a sentence ("… đề nghị các cấp ủy tập trung thực hiện tốt một số nội dung trọng tâm sau:")
+  // is named by that sentence's end, where the kind of list is said.
+  if (leadText) return leadText.replace(/:\s*$/, "").split(/[.;]\s+/u).pop()!.slice(-LEAD_AS_SUBJECT).replace(/^\S*\s/u, "").trim();
   return "";
 }
+
+/** Characters of a lead-in sentence kept as a list's name when nothing shorter names it. */
+const LEAD_AS_SUBJECT = 100;

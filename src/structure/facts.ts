@@ -5,7 +5,7 @@ import type { TermStats } from "../index/term-stats.ts";
 import { foldedSyllables } from "../text/normalize.ts";
 import { isFunctionWord } from "../text/terms.ts";
 import { withoutOutlineNumber } from "../text/drafting.ts";
-import { isLabelHeading, isRealHeading, listBlocks, listSubject, paragraphsOf } from "./blocks.ts";
+import { isLabelHeading, isRealHeading, listBlocks, listSubject, paragraphsOf, sequenceBlocks } from "./blocks.ts";
 
 /**
  * The responsibilities and procedures table: every list of the corpus with whom or what it belongs
@@ -49,7 +49,7 @@ export async function readFactsFile(file: string): Promise<Fact[]> {
 /** The facts of one passage. */
 export function factsOf(passage: { id: string; path: string; headings: string[]; clean: string; context?: string }): Fact[] {
   const paragraphs = paragraphsOf(passage.clean);
-  return listBlocks(paragraphs).map((block): Fact => {
+  return [...listBlocks(paragraphs), ...sequenceBlocks(paragraphs)].map((block): Fact => {
     // A list that opens the passage is introduced by the lead-in the chunker carried over ("… tám nội dung như sau:").
     const lead = block.lead >= 0 ? paragraphs[block.lead]!.text : block.items[0] === 0 ? (passage.context ?? "") : "";
     const subject = listSubject(passage.headings, lead || undefined);

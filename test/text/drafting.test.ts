@@ -35,3 +35,26 @@ describe("Vietnamese drafting patterns", () => {
     expect(detectHeading("a1) Kế hoạch công tác năm của cơ quan;")?.kind).toBe("letter");
   });
 });
+
+describe("lists the parser reads", () => {
+  it("a procedure told in prose, one paragraph a stage, is read as steps", async () => {
+    const { paragraphsOf, sequenceBlocks, listBlocks } = await import("../../src/structure/blocks.ts");
+    const paragraphs = paragraphsOf([
+      "Muốn vận động nhân dân làm một việc, cán bộ phải làm như sau.",
+      "Trước nhất là giải thích cho mỗi người hiểu rõ lợi ích của việc đó.",
+      "Điểm thứ hai là bàn bạc với dân, cùng dân đặt kế hoạch.",
+      "Trong lúc làm phải theo dõi, giúp đỡ, đôn đốc.",
+      "Khi làm xong phải cùng dân kiểm điểm, rút kinh nghiệm.",
+      "Một đoạn khác không thuộc trình tự.",
+    ].join("\n\n"));
+    const [block] = sequenceBlocks(paragraphs);
+    expect(block).toEqual({ marker: "step", lead: 0, items: [1, 2, 3, 4] });
+    expect(listBlocks(paragraphs)).toEqual([]);
+  });
+
+  it("a line break inside an item does not end the list, and a numbered heading leads its dashes", async () => {
+    const { paragraphsOf, listBlocks } = await import("../../src/structure/blocks.ts");
+    const paragraphs = paragraphsOf(["2. Thủ trưởng cơ quan", "- Ban hành quy chế làm việc và", "công khai cho cán bộ biết.", "- Tổ chức đối thoại hằng năm."].join("\n\n"));
+    expect(listBlocks(paragraphs)).toEqual([{ marker: "dash", lead: 0, items: [1, 3] }]);
+  });
+});

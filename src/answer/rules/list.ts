@@ -109,6 +109,8 @@ export async function listRule(context: AnswerContext): Promise<Candidate | unde
   for (const [i, option] of options.entries()) {
     const focusMatch = matches[i];
     if (named && (focusMatch ?? 0) < LIST.focusMin) continue;
+    // Steps answer a question about steps; "X phải làm gì" asks for a list of duties.
+    if (option.steps && intent.type !== "steps") continue;
     // The numbered parts of a text answer only when the question names that part ("những nhóm nhiệm vụ, giải pháp chủ yếu nào").
     if (option.outline && containment(contentWords(option.subject), intent.wordsWithAlternatives, stats) < LIST.outlineMin) continue;
     const support = coverage(query, new Set(searchTokens(`${option.headings.join(" ")} ${option.lead} ${option.items.join(" ")}`)), stats).combined;
