@@ -1,14 +1,17 @@
 import { serve } from "@hono/node-server";
+import { Api } from "grammy";
 import { Hono } from "hono";
 import { loadConfig, loadDotEnv } from "../src/config.ts";
 import { isAppError } from "../src/errors.ts";
-import { createLogger } from "../src/log.ts";
+import { createLogger, redactProcessOutput } from "../src/log.ts";
 import { openApp } from "./app.ts";
 import type { App } from "./app.ts";
 import { ingestKnowledge } from "./compose.ts";
 import { createTelegramBot } from "./telegram/bot.ts";
+import type { Stoppable } from "./supervise.ts";
+import { createSupervisor } from "./supervise.ts";
 import type { RunningBot } from "./telegram/run.ts";
-import { mountWebhook, startPolling } from "./telegram/run.ts";
+import { mountWebhook, startPolling, webhookRoute } from "./telegram/run.ts";
 import { createWebApp } from "./web/server.ts";
 import { createZaloClient } from "./zalo/client.ts";
 import { createZaloChannel } from "./zalo/channel.ts";
@@ -17,8 +20,13 @@ import { createZaloChannel } from "./zalo/channel.ts";
  * `npm start`: brings the index up to date with knowledge/ (unchanged files are skipped), then
  * serves the web chat on PORT, plus the Telegram bot when TELEGRAM_BOT_TOKEN is set.
  */
-async function startTelegram(app: App, http: Hono): Promise<{ stop(): Promise<void> }> {
+type TelegramRoute = ReturnType<typeof webhookRoute> | undefined;
+
+async function startTelegram(app: App, route: TelegramRoute): Promise<Stoppable> {
   const { config, logger, store } = app;
+  // A first call without the bot's own retries, so an unreachable Bot API or a revoked token fails this
+  // attempt at once and the supervisor's back-off (logged) takes over.
+  await new Api(config.TELEGRAM_BOT_TOKEN!, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : undefined).getMe();
   const { bot, quiz, checklist } = createTelegramBot({
     token: config.TELEGRAM_BOT_TOKEN!,
     apiRoot: config.TELEGRAM_API_ROOT,
@@ -33,17 +41,14 @@ async function startTelegram(app: App, http: Hono): Promise<{ stop(): Promise<vo
     quiz: { bank: app.bank, openPeriod: config.QUIZ_OPEN_PERIOD, defaultCount: config.QUIZ_DEFAULT_COUNT },
     checklist: { checklists: app.checklists, reminderDays: config.REMINDER_DAYS },
   });
-  let running: RunningBot;
-  if (config.TELEGRAM_WEBHOOK_URL) {
-    running = await mountWebhook(bot, logger, { publicUrl: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET!, app: http });
-  } else {
-    running = await startPolling(bot, logger);
-  }
+  const running: RunningBot = route
+    ? await mountWebhook(bot, logger, { publicUrl: config.TELEGRAM_WEBHOOK_URL!, secret: config.TELEGRAM_WEBHOOK_SECRET!, route })
+    : await startPolling(bot, logger);
   await quiz?.resume();
   // One reminder per checklist left idle for REMINDER_DAYS; checked every hour.
   const reminders = setInterval(() => void checklist?.remind().catch((error) => logger.warn("checklist.remind", { error })), 3_600_000);
   reminders.unref();
-  console.log(`Bot Telegram @${bot.botInfo.username} đang chạy (${config.TELEGRAM_WEBHOOK_URL ? "webhook" : "long polling"}).`);
+  console.log(`Bot Telegram @${bot.botInfo.username} đang chạy (${route ? "webhook" : "long polling"}).`);
   return {
     async stop() {
       quiz?.stop();
@@ -53,21 +58,17 @@ async function startTelegram(app: App, http: Hono): Promise<{ stop(): Promise<vo
   };
 }
 
-async function startZaloChannel(app: App, http: Hono): Promise<{ stop(): Promise<void> }> {
-  const { config, logger } = app;
-  const client = createZaloClient({ token: config.ZALO_BOT_TOKEN!, apiRoot: config.ZALO_API_ROOT });
-  const me = await client.getMe().catch((error) => {
-    logger.warn("zalo.getMe", { error });
-    return undefined;
-  });
-  const channel = createZaloChannel({ client, conversation: app.conversation, logger, botName: me?.account_name ?? me?.name });
+async function startZaloChannel(app: App, zalo: { channel: ReturnType<typeof createZaloChannel>; client: ReturnType<typeof createZaloClient>; identity: { name?: string } }): Promise<Stoppable> {
+  const { config } = app;
+  const { channel, client } = zalo;
   if (config.ZALO_WEBHOOK_URL) {
-    const route = new URL(config.ZALO_WEBHOOK_URL).pathname;
-    channel.mountWebhook(http, route, config.ZALO_WEBHOOK_SECRET!);
     await client.setWebhook(config.ZALO_WEBHOOK_URL, config.ZALO_WEBHOOK_SECRET!);
     console.log("Bot Zalo đang chạy (webhook).");
     return { async stop() {} };
   }
+  // getMe proves the token works before polling starts (a revoked token is retried, then reported).
+  const me = await client.getMe();
+  zalo.identity.name = me?.account_name ?? me?.name;
   const polling = channel.startPolling();
   console.log("Bot Zalo đang chạy (long polling).");
   return polling;
@@ -75,6 +76,7 @@ async function startZaloChannel(app: App, http: Hono): Promise<{ stop(): Promise
 
 async function main(): Promise<void> {
   loadDotEnv();
+  redactProcessOutput(secretsOf(process.env));
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(process.env) });
   const report = await ingestKnowledge(config);
@@ -88,10 +90,23 @@ async function main(): Promise<void> {
   const webhooks = Boolean(config.TELEGRAM_WEBHOOK_URL || config.ZALO_WEBHOOK_URL);
   const hooks = new Hono();
   const web = webhooks ? new Hono() : hooks;
-  const channels: Array<{ stop(): Promise<void> }> = [];
-  if (config.TELEGRAM_BOT_TOKEN) channels.push(await startTelegram(app, hooks));
-  if (config.ZALO_BOT_TOKEN) channels.push(await startZaloChannel(app, hooks));
-  createWebApp({ conversation: app.conversation, passage: (id) => app.holder.current().index.passage(id), logger, app: web, perMinute: config.WEB_RATE_LIMIT_PER_MINUTE });
+  const supervisor = createSupervisor(logger);
+  const health = () => {
+    const manifest = app.holder.current().index.manifest;
+    return { index: { generation: manifest.generation, passages: manifest.chunkCount, documents: manifest.documentCount }, channels: supervisor.status() };
+  };
+  // Routes first (a running app takes no new ones), then the servers, then the channels in the background:
+  // the web chat is up whatever Telegram or Zalo do.
+  const telegramRoute = config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_WEBHOOK_URL ? webhookRoute(hooks, config.TELEGRAM_WEBHOOK_URL) : undefined;
+  const zalo = config.ZALO_BOT_TOKEN ? (() => {
+    const client = createZaloClient({ token: config.ZALO_BOT_TOKEN!, apiRoot: config.ZALO_API_ROOT });
+    const identity: { name?: string } = {};
+    const channel = createZaloChannel({ client, conversation: app.conversation, logger, botName: () => identity.name, perMinute: config.RATE_LIMIT_PER_MINUTE });
+    if (config.ZALO_WEBHOOK_URL) channel.mountWebhook(hooks, new URL(config.ZALO_WEBHOOK_URL).pathname, config.ZALO_WEBHOOK_SECRET!);
+    return { client, channel, identity };
+  })() : undefined;
+  createWebApp({ conversation: app.conversation, passage: (id) => app.holder.current().index.passage(id), logger, app: web, perMinute: config.WEB_RATE_LIMIT_PER_MINUTE, trustProxy: config.trustProxy, health });
+  if (webhooks) hooks.get("/healthz", (c) => c.json(health()));
   const listen = async (fetch: Hono["fetch"], port: number, hostname: string) => {
     const server = serve({ fetch, port, hostname });
     await new Promise<void>((resolve, reject) => {
@@ -104,13 +119,15 @@ async function main(): Promise<void> {
   const webPort = webhooks ? (config.WEB_PORT ?? config.PORT + 1) : config.PORT;
   if (webhooks) servers.push(await listen(web.fetch, webPort, config.HOST));
   console.log(`Trò chuyện trên web: http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${webPort}  (Ctrl+C để dừng)`);
+  if (config.TELEGRAM_BOT_TOKEN) supervisor.start("telegram", () => startTelegram(app, telegramRoute));
+  if (zalo) supervisor.start("zalo", () => startZaloChannel(app, zalo));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info("shutdown", { signal });
-    for (const channel of channels) await channel.stop();
+    await supervisor.stop();
     for (const server of servers) await new Promise<void>((resolve) => server.close(() => resolve()));
     app.close();
     process.exit(0);

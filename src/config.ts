@@ -22,6 +22,8 @@ export const configSchema = z.object({
   HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
   WEB_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).optional()),
   WEB_RATE_LIMIT_PER_MINUTE: positiveInt(30),
+  /** Whose X-Forwarded-For the web chat believes: empty (nobody), a hop count ("1"), or proxy addresses ("127.0.0.1,10.0.0.5"). */
+  TRUST_PROXY: z.preprocess(emptyToUndefined, z.string().regex(/^(?:\d{1,2}|[0-9a-fA-F.:]+(?:\s*,\s*[0-9a-fA-F.:]+)*)$/, "phải là số lớp proxy (ví dụ 1) hoặc danh sách địa chỉ proxy cách nhau bởi dấu phẩy").optional()),
   DATABASE_URL: z.preprocess(emptyToUndefined, z.string().regex(/^postgres(ql)?:\/\//, "phải là địa chỉ Postgres (postgres://…)").optional()),
   ZALO_BOT_TOKEN: optionalString,
   ZALO_API_ROOT: z.preprocess(emptyToUndefined, z.string().url().default("https://bot-api.zaloplatforms.com")),
@@ -45,7 +47,17 @@ export const configSchema = z.object({
 
 export type RawConfig = z.infer<typeof configSchema>;
 
+/** TRUST_PROXY read: nobody, these proxy addresses, or this many proxy hops in front. */
+export type TrustProxy = { kind: "none" } | { kind: "addresses"; addresses: string[] } | { kind: "hops"; hops: number };
+
+function readTrustProxy(value: string | undefined): TrustProxy {
+  if (!value || value === "0") return { kind: "none" };
+  if (/^\d+$/.test(value)) return { kind: "hops", hops: Number(value) };
+  return { kind: "addresses", addresses: value.split(",").map((a) => a.trim()).filter(Boolean) };
+}
+
 export type Config = RawConfig & {
+  trustProxy: TrustProxy;
   dataDir: string;
   knowledgeDir: string;
   indexDir: string;
@@ -89,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     knowledgeDir: path.resolve(cwd, raw.KNOWLEDGE_DIR),
     indexDir: path.join(dataDir, "index"),
     llmEnabled: Boolean(raw.OPENAI_API_KEY),
+    trustProxy: readTrustProxy(raw.TRUST_PROXY),
     adminIds: new Set((raw.ADMIN_IDS ?? "").split(",").map((id) => id.trim()).filter(Boolean).map(Number)),
     stateUrl: `file:${path.join(dataDir, "state.db")}`,
     workflowUrl: raw.DATABASE_URL ?? `file:${path.join(dataDir, "workflows.db")}`,

@@ -16,6 +16,7 @@ import type { ChecklistController, ChecklistDeps } from "./checklist.ts";
 import { registerChecklist } from "./checklist.ts";
 import { createPresenter } from "./present.ts";
 import type { Conversation } from "../core/conversation.ts";
+import { createRateLimiter } from "../core/rate-limit.ts";
 
 export type TelegramDeps = {
   token: string;
@@ -41,21 +42,6 @@ const CHANNEL = "telegram";
 // Callback data, all well under Telegram's 64 bytes: "src:<answer id>:<n>", "fb:<id>:1|-1", "sg:<id>:<i>"
 // (answer ids are 8 characters, given by the conversation core when it stores the answer).
 
-/** A sliding one-minute window per user. Per process: several replicas would each count their own. */
-function rateLimiter(perMinute: number) {
-  const hits = new Map<number, number[]>();
-  return (userId: number, now = Date.now()): number => {
-    const recent = (hits.get(userId) ?? []).filter((t) => now - t < 60_000);
-    if (recent.length >= perMinute) {
-      hits.set(userId, recent);
-      return Math.ceil((60_000 - (now - recent[0]!)) / 1000);
-    }
-    recent.push(now);
-    hits.set(userId, recent);
-    if (hits.size > 50_000) hits.clear();
-    return 0;
-  };
-}
 
 /**
  * The Telegram bot (grammY). Translates updates into questions and renders answers as Telegram HTML
@@ -68,7 +54,7 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
   bot.api.config.use(autoRetry({ maxRetryAttempts: 4, maxDelaySeconds: 120 }));
   // Updates of one chat are handled in order; different chats run concurrently (with @grammyjs/runner).
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  const limited = rateLimiter(deps.questionsPerMinute);
+  const limited = createRateLimiter({ perMinute: deps.questionsPerMinute });
   const isAdmin = (ctx: Context) => ctx.from !== undefined && deps.admins.has(ctx.from.id);
 
   bot.use(async (ctx, next) => {
@@ -109,7 +95,7 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
       await ctx.reply(text.tooLong(deps.maxQuestionChars));
       return;
     }
-    const wait = limited(userId);
+    const wait = limited(`telegram:${userId}`);
     if (wait > 0) {
       await ctx.reply(text.rateLimited(wait));
       return;

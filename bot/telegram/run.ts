@@ -4,6 +4,7 @@ import type { RunnerHandle } from "@grammyjs/runner";
 import { webhookCallback } from "grammy";
 import type { Bot } from "grammy";
 import { Hono } from "hono";
+import type { Context } from "hono";
 import type { Logger } from "../../src/log.ts";
 import { registerCommands } from "./bot.ts";
 
@@ -36,15 +37,26 @@ const WEBHOOK_OPTIONS = (secret: string) => ({ secretToken: secret, onTimeout: "
  * Webhook mode: Telegram POSTs updates to `publicUrl`; requests without the right
  * X-Telegram-Bot-Api-Secret-Token header get 401 and are not processed.
  */
-/** Mounts the webhook route on an existing HTTP app (the one that also serves the web chat) and registers it. */
-export async function mountWebhook(bot: Bot, logger: Logger, options: { publicUrl: string; secret: string; app: Hono }): Promise<RunningBot> {
+type HonoHandler = (c: Context) => Response | Promise<Response>;
+
+/**
+ * The webhook route, mounted before the server listens (routes cannot be added to a running app);
+ * it answers 503 until the bot is ready and `attach` gives it the handler.
+ */
+export function webhookRoute(app: Hono, publicUrl: string): { attach(handler: HonoHandler): void } {
+  let handler: HonoHandler | undefined;
+  // The exact path of the registered URL, trailing slash included (the router is strict about it).
+  app.post(new URL(publicUrl).pathname, (c) => (handler ? handler(c) : c.text("Bot đang khởi động, vui lòng thử lại sau.", 503)));
+  return { attach: (h) => (handler = h) };
+}
+
+/** Makes the bot ready for a webhook route mounted earlier, and registers the URL with Telegram. */
+export async function mountWebhook(bot: Bot, logger: Logger, options: { publicUrl: string; secret: string; route: { attach(handler: HonoHandler): void } }): Promise<RunningBot> {
   await bot.init();
   await registerCommands(bot);
-  // The exact path of the registered URL, trailing slash included (the router is strict about it).
-  const route = new URL(options.publicUrl).pathname;
-  options.app.post(route, webhookCallback(bot, "hono", WEBHOOK_OPTIONS(options.secret)));
+  options.route.attach(webhookCallback(bot, "hono", WEBHOOK_OPTIONS(options.secret)) as unknown as HonoHandler);
   await bot.api.setWebhook(options.publicUrl, { secret_token: options.secret, allowed_updates: ["message", "callback_query", "poll_answer"] });
-  logger.info("telegram.webhook", { bot: bot.botInfo.username, route });
+  logger.info("telegram.webhook", { bot: bot.botInfo.username, route: new URL(options.publicUrl).pathname });
   return { async stop() {} };
 }
 

@@ -7,6 +7,8 @@ import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { Conversation, Reply } from "../core/conversation.ts";
 import { asText } from "../core/conversation.ts";
+import { createRateLimiter } from "../core/rate-limit.ts";
+import type { TrustProxy } from "../../src/config.ts";
 import type { Passage } from "../../src/index/schema.ts";
 import { displayDate } from "../../src/index/schema.ts";
 import type { Logger } from "../../src/log.ts";
@@ -38,27 +40,39 @@ function toJson(reply: Reply, keepFile: (reply: Extract<Reply, { kind: "file" }>
   }
 }
 
+
+const bare = (address: string) => address.replace(/^::ffff:/, "");
+
+/**
+ * The client's address for rate limiting. `X-Forwarded-For` is read only from a trusted proxy: a client
+ * that sends its own header otherwise changes nothing. With trusted addresses, the rightmost entry that is
+ * not one of them is the client; with a hop count, the entry that many hops from the right.
+ */
+export function clientAddress(peer: string, forwarded: string | undefined, trust: TrustProxy): string {
+  if (trust.kind === "none" || !forwarded) return bare(peer);
+  const chain = [...forwarded.split(",").map((a) => bare(a.trim())).filter(Boolean), bare(peer)];
+  if (trust.kind === "hops") return chain[Math.max(0, chain.length - 1 - trust.hops)]!;
+  if (!trust.addresses.includes(bare(peer))) return bare(peer);
+  for (let i = chain.length - 1; i >= 0; i--) if (!trust.addresses.includes(chain[i]!)) return chain[i]!;
+  return chain[0]!;
+}
+
 /**
  * The local web chat: a page (no external CDN: everything is served from here) and a JSON API over
  * the same conversation core as the bots. A browser keeps its own session id.
  */
-export function createWebApp(deps: { conversation: Conversation; passage: (id: string) => Promise<Passage | undefined>; logger: Logger; app?: Hono; perMinute?: number }) {
+export function createWebApp(deps: {
+  conversation: Conversation; passage: (id: string) => Promise<Passage | undefined>; logger: Logger; app?: Hono; perMinute?: number; health?: () => unknown;
+  /** Whose `X-Forwarded-For` to believe (TRUST_PROXY); by default nobody's. */
+  trustProxy?: TrustProxy;
+}) {
   const app = deps.app ?? new Hono();
+  // What an operator's probe reads: the index in force and each channel's state.
+  app.get("/healthz", (c) => c.json({ status: "ok", ...(deps.health ? (deps.health() as object) : {}) }));
   const files = new Map<string, { fileName: string; mime: string; data: Buffer; expires: number }>();
-  const perMinute = deps.perMinute ?? 30;
-  const hits = new Map<string, number[]>();
-  /** A sliding one-minute window per session and per client address. */
-  const limited = (keys: string[], now = Date.now()) => {
-    if (hits.size > 20_000) hits.clear();
-    let wait = 0;
-    for (const key of keys) {
-      const recent = (hits.get(key) ?? []).filter((t) => now - t < 60_000);
-      if (recent.length >= perMinute) wait = Math.max(wait, Math.ceil((60_000 - (now - recent[0]!)) / 1000));
-      else recent.push(now);
-      hits.set(key, recent);
-    }
-    return wait;
-  };
+  /** Per session and per client address. */
+  const limited = createRateLimiter({ perMinute: deps.perMinute ?? 30 });
+  const trust = deps.trustProxy ?? { kind: "none" };
   const keepFile = (reply: Extract<Reply, { kind: "file" }>) => {
     const token = randomBytes(12).toString("base64url");
     const now = Date.now();
@@ -80,8 +94,9 @@ export function createWebApp(deps: { conversation: Conversation; passage: (id: s
     const parsed = messageSchema.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) return c.json({ error: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") }, 400);
     const { session, text } = parsed.data;
-    const address = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress || "?";
-    const wait = limited([`s:${session}`, `a:${address}`]);
+    const peer = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? "?";
+    const address = clientAddress(peer, c.req.header("x-forwarded-for"), trust);
+    const wait = limited([`web:s:${session}`, `web:a:${address}`]);
     if (wait > 0) return c.json({ error: `Bạn gửi hơi nhanh. Vui lòng đợi khoảng ${wait} giây.` }, 429);
     try {
       const replies = await deps.conversation.handle({ channel: "web", chatId: session, userId: session, userName: "Bạn", text });

@@ -2,6 +2,8 @@ import type { Hono } from "hono";
 import type { Logger } from "../../src/log.ts";
 import type { Conversation, Reply } from "../core/conversation.ts";
 import { renderPlain, splitText } from "../core/conversation.ts";
+import { createRateLimiter } from "../core/rate-limit.ts";
+import { text as text_ } from "../messages.ts";
 import type { ZaloClient, ZaloUpdate } from "./client.ts";
 import { zaloUpdateSchema } from "./client.ts";
 
@@ -18,7 +20,9 @@ function renderZalo(reply: Reply): string {
  * The Zalo channel: turns updates into messages for the conversation core and sends the replies back
  * as text, split at the platform's limit. Messages of one chat are handled in order.
  */
-export function createZaloChannel(deps: { client: ZaloClient; conversation: Conversation; logger: Logger; botName?: string }) {
+export function createZaloChannel(deps: { client: ZaloClient; conversation: Conversation; logger: Logger; botName?: string | (() => string | undefined); perMinute?: number }) {
+  const limited = createRateLimiter({ perMinute: deps.perMinute ?? 20 });
+  const botName = () => (typeof deps.botName === "function" ? deps.botName() : deps.botName);
   const { client, conversation, logger } = deps;
   const chains = new Map<string, Promise<void>>();
 
@@ -34,7 +38,12 @@ export function createZaloChannel(deps: { client: ZaloClient; conversation: Conv
       return;
     }
     // In groups the platform only delivers mentions and replies to the bot: all are for us.
-    const text = message.text.replace(/@\S+/g, (mention) => (deps.botName && mention.slice(1).toLowerCase() === deps.botName.toLowerCase() ? "" : mention)).trim();
+    const text = message.text.replace(/@\S+/g, (mention) => (botName() && mention.slice(1).toLowerCase() === botName()!.toLowerCase() ? "" : mention)).trim();
+    const wait = limited(`zalo:${message.from.id}`);
+    if (wait > 0) {
+      await client.sendMessage(chatId, text_.rateLimited(wait));
+      return;
+    }
     await client.sendChatAction(chatId).catch(() => undefined);
     const replies = await conversation.handle({ channel: "zalo", chatId, userId: message.from.id, userName: message.from.display_name ?? message.from.name ?? "", text });
     for (const reply of replies) for (const part of splitText(renderZalo(reply), ZALO_LIMIT)) await client.sendMessage(chatId, part);
