@@ -16,15 +16,15 @@ import { createKnowledgeHolder } from "./knowledge-holder.ts";
  */
 export async function openApp(config: Config, logger: Logger) {
   const store = await openLibsqlStore(config.stateUrl);
-  const holder = await createKnowledgeHolder(config);
+  const holder = await createKnowledgeHolder(config, logger);
   let bank: QuizQuestion[] = await loadQuizBank(path.join(config.knowledgeDir, "quizzes"));
   let checklists: Checklist[] = await loadChecklists(path.join(config.knowledgeDir, "checklists"));
   logger.info("app.loaded", { questions: bank.length, checklists: checklists.length });
   const runner = await createChecklistRunner({ storageUrl: config.workflowUrl, checklists: () => checklists });
   const conversation = createConversation({
-    answer: (question) => holder.current().answer(question),
-    passage: (id) => holder.current().index.passage(id),
-    documents: () => holder.current().index.documents(),
+    answer: (question) => holder.use((knowledge) => knowledge.answer(question)),
+    passage: (id) => holder.use((knowledge) => knowledge.index.passage(id)),
+    documents: () => holder.use((knowledge) => knowledge.index.documents()),
     store,
     bank: () => bank,
     checklists: () => checklists,

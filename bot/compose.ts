@@ -34,6 +34,7 @@ export async function ingestKnowledge(config: Config, rebuild = false): Promise<
     lexicon,
     lexiconHash: hash,
     maxBytes: config.MAX_FILE_MB * 1024 * 1024,
+    maxDocxPartBytes: config.MAX_DOCX_PART_MB * 1024 * 1024,
     rebuild,
   });
 }

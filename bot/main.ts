@@ -3,6 +3,7 @@ import { Api } from "grammy";
 import { Hono } from "hono";
 import { loadConfig, loadDotEnv } from "../src/config.ts";
 import { isAppError } from "../src/errors.ts";
+import { readManifest } from "../src/index/manifest.ts";
 import { createLogger, redactProcessOutput } from "../src/log.ts";
 import { openApp } from "./app.ts";
 import type { App } from "./app.ts";
@@ -79,10 +80,17 @@ async function main(): Promise<void> {
   redactProcessOutput(secretsOf(process.env));
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(process.env) });
-  const report = await ingestKnowledge(config);
-  const failed = report.files.filter((f) => f.status === "failed" || f.status === "skipped");
-  console.log(`Chỉ mục: ${report.documents} văn bản, ${report.chunks} đoạn${report.changed ? " (vừa cập nhật)" : ""}.`);
-  for (const file of failed) console.log(`  ! ${file.path}: ${file.reason}`);
+  try {
+    const report = await ingestKnowledge(config);
+    const failed = report.files.filter((f) => f.status === "failed" || f.status === "skipped");
+    console.log(`Chỉ mục: ${report.documents} văn bản, ${report.chunks} đoạn${report.changed ? " (vừa cập nhật)" : ""}.`);
+    for (const file of failed) console.log(`  ! ${file.path}: ${file.reason}`);
+  } catch (error) {
+    // Another ingest is writing: serve the complete index in force (it is picked up again when that ingest commits).
+    if (!(isAppError(error) && error.code.startsWith("busy:") && (await readManifest(config.indexDir).catch(() => undefined)))) throw error;
+    logger.warn("startup.ingest_busy", { reason: error.message });
+    console.log("Một lần nạp tài liệu khác đang chạy; dùng chỉ mục hiện có.");
+  }
 
   const app = await openApp(config, logger);
   // Webhooks must be reachable from outside (0.0.0.0:PORT); the web chat, which has no login, stays on HOST.

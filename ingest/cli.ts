@@ -64,6 +64,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     lexicon,
     lexiconHash: hash,
     maxBytes: config.MAX_FILE_MB * 1024 * 1024,
+    maxDocxPartBytes: config.MAX_DOCX_PART_MB * 1024 * 1024,
     rebuild: values.rebuild,
     onStart: (total) => showBar && bar.start(total, 0, { file: "" }),
     onFile: (file) => showBar && bar.update(done++, { file }),

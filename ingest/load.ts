@@ -5,6 +5,7 @@ import mammoth from "mammoth";
 import { PDFParse } from "pdf-parse";
 import { AppError } from "../src/errors.ts";
 import { nfc } from "../src/text/normalize.ts";
+import { checkDocxSize } from "./zip-check.ts";
 
 export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".html", ".htm", ".pdf", ".docx"] as const;
 export type SourceFormat = "text" | "markdown" | "html" | "pdf" | "docx";
@@ -91,7 +92,10 @@ function loadHtml(raw: string): string {
  * Reads one file into text. Every problem becomes an AppError whose message says,
  * in Vietnamese, what is wrong with this file; the caller reports it and goes on.
  */
-export async function loadSource(file: string, maxBytes: number): Promise<LoadedSource> {
+/** Largest declared size of a DOCX's main part; a zip inflating beyond this many times its size is refused too. */
+export const DOCX_LIMITS = { maxPartBytes: 50 * 1048576, maxRatio: 200 };
+
+export async function loadSource(file: string, maxBytes: number, docx = DOCX_LIMITS): Promise<LoadedSource> {
   const extension = path.extname(file).toLowerCase();
   const format = FORMAT_BY_EXTENSION[extension];
   if (!format) reject("unsupported:extension", file, `định dạng ${extension || "(không có đuôi)"} chưa được hỗ trợ`);
@@ -111,6 +115,7 @@ export async function loadSource(file: string, maxBytes: number): Promise<Loaded
       break;
     case "docx":
       if (kind !== "zip") reject("invalid:mismatch", file, "đuôi .docx nhưng nội dung không phải tài liệu Word (DOCX)");
+      checkDocxSize(buffer, file, docx);
       text = await loadDocx(buffer, file);
       break;
     case "html":

@@ -5,12 +5,12 @@ import type { Lexicon } from "../src/lexicon.ts";
 import { prepareFile } from "./prepare.ts";
 
 /** A worker thread that prepares files (load, clean, chunk, search text, local vectors) for the main thread to write. */
-const { lexicon, maxBytes, dimension } = workerData as { lexicon: Lexicon; maxBytes: number; dimension: number };
+const { lexicon, maxBytes, maxDocxPartBytes, dimension } = workerData as { lexicon: Lexicon; maxBytes: number; maxDocxPartBytes?: number; dimension: number };
 const embedder = new LocalEmbedder(dimension);
 
 parentPort!.on("message", async (task: { id: number; file: string; relative: string }) => {
   try {
-    const prepared = await prepareFile(task.file, task.relative, { maxBytes, lexicon, embedder });
+    const prepared = await prepareFile(task.file, task.relative, { maxBytes, maxDocxPartBytes, lexicon, embedder });
     const buffers = prepared.vectors?.flat().map((v) => v.buffer as ArrayBuffer) ?? [];
     parentPort!.postMessage({ id: task.id, prepared }, buffers);
   } catch (error) {

@@ -6,7 +6,7 @@ import type { Lexicon } from "../src/lexicon.ts";
 import type { BuiltDocument } from "./document.ts";
 import { buildDocuments, readSidecar } from "./document.ts";
 import type { SourceFormat } from "./load.ts";
-import { loadSource } from "./load.ts";
+import { DOCX_LIMITS, loadSource } from "./load.ts";
 
 /** A file read, structured, chunked, and (with the local embedder) embedded: ready to write. */
 export type PreparedFile = {
@@ -25,8 +25,8 @@ export function searchTextOf(lexicon: Lexicon, doc: BuiltDocument, chunk: BuiltD
 
 
 /** The CPU-heavy part of ingesting one file; runs in the main thread or in a worker. */
-export async function prepareFile(file: string, relative: string, options: { maxBytes: number; lexicon: Lexicon; embedder?: Embedder }): Promise<PreparedFile> {
-  const loaded = await loadSource(file, options.maxBytes);
+export async function prepareFile(file: string, relative: string, options: { maxBytes: number; maxDocxPartBytes?: number; lexicon: Lexicon; embedder?: Embedder }): Promise<PreparedFile> {
+  const loaded = await loadSource(file, options.maxBytes, { ...DOCX_LIMITS, ...(options.maxDocxPartBytes ? { maxPartBytes: options.maxDocxPartBytes } : {}) });
   const overrides = await readSidecar(file);
   const documents = buildDocuments(loaded.text, relative, overrides);
   if (documents.every((d) => d.chunks.length === 0)) throw new AppError("invalid:empty", "tệp không có đoạn văn nào để lập chỉ mục", { file });

@@ -10,10 +10,10 @@ type Pending = { resolve: (value: PreparedFile) => void; reject: (error: Error) 
  * A small pool of worker threads that prepare files in parallel (the work is CPU-bound; LanceDB
  * writes stay on the main thread). Used for large ingests with the local embedder.
  */
-export function createPreparePool(options: { lexicon: Lexicon; maxBytes: number; dimension: number; size?: number }) {
+export function createPreparePool(options: { lexicon: Lexicon; maxBytes: number; maxDocxPartBytes?: number; dimension: number; size?: number }) {
   const size = options.size ?? Math.max(1, Math.min(4, availableParallelism()));
   const url = new URL("./prepare-worker.ts", import.meta.url);
-  const workers = Array.from({ length: size }, () => new Worker(url, { workerData: { lexicon: options.lexicon, maxBytes: options.maxBytes, dimension: options.dimension } }));
+  const workers = Array.from({ length: size }, () => new Worker(url, { workerData: { lexicon: options.lexicon, maxBytes: options.maxBytes, maxDocxPartBytes: options.maxDocxPartBytes, dimension: options.dimension } }));
   const pending = new Map<number, Pending>();
   const load = new Map<Worker, number>(workers.map((w) => [w, 0]));
   let nextId = 0;

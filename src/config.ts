@@ -16,6 +16,8 @@ export const configSchema = z.object({
   OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
   LLM_MODEL: z.preprocess(emptyToUndefined, z.string().default("gpt-4o-mini")),
   MAX_FILE_MB: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(20)),
+  /** Largest declared uncompressed size of a DOCX's main part, refused before inflating (zip bombs). */
+  MAX_DOCX_PART_MB: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(50)),
   ANSWER_TOP_K: positiveInt(5),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),

@@ -58,6 +58,13 @@ export type WriterOptions = {
 const FLUSH_ROWS = 2000;
 
 /**
+ * Generations of the index kept on disk (tables, stats and facts files): the one in force and the two
+ * before it, so a reader still finishing an answer on an older one, or one that has not yet seen the new
+ * manifest (readers poll it every 2 s), keeps working through two rebuilds in quick succession.
+ */
+export const KEEP_GENERATIONS = 3;
+
+/**
  * Writes the index under a lock. Nothing a reader sees changes until `commit()` writes the new
  * manifest; a writer that dies before that leaves the previous index in force, and the next writer
  * first rolls the tables back to the versions the manifest names.
@@ -284,11 +291,16 @@ export class IndexWriter {
       hasFullTextIndex,
     };
     await writeManifest(this.indexDir, manifest);
-    // Tables of older rebuilds go; the ones just replaced stay, for readers still on them.
-    const keep = new Set([manifest.chunksTable, manifest.documentsTable, this.replaced?.chunksTable, this.replaced?.documentsTable]);
-    for (const name of await this.db.tableNames()) if (!keep.has(name)) await this.db.dropTable(name).catch(() => undefined);
+    // Readers move to a new generation within seconds (they poll the manifest) and finish their answers
+    // first: the last KEEP_GENERATIONS generations stay, older tables and files go.
+    const oldest = generation - KEEP_GENERATIONS + 1;
+    const generationOf = (name: string) => Number(/_g(\d+)$/.exec(name)?.[1] ?? /-(\d+)\.json$/.exec(name)?.[1] ?? 0);
+    const inForce = new Set([manifest.chunksTable, manifest.documentsTable, this.replaced?.chunksTable, this.replaced?.documentsTable]);
+    for (const name of await this.db.tableNames()) {
+      if (!inForce.has(name) && generationOf(name) < oldest) await this.db.dropTable(name).catch(() => undefined);
+    }
     for (const name of await readdir(this.indexDir)) {
-      if (/^(?:stats|facts)-\d+\.json$/.test(name) && name !== statsFile && name !== factsFile && name !== this.replaced?.statsFile && name !== this.replaced?.factsFile) {
+      if (/^(?:stats|facts)-\d+\.json$/.test(name) && generationOf(name) < oldest && name !== this.replaced?.statsFile && name !== this.replaced?.factsFile) {
         await rm(path.join(this.indexDir, name), { force: true });
       }
     }
