@@ -15,8 +15,28 @@ import { documentListBlocks, escapeHtml, joinPieces, packMessages, passageBlocks
  */
 export function splitHtml(html: string, limit = 4096): string[] {
   if (html.length <= limit) return [html];
-  const pieces = html.split("\n\n").flatMap((p) => (p.length <= limit ? [p] : p.split("\n").flatMap((line) => (line.length <= limit ? [line] : line.match(new RegExp(`[\\s\\S]{1,${limit}}`, "g")) ?? []))));
+  const pieces = html.split("\n\n").flatMap((p) => (p.length <= limit ? [p] : p.split("\n").flatMap((line) => (line.length <= limit ? [line] : cutLine(line, limit)))));
   return joinPieces(pieces, limit);
+}
+
+/** Cuts an over-long line at spaces, never inside an HTML entity ("&amp;") or a tag. */
+function cutLine(line: string, limit: number): string[] {
+  const out: string[] = [];
+  let rest = line;
+  while (rest.length > limit) {
+    const window = rest.slice(0, limit);
+    let cut = window.lastIndexOf(" ");
+    if (cut < limit / 2) cut = limit;
+    const amp = window.lastIndexOf("&", cut - 1);
+    if (amp >= 0 && !window.slice(amp, cut).includes(";")) cut = amp;
+    const lt = window.lastIndexOf("<", cut - 1);
+    if (lt >= 0 && !window.slice(lt, cut).includes(">")) cut = lt;
+    if (cut <= 0) cut = limit;
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^ /, "");
+  }
+  if (rest) out.push(rest);
+  return out;
 }
 
 const sourceLine = (s: { document: string; section: string }) => escapeHtml([s.document, s.section].filter(Boolean).join(" › "));

@@ -17,10 +17,13 @@ const PUBLIC = path.join(path.dirname(fileURLToPath(import.meta.url)), "public")
 const STATIC: Record<string, string> = { "/": "index.html", "/app.js": "app.js", "/style.css": "style.css" };
 const TYPES: Record<string, string> = { html: "text/html; charset=utf-8", js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8" };
 
+const NOT_JSON = Symbol("not json");
+
+/** Every message a user or a script can meet is in Vietnamese, zod's own English included. */
 const messageSchema = z.object({
-  session: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "phiên không hợp lệ"),
-  text: z.string().max(4000, "tin nhắn quá dài"),
-});
+  session: z.string({ error: "thiếu mã phiên (chuỗi)" }).regex(/^[A-Za-z0-9_-]{8,64}$/, "phiên không hợp lệ"),
+  text: z.string({ error: "thiếu nội dung tin nhắn (chuỗi)" }).max(4000, "tin nhắn quá dài"),
+}, { error: "cần một đối tượng JSON có «session» và «text»" });
 
 /** The JSON a reply becomes for the page: files turn into short-lived download links. */
 function toJson(reply: Reply, keepFile: (reply: Extract<Reply, { kind: "file" }>) => string) {
@@ -91,8 +94,10 @@ export function createWebApp(deps: {
   }
 
   app.post("/api/message", bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: "Tin nhắn quá dài." }, 413) }), async (c) => {
-    const parsed = messageSchema.safeParse(await c.req.json().catch(() => undefined));
-    if (!parsed.success) return c.json({ error: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") }, 400);
+    const json = await c.req.json().catch(() => NOT_JSON);
+    if (json === NOT_JSON) return c.json({ error: "Nội dung gửi lên không phải JSON hợp lệ." }, 400);
+    const parsed = messageSchema.safeParse(json);
+    if (!parsed.success) return c.json({ error: parsed.error.issues.map((i) => `${i.path.join(".") || "nội dung"}: ${i.message}`).join("; ") }, 400);
     const { session, text } = parsed.data;
     const peer = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? "?";
     const address = clientAddress(peer, c.req.header("x-forwarded-for"), trust);

@@ -26,6 +26,17 @@ describe("Telegram rendering", () => {
     expect(renderPlain({ kind: "answer", result: none } as Reply)).not.toMatch(/Nguồn/);
   });
 
+  it("cuts a line over the limit between words, never inside an entity or a tag", () => {
+    const line = `<i>${"dân &amp; vận ".repeat(900)}</i>`;
+    const parts = splitHtml(`đầu\n\n${line}`);
+    for (const part of parts) {
+      expect(part.length).toBeLessThanOrEqual(4096);
+      expect(part).not.toMatch(/&[a-z]*$/);
+      expect(part).not.toMatch(/^[a-z]*;/);
+      expect(part).not.toMatch(/<[^>]*$/);
+    }
+  });
+
   it("splits long answers and long summaries on boundaries without breaking tags", () => {
     const blocks = Array.from({ length: 40 }, (_, i) => ({ text: `Đoạn ${i}: ${"chữ & dấu ".repeat(30)}`, wrap: (s: string) => `<i>${s}</i>` }));
     const messages = packMessages(blocks);

@@ -18,7 +18,11 @@ describe("web chat JSON API", () => {
     const web = createWebApp({ conversation: app.conversation, passage: (id) => app.holder.current().index.passage(id), logger: silentLogger, perMinute: 3, trustProxy: { kind: "hops", hops: 1 } });
     const post = (body: unknown, ip = "10.0.0.1") => web.request("/api/message", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": ip }, body: JSON.stringify(body) });
     expect((await post({ session: "x", text: "hi" })).status).toBe(400);
-    expect(await (await post({ session: "abcdefgh12" })).json()).toMatchObject({ error: expect.stringMatching(/text/) });
+    expect(await (await post({ session: "abcdefgh12" })).json()).toMatchObject({ error: "text: thiếu nội dung tin nhắn (chuỗi)" });
+    const broken = await web.request("/api/message", { method: "POST", headers: { "content-type": "application/json" }, body: "{session:" });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({ error: "Nội dung gửi lên không phải JSON hợp lệ." });
+    expect(await (await post([1, 2])).json()).toEqual({ error: "nội dung: cần một đối tượng JSON có «session» và «text»" });
     const ok = await post({ session: "abcdefgh12", text: "Ai làm công tác dân vận hiệu quả nhất?" });
     const body = await ok.json() as { replies: Array<{ kind: string; citations: Array<{ chunkId: string }> }> };
     expect(body.replies[0]!.kind).toBe("answer");

@@ -45,9 +45,14 @@ function source(parent, citation) {
   details.addEventListener("toggle", async () => {
     if (!details.open || details.dataset.loaded) return;
     details.dataset.loaded = "1";
-    const response = await fetch(`/api/passage/${encodeURIComponent(citation.chunkId)}`);
-    const body = await response.json();
-    quote.textContent = response.ok ? body.text : body.error;
+    try {
+      const response = await fetch(`/api/passage/${encodeURIComponent(citation.chunkId)}`);
+      const body = await response.json().catch(() => ({}));
+      quote.textContent = response.ok && body.text ? body.text : body.error || "Không tải được nguyên văn. Bấm lại để thử lần nữa.";
+    } catch {
+      quote.textContent = "Không tải được nguyên văn (mất kết nối). Bấm lại để thử lần nữa.";
+    }
+    if (quote.textContent.startsWith("Không tải được")) delete details.dataset.loaded;
   });
   parent.appendChild(details);
 }
