@@ -3,7 +3,7 @@ import type { KnowledgeIndex } from "../index/store.ts";
 import type { AnalysedQuery } from "../query.ts";
 import type { RankedPassage } from "../retrieve.ts";
 import type { ParagraphInfo } from "../structure/blocks.ts";
-import { paragraphsOf } from "../structure/blocks.ts";
+import { passageText } from "./passage-text.ts";
 import type { QuestionAnalysis } from "./question.ts";
 import { PASSAGES_READ } from "./weights.ts";
 
@@ -34,7 +34,7 @@ export function answerContext(intent: QuestionAnalysis, query: AnalysedQuery, ra
     read,
     ranked,
     rankedPrior: ranked.map((r) => Math.max(0, r.score) / top),
-    paragraphs: read.map((r) => paragraphsOf(r.passage.clean)),
+    paragraphs: read.map((r) => passageText(r.passage).paragraphs),
     prior: read.map((r) => Math.max(0, r.score) / top),
     stats: index.stats,
     index,

@@ -1,7 +1,6 @@
-import { coverage, definesSubject, hasOrdinalItem, phraseMatch } from "../score.ts";
-import { fold, foldedSyllables } from "../text/normalize.ts";
-import { sentenceRanges } from "../text/sentences.ts";
-import { searchTokens } from "../text/terms.ts";
+import { coverage, definesSubjectFolded, hasOrdinalItem, phraseMatch } from "../score.ts";
+import { fold } from "../text/normalize.ts";
+import { passageText } from "./passage-text.ts";
 import type { AnswerContext } from "./context.ts";
 import type { QuestionAnalysis } from "./question.ts";
 import { SENTENCE } from "./weights.ts";
@@ -37,8 +36,8 @@ const ACTOR = /\b(?:cap uy|thu truong|nguoi dung dau|ban chap hanh|ban thuong vu
 /** A person named: "đồng chí Lê Hùng Anh", or three capitalised syllables that are not an organisation ("Hồ Chí Minh"). */
 const PERSON = /(?:đồng chí|ông|bà)\s+\p{Lu}\p{Ll}*|(?<![\p{L}])(?!(?:Ban|Bộ|Đảng|Ủy|Uỷ|Hội|Mặt|Nhà|Quốc|Chính|Trung|Văn|Thủ|Tổng|Nghị|Kết|Quyết|Chỉ|Công|Thanh|Đoàn|Liên|Cộng|Việt|Hà)\s)\p{Lu}\p{Ll}*\s\p{Lu}\p{Ll}*\s\p{Lu}\p{Ll}*/u;
 
-export function holdsAnswerType(intent: Pick<QuestionAnalysis, "type" | "unit" | "dateKind" | "person">, sentence: string): boolean {
-  const text = fold(sentence);
+export function holdsAnswerType(intent: Pick<QuestionAnalysis, "type" | "unit" | "dateKind" | "person">, sentence: string, folded?: string): boolean {
+  const text = folded ?? fold(sentence);
   switch (intent.type) {
     case "number": {
       if (!NUMBER.test(text)) return false;
@@ -66,23 +65,23 @@ export function scoreSentences(context: AnswerContext): ScoredSentence[] {
   const out: ScoredSentence[] = [];
   context.read.forEach(({ passage }, p) => {
     const frame = new Set(passage.search.split(" "));
-    context.paragraphs[p]!.forEach((paragraph, g) => {
-      if (isHeadingParagraph(paragraph.text)) return;
-      sentenceRanges(paragraph.text).forEach(([start, end], index) => {
-        const text = paragraph.text.slice(start, end);
-        const alone = coverage(query, new Set(searchTokens(text)), stats, text);
-        const framed = coverage(query, frame, stats, text);
-        const ordinal = hasOrdinalItem(query, index === 0 ? paragraph.text : text) ? SENTENCE.ordinal : 0;
-        const evidence = Math.min(1, SENTENCE.alone * alone.combined + SENTENCE.framed * framed.combined + ordinal);
-        const typePresent = holdsAnswerType(intent, text);
-        const defines = definesSubject(query, text) || (intent.type === "definition" && definesFocus(intent.focus, text)) ? SENTENCE.defines : 0;
-        const phrase = SENTENCE.phrase * phraseMatch(query, foldedSyllables(text));
-        // A number or a date is easy to recognise and is what was asked; an actor is too varied ("già làng") to reward.
-        const typeBonus = typePresent && (intent.type === "number" || intent.type === "date") ? SENTENCE.typePresent : 0;
-        const score = evidence + defines + phrase + SENTENCE.prior * context.prior[p]! + typeBonus;
-        out.push({ passage: p, paragraph: g, index, text, evidence, typePresent, score });
-      });
-    });
+    const { paragraphs, sentences } = passageText(passage);
+    for (const sentence of sentences) {
+      const paragraph = paragraphs[sentence.paragraph]!;
+      if (isHeadingParagraph(paragraph.text)) continue;
+      const { text, index } = sentence;
+      const alone = coverage(query, sentence.tokens, stats);
+      const framed = coverage(query, frame, stats);
+      const ordinal = hasOrdinalItem(query, index === 0 ? paragraph.text : text) ? SENTENCE.ordinal : 0;
+      const evidence = Math.min(1, SENTENCE.alone * alone.combined + SENTENCE.framed * framed.combined + ordinal);
+      const typePresent = holdsAnswerType(intent, text, sentence.folded);
+      const defines = definesSubjectFolded(query, sentence.folded) || (intent.type === "definition" && definesFocus(intent.focus, sentence.folded)) ? SENTENCE.defines : 0;
+      const phrase = SENTENCE.phrase * phraseMatch(query, sentence.syllables);
+      // A number or a date is easy to recognise and is what was asked; an actor is too varied ("già làng") to reward.
+      const typeBonus = typePresent && (intent.type === "number" || intent.type === "date") ? SENTENCE.typePresent : 0;
+      const score = evidence + defines + phrase + SENTENCE.prior * context.prior[p]! + typeBonus;
+      out.push({ passage: p, paragraph: sentence.paragraph, index, text, evidence, typePresent, score });
+    }
   });
   return out.sort((a, b) => b.score - a.score);
 }
@@ -91,6 +90,7 @@ export function scoreSentences(context: AnswerContext): ScoredSentence[] {
 export function definesFocus(focus: string[], text: string): boolean {
   if (focus.length === 0) return false;
   const subject = focus.join(" ");
+  // (Text may come folded already: folding is idempotent.)
   const folded = fold(text).replace(/[^\p{L}\p{N}]+/gu, " ");
   return new RegExp(`(?:^| )${subject} (?:la|duoc hieu la|co nghia la|chinh la) `, "u").test(folded);
 }

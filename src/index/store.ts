@@ -30,6 +30,9 @@ export interface KnowledgeIndex {
   close(): void;
 }
 
+/** Passages kept parsed per open index (about 15 MB at 1.5 KB of text each); the least recently read go first. */
+const PASSAGES_KEPT = 10_000;
+
 export const NO_INDEX_MESSAGE = "Chưa có chỉ mục tài liệu. Hãy chạy `npm run ingest` (hoặc `npm start`, lệnh này tự nạp tài liệu) rồi thử lại.";
 
 function toPassage(row: Record<string, unknown>): Passage {
@@ -64,8 +67,31 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo): Promi
   const stats = new TermStats(termStatsSchema.parse(JSON.parse(await readFile(path.join(indexDir, manifest.statsFile), "utf8"))));
   const facts = new FactTable(manifest.factsFile ? await readFactsFile(path.join(indexDir, manifest.factsFile)) : []);
   const columns = [...PASSAGE_COLUMNS];
-  const withScore = [...columns, "_score"];
-  const withDistance = [...columns, "_distance"];
+  /**
+   * Passages read and validated once per open index (a passage never changes within a generation):
+   * searches return ids and scores only, and rows are read just for the passages not yet seen.
+   */
+  const parsed = new Map<string, Passage>();
+  const remember = (passage: Passage) => {
+    parsed.set(passage.id, passage);
+    if (parsed.size > PASSAGES_KEPT) parsed.delete(parsed.keys().next().value!);
+    return passage;
+  };
+  const resolve = async (ids: string[]): Promise<Map<string, Passage>> => {
+    const missing = [...new Set(ids.filter((id) => !parsed.has(id)))];
+    if (missing.length > 0) {
+      const rows = await chunks.query().where(`id IN (${missing.map(sqlString).join(", ")})`).select(columns).toArray();
+      for (const row of rows) remember(toPassage(row));
+    }
+    return new Map(ids.flatMap((id) => (parsed.has(id) ? [[id, parsed.get(id)!] as const] : [])));
+  };
+  const scored = async (rows: Array<Record<string, unknown>>, score: (row: Record<string, unknown>) => number): Promise<ScoredPassage[]> => {
+    const found = await resolve(rows.map((row) => String(row.id)));
+    return rows.flatMap((row) => {
+      const passage = found.get(String(row.id));
+      return passage ? [{ passage, score: score(row) }] : [];
+    });
+  };
 
   return {
     manifest,
@@ -74,22 +100,19 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo): Promi
     async fullText(tokens, limit) {
       if (!manifest.hasFullTextIndex || tokens.length === 0) return [];
       const query = new lancedb.MatchQuery(tokens.join(" "), "search", { operator: lancedb.Operator.Or });
-      const rows = await chunks.query().fullTextSearch(query).select(withScore).limit(limit).toArray();
-      return rows.map((row) => ({ passage: toPassage(row), score: Number(row._score ?? 0) }));
+      const rows = await chunks.query().fullTextSearch(query).select(["id", "_score"]).limit(limit).toArray();
+      return scored(rows, (row) => Number(row._score ?? 0));
     },
     async nearest(vector, limit) {
       if (manifest.chunkCount === 0) return [];
-      const rows = await chunks.vectorSearch(Array.from(vector)).distanceType("cosine").select(withDistance).limit(limit).toArray();
-      return rows.map((row) => ({ passage: toPassage(row), score: 1 - Number(row._distance ?? 1) }));
+      const rows = await chunks.vectorSearch(Array.from(vector)).distanceType("cosine").select(["id", "_distance"]).limit(limit).toArray();
+      return scored(rows, (row) => 1 - Number(row._distance ?? 1));
     },
     async passage(id) {
-      const rows = await chunks.query().where(`id = ${sqlString(id)}`).select(columns).limit(1).toArray();
-      return rows[0] ? toPassage(rows[0]) : undefined;
+      return (await resolve([id])).get(id);
     },
     async passages(ids) {
-      if (ids.length === 0) return [];
-      const rows = await chunks.query().where(`id IN (${[...new Set(ids)].map(sqlString).join(", ")})`).select(columns).toArray();
-      return rows.map(toPassage);
+      return [...(await resolve(ids)).values()];
     },
     async allPassages() {
       const rows = await chunks.query().select(columns).toArray();

@@ -1,22 +1,12 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GUIDANCE, OTHER } from "../helpers/corpus.ts";
-import { openAnswerer, runIngest, tempDir, writeFiles } from "../helpers/index.ts";
+import { openCorpusAnswerer } from "../helpers/index.ts";
 
-let answerer: Awaited<ReturnType<typeof openAnswerer>>;
-let cleanup: () => Promise<void>;
+let answerer: Awaited<ReturnType<typeof openCorpusAnswerer>>;
 
 beforeAll(async () => {
-  const temp = await tempDir();
-  cleanup = temp.cleanup;
-  await writeFiles(path.join(temp.dir, "docs"), { "huong-dan-qcdc.txt": GUIDANCE, "thong-bao.txt": OTHER });
-  await runIngest(path.join(temp.dir, "docs"), path.join(temp.dir, "index"));
-  answerer = await openAnswerer(path.join(temp.dir, "index"));
+  answerer = await openCorpusAnswerer();
 });
-afterAll(async () => {
-  answerer.close();
-  await cleanup();
-});
+afterAll(() => answerer.close());
 
 describe("answers with citations", () => {
   it("a question typed without diacritics quotes the passage", async () => {

@@ -76,3 +76,13 @@ export async function openTestApp() {
   const app = await openApp(loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: KNOWLEDGE }), silentLogger);
   return { app, dir: temp.dir, close: async () => { app.close(); await temp.cleanup(); } };
 }
+
+/** The answer pipeline over the tests' own corpus (test/helpers/corpus.ts), in a temp folder. */
+export async function openCorpusAnswerer() {
+  const { GUIDANCE, OTHER } = await import("./corpus.ts");
+  const temp = await tempDir();
+  await writeFiles(path.join(temp.dir, "docs"), { "huong-dan-qcdc.txt": GUIDANCE, "thong-bao.txt": OTHER });
+  await runIngest(path.join(temp.dir, "docs"), path.join(temp.dir, "index"));
+  const answerer = await openAnswerer(path.join(temp.dir, "index"));
+  return { ...answerer, close: async () => { answerer.close(); await temp.cleanup(); } };
+}

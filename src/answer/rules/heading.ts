@@ -5,7 +5,7 @@ import { isFunctionWord, searchTokens } from "../../text/terms.ts";
 import type { Candidate, QuotedLine } from "../candidate.ts";
 import type { AnswerContext } from "../context.ts";
 import { isHeadingParagraph } from "../evidence.ts";
-import { paragraphsOf as blockParagraphs } from "../../structure/blocks.ts";
+import { passageText } from "../passage-text.ts";
 import { HEADING, LIMITS } from "../weights.ts";
 import { firstSentence, sentencesOf } from "./text.ts";
 
@@ -23,7 +23,7 @@ export function headingRule(context: AnswerContext): Candidate | undefined {
   const { query, intent, stats } = context;
   const asked = new Set(intent.words);
   let best: { p: number; g: number; text: string; precision: number; recall: number; score: number } | undefined;
-  const paragraphsOf = (p: number) => context.paragraphs[p] ?? blockParagraphs(context.ranked[p]!.passage.clean);
+  const paragraphsOf = (p: number) => context.paragraphs[p] ?? passageText(context.ranked[p]!.passage).paragraphs;
   context.ranked.forEach(({ passage }, p) => {
     const paragraphs = paragraphsOf(p);
     const identity = `${passage.docKind} ${passage.docTitle} ${passage.docIssuer} ${passage.docNumber} ${passage.docDate.slice(0, 4)}`;

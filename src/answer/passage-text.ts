@@ -1,0 +1,37 @@
+import type { Passage } from "../index/schema.ts";
+import type { ParagraphInfo } from "../structure/blocks.ts";
+import { paragraphsOf } from "../structure/blocks.ts";
+import { fold, foldedSyllables } from "../text/normalize.ts";
+import { sentenceRanges } from "../text/sentences.ts";
+import { searchTokens } from "../text/terms.ts";
+
+/** A sentence of a passage with what scoring reads of it, computed once. */
+export type SentenceText = { paragraph: number; index: number; text: string; tokens: ReadonlySet<string>; folded: string; syllables: string[] };
+
+export type PassageText = { paragraphs: ParagraphInfo[]; sentences: SentenceText[] };
+
+/** Passages kept analysed (a passage's text never changes under its id); the least recently used go first. */
+const KEPT = 5_000;
+const cache = new Map<string, PassageText>();
+
+/** A passage's paragraphs and sentences, split and tokenised once and reused by every question. */
+export function passageText(passage: Passage): PassageText {
+  const hit = cache.get(passage.id);
+  if (hit) {
+    cache.delete(passage.id);
+    cache.set(passage.id, hit);
+    return hit;
+  }
+  const paragraphs = paragraphsOf(passage.clean);
+  const sentences: SentenceText[] = [];
+  paragraphs.forEach((paragraph, g) => {
+    sentenceRanges(paragraph.text).forEach(([start, end], index) => {
+      const text = paragraph.text.slice(start, end);
+      sentences.push({ paragraph: g, index, text, tokens: new Set(searchTokens(text)), folded: fold(text), syllables: foldedSyllables(text) });
+    });
+  });
+  const analysed = { paragraphs, sentences };
+  cache.set(passage.id, analysed);
+  if (cache.size > KEPT) cache.delete(cache.keys().next().value!);
+  return analysed;
+}
