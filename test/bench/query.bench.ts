@@ -181,8 +181,8 @@ try {
       const [vector] = await embedder.embed([query.embedText || question], "query");
       const match = new lancedb.MatchQuery(query.searchTokens.join(" ") || "dan", "search", { operator: lancedb.Operator.Or });
       await Promise.all([
-        table.query().fullTextSearch(match).select(columns).limit(5).toArray(),
-        table.vectorSearch(Array.from(vector!)).distanceType("cosine").select(columns).limit(5).toArray(),
+        table.query().fullTextSearch(match).select([...columns, "_score"]).limit(5).toArray(),
+        table.vectorSearch(Array.from(vector!)).distanceType("cosine").select([...columns, "_distance"]).limit(5).toArray(),
       ]);
     };
   };
