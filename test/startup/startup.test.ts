@@ -5,7 +5,8 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { GUIDANCE } from "../helpers/corpus.ts";
-import { ROOT, tempDir, writeFiles } from "../helpers/index.ts";
+import { writeFile } from "node:fs/promises";
+import { ROOT, runIngest, tempDir, writeFiles } from "../helpers/index.ts";
 import { startFakeTelegram, TOKEN } from "../helpers/fake-telegram.ts";
 
 const NODE = existsSync(path.join(ROOT, "node_modules/.bin/node")) ? path.join(ROOT, "node_modules/.bin/node") : process.execPath;
@@ -26,10 +27,11 @@ afterEach(async () => {
 });
 
 /** `npm start` as an operator runs it, in a temp folder with a small knowledge folder. */
-async function start(env: Record<string, string>) {
+async function start(env: Record<string, string>, before?: (dir: string) => Promise<void>) {
   const temp = await tempDir();
   cleanup = temp.cleanup;
   await writeFiles(path.join(temp.dir, "knowledge", "documents"), { "huong-dan.txt": GUIDANCE });
+  await before?.(temp.dir);
   const port = await freePort();
   let output = "";
   child = spawn(NODE, [path.join(ROOT, "bot/main.ts")], {
@@ -70,6 +72,20 @@ describe("npm start", () => {
     await within(5_000, async () => (/channel\.retry.*telegram|telegram.*channel\.retry/.test(output()) ? true : undefined));
     expect(output()).not.toContain(TOKEN);
     expect(output()).not.toContain(TOKEN.split(":")[1]!);
+  }, 30_000);
+
+  it("serves the index in force while another ingest holds the lock", async () => {
+    const { base, output } = await start({}, async (dir) => {
+      await runIngest(path.join(dir, "knowledge"), path.join(dir, "data", "index"));
+      // Another ingest, alive (this test's own process), is writing.
+      await writeFile(path.join(dir, "data", "index", ".ingest.lock"), JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
+    });
+    const health = await within(10_000, async () => {
+      const response = await fetch(`${base}/healthz`);
+      return response.ok ? ((await response.json()) as { index: { passages: number } }) : undefined;
+    });
+    expect(health.index.passages).toBeGreaterThan(0);
+    expect(output()).toMatch(/Một lần nạp tài liệu khác đang chạy; dùng chỉ mục hiện có/);
   }, 30_000);
 
   it("never writes the bot token, not even when the Bot API echoes the request path in its errors", async () => {
