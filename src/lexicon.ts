@@ -92,7 +92,8 @@ export async function loadLexicon(file: string): Promise<LoadedLexicon> {
   return { lexicon: buildLexicon(parsed.data), hash };
 }
 
-function findPhrase(tokens: string[], phrase: Phrase): number {
+/** Where a phrase starts in a list of folded words, or -1. */
+export function findPhrase(tokens: string[], phrase: Phrase): number {
   outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
     for (let j = 0; j < phrase.length; j++) if (tokens[i + j] !== phrase[j]) continue outer;
     return i;

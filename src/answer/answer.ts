@@ -63,9 +63,10 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
     const bare = query.concepts.length < MIN_CONCEPTS_TO_ASSERT || (intent.type === "fact" && query.concepts.length <= MIN_CONCEPTS_TO_ASSERT);
     const grade: Grade = graded === "answer" && bare ? "related" : graded;
     const passages = toPassageOut(ranked);
+    const composed = candidate ? composeAnswer(candidate) : undefined;
     const explain: Explanation = {
       intent, rules, features, covered: round(scores.covered), right: round(scores.right), thresholds: ANSWERABILITY.thresholds,
-      candidate: candidate && { rule: candidate.rule, rank: candidate.rank, focusMatch: candidate.focusMatch, support: round(candidate.support), typeFound: candidate.typeFound, score: round(candidate.score), passageId: candidate.passage.id, citedIds: [...new Set([candidate.lead, ...candidate.lines].filter((l) => l !== undefined).map((l) => l.passage.id))], text: composeAnswer(candidate).text },
+      candidate: candidate && { rule: candidate.rule, rank: candidate.rank, focusMatch: candidate.focusMatch, support: round(candidate.support), typeFound: candidate.typeFound, score: round(candidate.score), passageId: candidate.passage.id, citedIds: [...new Set([candidate.lead, ...candidate.lines].filter((l) => l !== undefined).map((l) => l.passage.id))], text: composed!.text },
       passages: ranked.map((r, i) => ({ rank: i + 1, chunkId: r.passage.id, section: r.passage.section, score: round(r.score), coverage: round(r.coverage.combined), fulltext: round(r.fulltext), similarity: round(r.similarity) })),
     };
     // How sure the reply is: that the documents cover the question and that the answer proposed is right.
@@ -92,8 +93,7 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
         // The model failed (network, quota): the extractive answer below is still grounded.
       }
     }
-    const composed = composeAnswer(candidate);
-    return { answer: composed.text, abstained: false, confidence, citations: composed.citations, passages, mode: candidate.listed ? "list" : "extractive", grade, suggestions: [], explain };
+    return { answer: composed!.text, abstained: false, confidence, citations: composed!.citations, passages, mode: candidate.listed ? "list" : "extractive", grade, suggestions: [], explain };
   };
 }
 

@@ -13,13 +13,11 @@ export type AnswerContext = {
   query: AnalysedQuery;
   /** The passages the rules read, in rank order. */
   read: RankedPassage[];
-  /** Every passage retrieved (the heading rule looks at all of them: a heading is cheap to check). */
+  /** Every passage retrieved (the heading rule looks at all of them: a heading is cheap to check); `read` is its head. */
   ranked: RankedPassage[];
-  /** Retrieval score of each ranked passage relative to the first (0..1). */
-  rankedPrior: number[];
   /** Their paragraphs (blank-line separated), with list markers. */
   paragraphs: ParagraphInfo[][];
-  /** Each passage's retrieval score relative to the first (0..1). */
+  /** Each ranked passage's retrieval score relative to the first (0..1); index i is `ranked[i]` (and `read[i]`). */
   prior: number[];
   stats: TermStats;
   index: KnowledgeIndex;
@@ -33,9 +31,8 @@ export function answerContext(intent: QuestionAnalysis, query: AnalysedQuery, ra
     query,
     read,
     ranked,
-    rankedPrior: ranked.map((r) => Math.max(0, r.score) / top),
     paragraphs: read.map((r) => passageText(r.passage).paragraphs),
-    prior: read.map((r) => Math.max(0, r.score) / top),
+    prior: ranked.map((r) => Math.max(0, r.score) / top),
     stats: index.stats,
     index,
   };

@@ -1,5 +1,6 @@
 import { coverage, definesSubjectFolded, hasOrdinalItem, phraseMatch } from "../score.ts";
 import { fold } from "../text/normalize.ts";
+import { isHeadingLike } from "../structure/blocks.ts";
 import { passageText } from "./passage-text.ts";
 import type { AnswerContext } from "./context.ts";
 import type { QuestionAnalysis } from "./question.ts";
@@ -54,21 +55,15 @@ export function holdsAnswerType(intent: Pick<QuestionAnalysis, "type" | "unit" |
   }
 }
 
-/** A short paragraph without an end mark is a heading: it names a topic, it does not answer. */
-export function isHeadingParagraph(text: string): boolean {
-  return text.length < 120 && !/[.!…:;"”)]$/.test(text);
-}
-
 /** Every sentence of the read passages, best first. */
 export function scoreSentences(context: AnswerContext): ScoredSentence[] {
   const { query, intent, stats } = context;
   const out: ScoredSentence[] = [];
   context.read.forEach(({ passage }, p) => {
-    const frame = new Set(passage.search.split(" "));
-    const { paragraphs, sentences } = passageText(passage);
+    const { paragraphs, sentences, frame } = passageText(passage);
     for (const sentence of sentences) {
       const paragraph = paragraphs[sentence.paragraph]!;
-      if (isHeadingParagraph(paragraph.text)) continue;
+      if (isHeadingLike(paragraph.text)) continue;
       const { text, index } = sentence;
       const alone = coverage(query, sentence.tokens, stats);
       const framed = coverage(query, frame, stats);

@@ -8,7 +8,12 @@ import { searchTokens } from "../text/terms.ts";
 /** A sentence of a passage with what scoring reads of it, computed once. */
 export type SentenceText = { paragraph: number; index: number; text: string; tokens: ReadonlySet<string>; folded: string; syllables: string[] };
 
-export type PassageText = { paragraphs: ParagraphInfo[]; sentences: SentenceText[] };
+export type PassageText = {
+  paragraphs: ParagraphInfo[];
+  sentences: SentenceText[];
+  /** The passage's full-text tokens (title, headings, lead-in, text): what frames each of its sentences. */
+  frame: ReadonlySet<string>;
+};
 
 /** Passages kept analysed (a passage's text never changes under its id); the least recently used go first. */
 const KEPT = 5_000;
@@ -30,7 +35,7 @@ export function passageText(passage: Passage): PassageText {
       sentences.push({ paragraph: g, index, text, tokens: new Set(searchTokens(text)), folded: fold(text), syllables: foldedSyllables(text) });
     });
   });
-  const analysed = { paragraphs, sentences };
+  const analysed = { paragraphs, sentences, frame: new Set(passage.search.split(" ")) };
   cache.set(passage.id, analysed);
   if (cache.size > KEPT) cache.delete(cache.keys().next().value!);
   return analysed;

@@ -1,5 +1,5 @@
 import type { Lexicon } from "../lexicon.ts";
-import { expandAbbreviations } from "../lexicon.ts";
+import { expandAbbreviations, findPhrase } from "../lexicon.ts";
 import type { AnalysedQuery } from "../query.ts";
 import { nfc } from "../text/normalize.ts";
 import { isFunctionWord } from "../text/terms.ts";
@@ -151,14 +151,6 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
     : /\b(?:nam nao|nam bao nhieu|tu nam nao)\b/.test(text) ? "year" : "day";
   const person = type === "who" && /\b(?:dong chi nao|ai ky|nguoi ky|do ai ky|ho ten|ten la gi|ten gi|ong nao|ba nao|(?:truong|pho|bi thu|chu tich|giam doc|tac gia|tong bien tap)\b.*\bla ai)\b/.test(text);
   return { type, focus, duty, scope: findScope(words, text), words, ...(person ? { person } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: variants(focus, lexicon), wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
-}
-
-function findPhrase(words: string[], phrase: string[]): number {
-  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
-    return i;
-  }
-  return -1;
 }
 
 /** The words with one lexicon phrase replaced by each of its alternatives, the words themselves first. */

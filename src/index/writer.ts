@@ -11,7 +11,7 @@ import { INDEX_FORMAT, readManifest, writeManifest } from "./manifest.ts";
 import { CHUNKS_TABLE, chunksSchema, DOCUMENTS_TABLE, documentsSchema, sqlString } from "./tables.ts";
 import { DocumentFrequencies } from "./term-stats.ts";
 import type { Fact } from "../structure/facts.ts";
-import { factsOf, readFactsFile } from "../structure/facts.ts";
+import { readFactsFile } from "../structure/facts.ts";
 
 export type ChunkInput = {
   id: string;
@@ -38,8 +38,8 @@ export type FileInput = {
   path: string;
   fileHash: string;
   format: string;
-  /** `facts`: the document's lists for the facts table; computed from its passages when absent. */
-  documents: Array<{ meta: DocumentMeta; chunks: ChunkInput[]; facts?: Fact[] }>;
+  /** `facts`: the document's lists for the facts table (ingest/facts.ts). */
+  documents: Array<{ meta: DocumentMeta; chunks: ChunkInput[]; facts: Fact[] }>;
   /** Full-text tokens per document and chunk, already built. */
   search: string[][];
   /** Vectors per document and chunk, when already computed (worker threads); otherwise embedded here. */
@@ -176,7 +176,7 @@ export class IndexWriter {
     this.changed = true;
     const now = new Date().toISOString();
     for (const [d, { meta, chunks, facts }] of file.documents.entries()) {
-      this.facts.push(...(facts ?? chunks.flatMap((chunk) => factsOf({ id: chunk.id, path: file.path, headings: chunk.headings, clean: chunk.clean }))));
+      this.facts.push(...facts);
       const vectors = file.vectors?.[d] ?? (await this.embedder.embed(chunks.map(passageEmbedText), "document"));
       chunks.forEach((chunk, i) => {
         const search = file.search[d]![i]!;

@@ -83,6 +83,18 @@ export function sequenceBlocks(paragraphs: ParagraphInfo[]): ListBlock[] {
   return blocks;
 }
 
+/**
+ * A short paragraph without an end mark reads as a heading ("3. Ban Chấp hành Công đoàn cơ quan",
+ * "1- Mục tiêu"): it names a topic or an actor, it does not answer.
+ */
+export function isHeadingLike(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length > 0 && trimmed.length <= HEADING_CHARS && !/[.!…:;"”)]$/.test(trimmed) && !/^[*•]/u.test(trimmed);
+}
+
+/** Longest paragraph read as a heading. */
+const HEADING_CHARS = 120;
+
 /** A heading that names a group of items ("Một là … – Ba là …"), or a cut-off paragraph: not a topic. */
 export function isRealHeading(heading: string): boolean {
   return !heading.includes(" – ") && !heading.endsWith("…") && heading.length <= 110;
@@ -111,7 +123,7 @@ export function listSubject(headings: readonly string[], lead: string | undefine
   const ofActor = leadText.length <= 160 ? leadText.match(OF_ACTOR) : null;
   if (ofActor?.[1]) return ofActor[1].trim();
   // A short lead-in without a full stop is a heading of its own ("3. Ban Chấp hành Công đoàn cơ quan").
-  const candidates = [...(leadText && leadText.length <= 110 && !/[.;]$/.test(leadText) ? [leadText] : []), ...[...headings].reverse()];
+  const candidates = [...(isHeadingLike(leadText) ? [leadText] : []), ...[...headings].reverse()];
   for (const heading of candidates) {
     if (!isRealHeading(heading)) continue;
     const bare = withoutOutlineNumber(heading).replace(/:\s*$/, "");

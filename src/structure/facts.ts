@@ -5,7 +5,7 @@ import type { TermStats } from "../index/term-stats.ts";
 import { foldedSyllables } from "../text/normalize.ts";
 import { isFunctionWord } from "../text/terms.ts";
 import { withoutOutlineNumber } from "../text/drafting.ts";
-import { isLabelHeading, isRealHeading, listBlocks, listSubject, paragraphsOf, sequenceBlocks } from "./blocks.ts";
+import { isLabelHeading, isRealHeading } from "./blocks.ts";
 
 /**
  * The responsibilities and procedures table: every list of the corpus with whom or what it belongs
@@ -44,18 +44,6 @@ export async function readFactsFile(file: string): Promise<Fact[]> {
   const parsed = factsFileSchema.safeParse(JSON.parse(raw));
   if (!parsed.success) throw new AppError("invalid:index", `Bảng trách nhiệm ${file} hỏng. Hãy chạy: npm run ingest -- --rebuild`, { file });
   return parsed.data;
-}
-
-/** The facts of one passage. */
-export function factsOf(passage: { id: string; path: string; headings: string[]; clean: string; context?: string }): Fact[] {
-  const paragraphs = paragraphsOf(passage.clean);
-  return [...listBlocks(paragraphs), ...sequenceBlocks(paragraphs)].map((block): Fact => {
-    // A list that opens the passage is introduced by the lead-in the chunker carried over ("… tám nội dung như sau:").
-    const lead = block.lead >= 0 ? paragraphs[block.lead]!.text : block.items[0] === 0 ? (passage.context ?? "") : "";
-    const subject = listSubject(passage.headings, lead || undefined);
-    const steps = block.marker === "step" || /\b(?:các bước|trình tự|quy trình)\b/iu.test(lead);
-    return { passageId: passage.id, path: passage.path, kind: steps ? "steps" : "list", subject, headings: passage.headings, lead, items: block.items.map((i) => paragraphs[i]!.text) };
-  }).filter((fact) => (fact.subject || fact.kind === "steps") && !/^nơi nhận/iu.test(fact.lead));
 }
 
 export const contentWords = (text: string) => foldedSyllables(text).filter((w) => !isFunctionWord(w));

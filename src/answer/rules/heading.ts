@@ -4,7 +4,7 @@ import { fold, foldedSyllables } from "../../text/normalize.ts";
 import { isFunctionWord, searchTokens } from "../../text/terms.ts";
 import type { Candidate, QuotedLine } from "../candidate.ts";
 import type { AnswerContext } from "../context.ts";
-import { isHeadingParagraph } from "../evidence.ts";
+import { isHeadingLike } from "../../structure/blocks.ts";
 import { passageText } from "../passage-text.ts";
 import { HEADING, LIMITS } from "../weights.ts";
 import { firstSentence, sentencesOf } from "./text.ts";
@@ -17,7 +17,7 @@ import { firstSentence, sentencesOf } from "./text.ts";
  * answer what the head of the agency owes the people's inspection board).
  */
 
-const isHeading = (text: string) => isHeadingParagraph(text) || HEADING_PATTERNS.some(([kind, pattern]) => kind !== "item" && kind !== "label" && pattern.test(text) && text.length <= 160);
+const isHeading = (text: string) => isHeadingLike(text) || HEADING_PATTERNS.some(([kind, pattern]) => kind !== "item" && kind !== "label" && pattern.test(text) && text.length <= 160);
 
 export function headingRule(context: AnswerContext): Candidate | undefined {
   const { query, intent, stats } = context;
@@ -37,7 +37,7 @@ export function headingRule(context: AnswerContext): Candidate | undefined {
       const precision = words.filter((w) => asked.has(w)).length / words.length;
       const recall = coverage(query, new Set(searchTokens(`${identity} ${passage.section} ${heading.text}`)), stats).concepts;
       if (precision < HEADING.precision || recall < HEADING.recall) continue;
-      const score = precision + recall + 0.5 * context.rankedPrior[p]!;
+      const score = precision + recall + 0.5 * context.prior[p]!;
       if (!best || score > best.score) best = { p, g: heading.g, text: heading.text, precision, recall, score };
     }
   });

@@ -4,6 +4,7 @@ import type { Candidate } from "../candidate.ts";
 import type { AnswerContext } from "../context.ts";
 import { ITEM, ITEM_LIST_MIN, LIMITS } from "../weights.ts";
 import { containment } from "../../structure/facts.ts";
+import { passageText } from "../passage-text.ts";
 import { scopeMatch } from "../question.ts";
 import { firstSentence, sentencesOf, shorten } from "./text.ts";
 
@@ -18,7 +19,7 @@ export async function itemRule(context: AnswerContext): Promise<Candidate | unde
   let best: { p: number; g: number; score: number; support: number; scope: number } | undefined;
   context.read.forEach(({ passage }, p) => {
     // How much of the question the passage's title, headings, lead-in and text cover.
-    const frame = coverage(query, new Set(passage.search.split(" ")), stats).combined;
+    const frame = coverage(query, passageText(passage).frame, stats).combined;
     context.paragraphs[p]!.forEach((paragraph, g) => {
       if (!hasOrdinalItem(query, paragraph.text)) return;
       const scope = scopeMatch(context.intent, passage);

@@ -1,6 +1,6 @@
 import type { Passage } from "../../index/schema.ts";
 import { coverage } from "../../score.ts";
-import { isRealHeading, listBlocks, listSubject } from "../../structure/blocks.ts";
+import { isHeadingLike, isRealHeading, listBlocks, listSubject } from "../../structure/blocks.ts";
 import { containment, contentWords } from "../../structure/facts.ts";
 import { withoutOutlineNumber } from "../../text/drafting.ts";
 import { foldedSyllables } from "../../text/normalize.ts";
@@ -72,9 +72,6 @@ function introOf(option: ListOption): string {
   return `${base}${label ? ` — ${label}` : ""}:`;
 }
 
-/** A lead-in that is a heading of its own ("2. Thủ trưởng cơ quan"), not a sentence ending in ":". */
-const isHeadingLead = (lead: string) => lead.trim().length > 0 && lead.trim().length <= 110 && !/[.;:]\s*$/.test(lead.trim()) && !/^[*•]/u.test(lead.trim());
-
 /** Words that name a list or ask for one: they say nothing about which item is meant. */
 const LIST_WORDS = new Set(["nhiem", "vu", "trach", "noi", "dung", "phuong", "thuc", "giai", "phap", "buoc", "yeu", "cau", "lam", "gom", "bao", "cac", "nhung", "phai", "viec", "cong", "tac", "hien"]);
 
@@ -133,7 +130,7 @@ export async function listRule(context: AnswerContext): Promise<Candidate | unde
   const lines = single !== undefined ? [items[single]!] : items.slice(0, LIMITS.items);
   return {
     rule: best.focusMatch !== undefined && best.focusMatch >= LIST.focusMin ? "actor-list" : option.steps ? "steps" : "list",
-    lead: { passage: home, text: introOf(option), ...(isHeadingLead(option.lead) ? { within: option.lead.trim() } : {}) },
+    lead: { passage: home, text: introOf(option), ...(isHeadingLike(option.lead) ? { within: option.lead.trim() } : {}) },
     lines,
     listed: true,
     more: single !== undefined ? 0 : items.length - lines.length,
