@@ -28,10 +28,19 @@ export function definesSubject(query: AnalysedQuery, text: string): boolean {
 
 /** `definesSubject` on text already folded. */
 export function definesSubjectFolded(query: AnalysedQuery, foldedText: string): boolean {
-  if (!query.definitionOf) return false;
-  const subject = query.definitionOf.join(" ");
+  return query.definitionOf !== undefined && definesTerm(query.definitionOf, foldedText, { clauseStart: true });
+}
+
+/**
+ * Does folded text define the term (folded syllables): a heading "Thế nào là X" / "X là gì", or a
+ * sentence that says "X là …", "X được hiểu là …", "X chính là …" — with `clauseStart`, only where a
+ * sentence or clause begins (the retrieval bonus); otherwise anywhere (choosing a sentence to quote).
+ */
+export function definesTerm(term: string[], foldedText: string, options: { clauseStart?: boolean } = {}): boolean {
+  if (term.length === 0) return false;
+  const subject = term.join(" ");
   const folded = foldedText.replace(/[^\p{L}\p{N}\n.:;]+/gu, " ");
-  return new RegExp(`(?:^|[\\n.:;]\\s*)(?:the nao la ${subject}|${subject} la gi|${subject} (?:la|duoc hieu la|co nghia la) )`, "u").test(folded);
+  return new RegExp(`(?:^|[\\n.:;]\\s*${options.clauseStart ? "" : "| "})(?:the nao la ${subject}|${subject} la gi|${subject} (?:la|duoc hieu la|co nghia la|chinh la) )`, "u").test(folded);
 }
 
 /** Share of the question's own bigrams (question words included) that a heading repeats. */

@@ -1,4 +1,4 @@
-import { coverage, definesSubjectFolded, hasOrdinalItem, phraseMatch } from "../score.ts";
+import { coverage, definesSubjectFolded, definesTerm, hasOrdinalItem, phraseMatch } from "../score.ts";
 import { fold } from "../text/normalize.ts";
 import { isHeadingLike } from "../structure/blocks.ts";
 import { passageText } from "./passage-text.ts";
@@ -70,7 +70,7 @@ export function scoreSentences(context: AnswerContext): ScoredSentence[] {
       const ordinal = hasOrdinalItem(query, index === 0 ? paragraph.text : text) ? SENTENCE.ordinal : 0;
       const evidence = Math.min(1, SENTENCE.alone * alone.combined + SENTENCE.framed * framed.combined + ordinal);
       const typePresent = holdsAnswerType(intent, text, sentence.folded);
-      const defines = definesSubjectFolded(query, sentence.folded) || (intent.type === "definition" && definesFocus(intent.focus, sentence.folded)) ? SENTENCE.defines : 0;
+      const defines = definesSubjectFolded(query, sentence.folded) || (intent.type === "definition" && definesTerm(intent.focus, sentence.folded)) ? SENTENCE.defines : 0;
       const phrase = SENTENCE.phrase * phraseMatch(query, sentence.syllables);
       // A number or a date is easy to recognise and is what was asked; an actor is too varied ("già làng") to reward.
       const typeBonus = typePresent && (intent.type === "number" || intent.type === "date") ? SENTENCE.typePresent : 0;
@@ -79,13 +79,4 @@ export function scoreSentences(context: AnswerContext): ScoredSentence[] {
     }
   });
   return out.sort((a, b) => b.score - a.score);
-}
-
-/** "Dân vận là vận động…", "công tác dân vận là công việc của…": the sentence defines the focus. */
-export function definesFocus(focus: string[], text: string): boolean {
-  if (focus.length === 0) return false;
-  const subject = focus.join(" ");
-  // (Text may come folded already: folding is idempotent.)
-  const folded = fold(text).replace(/[^\p{L}\p{N}]+/gu, " ");
-  return new RegExp(`(?:^| )${subject} (?:la|duoc hieu la|co nghia la|chinh la) `, "u").test(folded);
 }

@@ -1,9 +1,9 @@
-import { definesSubject } from "../../score.ts";
+import { definesSubject, definesTerm } from "../../score.ts";
 import { fold, syllables } from "../../text/normalize.ts";
 import type { Candidate } from "../candidate.ts";
 import type { AnswerContext } from "../context.ts";
 import type { ScoredSentence } from "../evidence.ts";
-import { definesFocus, scoreSentences } from "../evidence.ts";
+import { scoreSentences } from "../evidence.ts";
 import { LIMITS, SENTENCE } from "../weights.ts";
 
 /**
@@ -32,7 +32,7 @@ function candidateOf(context: AnswerContext, chosen: ScoredSentence[], rule: Can
 /** "X là gì?": the sentence that defines X, when a read passage has one. */
 export function definitionRule(context: AnswerContext, sentences = scoreSentences(context)): Candidate | undefined {
   if (context.intent.type !== "definition") return undefined;
-  const defining = sentences.find((s) => definesFocus(context.intent.focus, s.text) || definesSubject(context.query, s.text));
+  const defining = sentences.find((s) => definesTerm(context.intent.focus, fold(s.text)) || definesSubject(context.query, s.text));
   if (!defining) return undefined;
   const chosen = [defining];
   const next = sentences.find((s) => s.passage === defining.passage && s.paragraph === defining.paragraph && s.index === defining.index + 1);
