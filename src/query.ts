@@ -3,6 +3,7 @@ import { expandQuery } from "./lexicon.ts";
 import { fold, hasDiacritics } from "./text/normalize.ts";
 import { FOLDED_ORDINAL_NUMBER, ordinalItemPattern, ordinalWords } from "./text/drafting.ts";
 import { analyseQuestion, bigram } from "./text/terms.ts";
+import { definedTerm } from "./text/definition.ts";
 
 /** A content syllable of the question and the lexicon phrases that may stand in for it in a passage. */
 export type Concept = { folded: string; accented: string; alternatives: Phrase[] };
@@ -30,15 +31,6 @@ export type AnalysedQuery = {
   /** For "X là gì?" / "Thế nào là X?": X as folded syllables, to find where the documents define it. */
   definitionOf?: string[];
 };
-
-/** "Dân vận là gì (theo …)?", "Thế nào là dân vận?", "Khái niệm dân vận" → the term being defined. */
-function findDefinitionSubject(question: string): string[] | undefined {
-  const folded = fold(question).replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ").trim();
-  const match = folded.match(/^(?:cho (?:toi )?hoi )?(.+?) la gi(?: |$)/)
-    ?? folded.match(/(?:the nao la|the nao duoc goi la|khai niem|dinh nghia|hieu the nao ve) (.+?)(?: theo |\?|$)/);
-  const subject = match?.[1]?.split(" ").filter(Boolean);
-  return subject && subject.length > 0 && subject.length <= 6 ? subject : undefined;
-}
 
 /** "thứ hai", "thứ 2", "bước 2" → the number asked for (2). */
 function findOrdinal(folded: string[]): number | undefined {
@@ -99,7 +91,7 @@ export function analyseQuery(question: string, lexicon: Lexicon): AnalysedQuery 
     searchTokens.add(bigram("thu", word));
   }
   const accented = hasDiacritics(question);
-  const definitionOf = findDefinitionSubject(question);
+  const definitionOf = definedTerm(fold(question).replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ").trim());
   return {
     question,
     accented,

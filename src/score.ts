@@ -39,8 +39,8 @@ export function definesSubjectFolded(query: AnalysedQuery, foldedText: string): 
 export function definesTerm(term: string[], foldedText: string, options: { clauseStart?: boolean } = {}): boolean {
   if (term.length === 0) return false;
   const subject = term.join(" ");
-  const folded = foldedText.replace(/[^\p{L}\p{N}\n.:;]+/gu, " ");
-  return new RegExp(`(?:^|[\\n.:;]\\s*${options.clauseStart ? "" : "| "})(?:the nao la ${subject}|${subject} la gi|${subject} (?:la|duoc hieu la|co nghia la|chinh la) )`, "u").test(folded);
+  const folded = foldedText.replace(/[^\p{L}\p{N}\n.:;,]+/gu, " ");
+  return new RegExp(`(?:^|[\\n.:;,]\\s*${options.clauseStart ? "" : "| "})(?:the nao la ${subject}|${subject} la gi|${subject} (?:la|duoc hieu la|co nghia la|chinh la) )`, "u").test(folded);
 }
 
 /** Share of the question's own bigrams (question words included) that a heading repeats. */

@@ -5,7 +5,7 @@ import type { Knowledge } from "../compose.ts";
 
 /** The training sets: written from the documents for fitting and tuning, never reported on. */
 export const TRAINING_SETS = [
-  "test/fixtures/answer-train-a.jsonl", "test/fixtures/answer-train-b.jsonl", "test/fixtures/answer-train-c.jsonl",
+  "test/fixtures/answer-train-a.jsonl", "test/fixtures/answer-train-b.jsonl", "test/fixtures/answer-train-c.jsonl", "test/fixtures/answer-train-d.jsonl",
   // Far-off questions (gold prices, passports): without them the model only knows near misses.
   "test/fixtures/answer-train-offtopic.jsonl",
 ];

@@ -3,6 +3,7 @@ import { expandAbbreviations, findPhrase } from "../lexicon.ts";
 import type { AnalysedQuery } from "../query.ts";
 import { nfc } from "../text/normalize.ts";
 import { isFunctionWord } from "../text/terms.ts";
+import { definedTerm, trimEdges } from "../text/definition.ts";
 
 /**
  * What a question asks, read once before answering: its type (a definition, a list of duties, the
@@ -46,6 +47,9 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Words that name a list ("nhiệm vụ", "giải pháp"): "X là gì" with one of these asks for a list, not a definition. */
 const LIST_NOUNS = /^(?:nhiem vu|trach nhiem|noi dung|phuong thuc|giai phap|bien phap|muc tieu|quan diem|yeu cau|chi tieu|nhom nhiem vu|dot pha|cong viec|viec|hinh thuc|quyen han|quyen|nghia vu|phuong huong|chuc nang)(?: |$)/;
 
+/** A count before a list noun: "3 việc quan trọng", "những nhiệm vụ", "mấy nhóm giải pháp". */
+const COUNTED = /^(?:\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|may|cac|nhung)\s+/;
+
 /** Patterns by type, on the folded question; the first type whose pattern matches wins (order below). */
 const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["steps", /\b(?:cac buoc|may buoc|nhung buoc|bao nhieu buoc|buoc nao|trinh tu|quy trinh|thu tuc (?:gom|nhu the nao|the nao|ra sao)|tien hanh theo|lam theo thu tu|lan luot|tung buoc|theo thu tu)\b/],
@@ -62,7 +66,7 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
 const OPENING = /^(?:(?:cho|xin|cho em|cho toi|cho minh|cho chau)\s+(?:hoi|biet|hoi chut|hoi la)\s+(?:la\s+)?|(?:em|toi|minh)\s+(?:muon|can)\s+(?:hoi|biet)\s+(?:la\s+)?|(?:theo|trong)\s+(?:tai lieu|van ban|huong dan)\s+(?:thi\s+)?|(?:hay|vui long)\s+(?:cho biet|neu)\s+)+/;
 
 /** What follows the actor in "X có trách nhiệm gì", "X phải làm gì", "X làm những việc gì". */
-const DUTY_PREDICATE = /^(.+?)\s+(?:co|phai|can|duoc giao|duoc|se|thi)?\s*(?:co\s+)?(?:trach nhiem|nhiem vu|vai tro|lam gi|lam nhung|lam viec gi|phai lam|can lam|chiu trach nhiem|phu trach|thuc hien nhung|thuc hien gi|co nhung|gom nhung|dam nhan|la gi)\b/;
+const DUTY_PREDICATE = /^(.+?)\s+(?:co|phai|can|duoc giao|duoc|se|thi|dong|giu|nam giu)?\s*(?:co\s+)?(?:trach nhiem|nhiem vu|vai tro|lam gi|lam nhung|lam viec gi|phai lam|can lam|chiu trach nhiem|phu trach|thuc hien nhung|thuc hien gi|co nhung|gom nhung|dam nhan|la gi)\b/;
 
 /** "nhiệm vụ của X", "trách nhiệm đối với X". */
 const OF_ACTOR = /\b(?:nhiem vu|trach nhiem|vai tro|noi dung|phuong thuc|cong viec|viec|quyen han|nghia vu|chuc nang|muc tieu|giai phap)\s+(?:cu the\s+)?(?:cua|doi voi|danh cho)\s+(.+?)(?:\s+(?:la gi|la nhung gi|gom|bao gom|trong|ve|theo|khi|doi voi|the nao|nhu the nao|ra sao|co nhung)\b|$)/;
@@ -71,16 +75,8 @@ const OF_ACTOR = /\b(?:nhiem vu|trach nhiem|vai tro|noi dung|phuong thuc|cong vi
 const WHO_DOES = /\b(?:ai|co quan nao|don vi nao|to chuc nao|bo phan nao)\s+(?:se\s+|phai\s+|co trach nhiem\s+)?(?:chiu trach nhiem|phu trach|lam|thuc hien|chu tri|to chuc|dam nhan|co trach nhiem|phoi hop)\s+(?:ve\s+|viec\s+|trong viec\s+|trong\s+)?(.+)$/;
 const DONE_BY = /^(.+?)\s+(?:do|la do|thuoc trach nhiem cua|la trach nhiem cua|la viec cua)\s+(?:ai|co quan nao|don vi nao|to chuc nao)\b/;
 
-/** Leading and trailing words that never belong to a focus. */
-// (Folded words only: "co" may be "cơ" of "cơ quan", "can" the "cán" of "cán bộ", so they are not here.)
-const EDGE_WORDS = new Set(["cac", "nhung", "moi", "mot", "thi", "la", "cua", "va", "trong", "ve", "o", "tai", "khi", "theo", "phai", "se", "duoc", "viec", "a", "nhi", "vay", "nhe", "phia", "ben"]);
-
 function trimFocus(words: string[]): string[] {
-  let start = 0;
-  let end = words.length;
-  while (start < end && EDGE_WORDS.has(words[start]!)) start++;
-  while (end > start && EDGE_WORDS.has(words[end - 1]!)) end--;
-  const focus = words.slice(start, end);
+  const focus = trimEdges(words);
   // A long run is a clause, not a name: keep its first words (actors are named first).
   return focus.length > 9 ? focus.slice(0, 9) : focus;
 }
@@ -94,17 +90,6 @@ function findFocus(text: string): string[] {
   const subject = text.match(DUTY_PREDICATE);
   if (subject?.[1] && !LIST_NOUNS.test(subject[1])) return trimFocus(subject[1].split(" "));
   return [];
-}
-
-/** "X là gì", "thế nào là X", "khái niệm X", "nói nôm na thì X là làm việc gì" → X. */
-const DEFINED_AFTER = /\b(?:the nao la|the nao duoc goi la|khai niem(?: ve)?|dinh nghia(?: ve)?|hieu the nao ve|hieu nhu the nao ve|hieu ra sao ve)\s+(.+?)(?:\s+(?:theo|la gi|la sao|nghia la)\b|$)/;
-const DEFINED_BEFORE = /^(.+?)\s+(?:la|co nghia la|nghia la|duoc hieu la|hieu la)\s+(?:lam\s+)?(?:viec\s+|cong viec\s+)?(?:gi|sao|the nao)\b/;
-const FILLER = /^(?:(?:noi nom na|noi don gian|hieu don gian|tom lai|vay|the|thi|ma|rot cuoc)\s+)+/;
-
-function definitionSubject(text: string): string[] | undefined {
-  const match = text.match(DEFINED_AFTER) ?? text.match(DEFINED_BEFORE);
-  const subject = match?.[1]?.replace(FILLER, "").split(" ").filter(Boolean);
-  return subject && subject.length > 0 && subject.length <= 8 ? trimFocus(subject) : undefined;
 }
 
 function findScope(words: string[], text: string): QuestionScope {
@@ -122,7 +107,7 @@ function findType(text: string, query: AnalysedQuery, definitionSubject: string[
   for (const [type, pattern] of TYPE_PATTERNS) {
     if (!pattern.test(text)) continue;
     // "Nhiệm vụ của X là gì" asks for a list; "X là gì" for a definition.
-    if (type === "definition" && definitionSubject && LIST_NOUNS.test(definitionSubject.join(" "))) return "list";
+    if (type === "definition" && definitionSubject && LIST_NOUNS.test(definitionSubject.join(" ").replace(COUNTED, ""))) return "list";
     if (type === "definition" && !definitionSubject && /\bla gi\b/.test(text) && LIST_NOUNS.test(text.replace(/^.*?\b(?=(?:nhiem vu|trach nhiem|noi dung|giai phap|muc tieu|quan diem|yeu cau))/, ""))) return "list";
     return type;
   }
@@ -134,7 +119,7 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
   const typed = nfc(question).match(WORD) ?? [];
   const words = expandAbbreviations(lexicon, typed);
   const text = words.join(" ").replace(OPENING, "");
-  const defined = definitionSubject(text);
+  const defined = definedTerm(text);
   const type = findType(text, query, defined);
   // The actor is named in the clause that asks ("…, lãnh đạo đơn vị phải làm những việc gì?"), not in a clause that sets the scene.
   const clauses = nfc(question).split(/[,;:?!()[\]"“”‘’«»]+|\s'|'\s/u).map((clause) => expandAbbreviations(lexicon, clause.match(WORD) ?? []).join(" ").replace(OPENING, "")).filter(Boolean);

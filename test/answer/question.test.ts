@@ -21,6 +21,7 @@ describe("reading what a question asks", () => {
     ["bao lâu thì họp một lần", "date"],
     ["cap uy co phai kiem tra viec thuc hien qcdc khong", "yesno"],
     ["Vì sao công tác dân vận quan trọng", "howwhy"],
+    ["3 viec quan trong trong phuong phap dan van cua Bac la gi", "list"],
   ])("«%s» is a %s question", (question, type) => {
     expect(read(question).type).toBe(type);
   });
@@ -29,6 +30,17 @@ describe("reading what a question asks", () => {
     expect(read("BCH CĐ cơ quan có trách nhiệm gì trong thực hiện QCDC?").focus.join(" ")).toBe("ban chap hanh cong doan co quan");
     expect(read("Trong cơ chế 'chính quyền tổ chức thực hiện', lãnh đạo đơn vị phải làm những việc gì?").focus.join(" ")).toBe("lanh dao don vi");
     expect(read("nhiệm vụ của Mặt trận Tổ quốc trong công tác dân vận là gì").focus.join(" ")).toBe("mat tran to quoc");
+  });
+
+  it("finds the term a definition question asks about, however it is put", () => {
+    expect(read("công tác dân vận hiểu thế nào trong giai đoạn hiện nay").focus.join(" ")).toBe("cong tac dan van");
+    expect(read("Ở khối cơ quan TW ko có dân cư thì chữ dân trong dân vận hiểu là gì?").focus.join(" ")).toBe("dan");
+    expect(read("hội thi dân vận khéo là gì").focus.join(" ")).toBe("hoi thi dan van kheo");
+    expect(analyseQuery("cho tôi hỏi dân vận là gì", lexicon).definitionOf?.join(" ")).toBe("dan van");
+  });
+
+  it("reads the actor before 'đóng vai trò'", () => {
+    expect(read("doan the dong vai tro nong cot thi phai lam nhung viec gi").focus.join(" ")).toBe("doan the");
   });
 
   it("offers the lexicon's other names for the actor", () => {
