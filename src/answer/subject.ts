@@ -11,7 +11,7 @@ import { LIST } from "./weights.ts";
  */
 export function subjectScore(context: AnswerContext, subjectWords: string[]): number | undefined {
   const { focusVariants, wordsWithAlternatives } = context.intent;
-  const named = Math.max(0, ...focusVariants.map((focus) => subjectMatch(focus.filter((w) => !isFunctionWord(w)), subjectWords, context.stats)));
+  const named = Math.max(0, ...focusVariants.map((focus) => subjectMatch(focus.filter((w) => !isFunctionWord(w)), subjectWords, context.stats, wordsWithAlternatives)));
   const repeated = LIST.containment * containment(subjectWords, wordsWithAlternatives, context.stats);
   if (!context.intent.focus.length && repeated < LIST.focusMin) return undefined;
   return Math.max(named, repeated);

@@ -126,13 +126,16 @@ export function containment(subject: string[], question: ReadonlySet<string>, st
  * towards recall (β = 2), because a question shortens names ("công đoàn cơ quan" for "Ban Chấp hành
  * Công đoàn cơ quan") but should not lose words to another actor ("Thủ trưởng cơ quan" shares only "cơ quan").
  */
-export function subjectMatch(focus: string[], subject: string[], stats: TermStats): number {
+export function subjectMatch(focus: string[], subject: string[], stats: TermStats, elsewhere?: ReadonlySet<string>): number {
   if (focus.length === 0 || subject.length === 0) return 0;
   const have = new Set(subject);
   const asked = new Set(focus);
+  // A name's words the question uses outside its focus ("đoàn thể … vai trò nòng cốt" for "Các tổ chức
+  // đoàn thể làm tham mưu, nòng cốt") are not extra words: they count for precision, not for recall.
+  const used = elsewhere ? new Set([...asked, ...[...have].filter((w) => elsewhere.has(w))]) : asked;
   const weight = (words: Iterable<string>) => [...words].reduce((n, w) => n + nameWeight(w, stats), 0);
   const recall = weight([...asked].filter((w) => have.has(w))) / Math.max(1e-9, weight(asked));
-  const precision = weight([...have].filter((w) => asked.has(w))) / Math.max(1e-9, weight(have));
+  const precision = weight([...have].filter((w) => used.has(w))) / Math.max(1e-9, weight(have));
   const beta2 = 4;
   return recall + precision > 0 ? ((1 + beta2) * recall * precision) / (beta2 * precision + recall) : 0;
 }

@@ -66,6 +66,12 @@ describe("the responsibilities and procedures table", () => {
     const head = subjectMatch(["cong", "doan", "quan"], ["thu", "truong", "quan"], stats);
     expect(union).toBeGreaterThan(0.5);
     expect(head).toBeLessThan(0.5);
+    // A longer name whose other words the question uses elsewhere ("… vai trò nòng cốt") is not penalised for them.
+    const name = ["to", "chuc", "doan", "the", "nong", "cot"];
+    const plain = subjectMatch(["doan", "the"], name, stats);
+    const withContext = subjectMatch(["doan", "the"], name, stats, new Set(["doan", "the", "vai", "tro", "nong", "cot"]));
+    expect(withContext).toBeGreaterThan(plain);
+    expect(subjectMatch(["doan", "the"], ["doan", "the"], stats, new Set(["nong", "cot"]))).toBeCloseTo(subjectMatch(["doan", "the"], ["doan", "the"], stats));
     await temp.cleanup();
   });
 
