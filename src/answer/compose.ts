@@ -82,8 +82,9 @@ export function composeRelated(candidate: Candidate | undefined, ranked: RankedP
     }
     for (const line of [candidate.lead, ...candidate.lines]) if (line) shown.add(line.passage.id);
   }
+  // The nearest passages are all shown, whatever the proposed answer quoted: when it is wrong, one of them is often right.
   ranked.slice(0, LIMITS.relatedPassages).forEach(({ passage }, p) => {
-    if (shown.has(passage.id) || citations.list.length >= LIMITS.relatedPassages) return;
+    if (shown.has(passage.id)) return;
     const best = sentences.find((s) => s.passage === p)?.text ?? passage.clean.split(/\n{2,}/).find((x) => x.length > 80) ?? passage.clean;
     const quote = shorten(bare(best), LIMITS.relatedChars);
     lines.push(`• «${quote}» [${citations.cite(passage, quote)}]`);
