@@ -110,10 +110,15 @@ export async function listRule(context: AnswerContext): Promise<Candidate | unde
     if (option.steps && intent.type !== "steps") continue;
     // The numbered parts of a text answer only when the question names that part ("những nhóm nhiệm vụ, giải pháp chủ yếu nào").
     if (option.outline && containment(contentWords(option.subject), intent.wordsWithAlternatives, stats) < LIST.outlineMin) continue;
+    // …and not when one of the parts is the actor the question names: that part's own list answers.
+    if (option.outline && intent.focus.length > 0 && option.items.some((item) => (subjectScore(context, contentWords(withoutOutlineNumber(item))) ?? 0) >= LIST.focusMin)) continue;
     const support = coverage(query, new Set(searchTokens(`${option.headings.join(" ")} ${option.lead} ${option.items.join(" ")}`)), stats).combined;
     const prior = option.rank >= 0 ? context.prior[option.rank]! : 0;
-    // The list's own lead-in ("* Nội dung:" against "* Phương thức:") tells apart the lists of one actor.
-    const leadCover = option.lead ? coverage(query, new Set(searchTokens(option.lead)), stats).concepts : 0;
+    // The list's own lead-in ("* Nội dung:" against "* Phương thức:") tells apart the lists of one actor:
+    // the share of its words the question uses, beyond the actor's name ("Cấp uỷ:" says nothing more).
+    const subjectWords = new Set(contentWords(option.subject));
+    const leadWords = option.lead ? contentWords(withoutOutlineNumber(option.lead)).filter((w) => !subjectWords.has(w)) : [];
+    const leadCover = leadWords.length ? containment(leadWords, intent.wordsWithAlternatives, stats) : 0;
     const score = LIST.focus * (focusMatch ?? 0) + LIST.coverage * support + LIST.lead * leadCover + LIST.prior * prior + (intent.type === "steps" && option.steps ? LIST.steps : 0);
     if (!best || score > best.score) best = { option, score, focusMatch, support };
   }
