@@ -2,8 +2,8 @@ import type { LogisticModel } from "./answerability.ts";
 
 /**
  * The fitted answerability models. Written by `npm run fit -- --write` (bot/cli/fit.ts) from the
- * training questions (test/fixtures/answer-train-a.jsonl, test/fixtures/answer-train-b.jsonl, test/fixtures/answer-train-c.jsonl, test/fixtures/answer-train-offtopic.jsonl); refit rather than edit by hand.
- * Fitted on 294 questions (200 answerable); 5-fold cross-validated: có đáp án: trả lời đúng 84, trả lời sai 9, liên quan 97, báo không có 10; không có đáp án: báo không có 54, liên quan 36, trả lời 4.
+ * training questions (test/fixtures/answer-train-a.jsonl, test/fixtures/answer-train-b.jsonl, test/fixtures/answer-train-c.jsonl, test/fixtures/answer-train-d.jsonl, test/fixtures/answer-train-offtopic.jsonl); refit rather than edit by hand.
+ * Fitted on 373 questions (255 answerable); 5-fold cross-validated: có đáp án: trả lời đúng 127, trả lời sai 7, liên quan 109, báo không có 12; không có đáp án: báo không có 63, liên quan 44, trả lời 11.
  */
 export type AnswerabilityModel = {
   /** Do the documents cover the question? (answerable against unanswerable questions) */
@@ -16,40 +16,40 @@ export type AnswerabilityModel = {
 
 export const ANSWERABILITY: AnswerabilityModel = {
   covered: {
-    bias: -1.203,
+    bias: -1.733,
     weights: {
-      coverage: 0.657,
-      support: 0.691,
-      headingEcho: 0.929,
-      fulltextMargin: 0.553,
-      similarity: 0.145,
-      unknownWords: -0.104,
-      unknownPairs: -1.345,
+      coverage: 0.524,
+      support: 0.832,
+      headingEcho: 0.766,
+      fulltextMargin: 0.527,
+      similarity: 0.15,
+      unknownWords: 0,
+      unknownPairs: -0.966,
       missingRare: 0,
-      typeFound: 1.607,
+      typeFound: 1.819,
       focusGap: 0,
-      structured: 1.202,
-      shortQuestion: -0.11,
-      fromTop: 0.284,
+      structured: 1.242,
+      shortQuestion: -0.071,
+      fromTop: 0.457,
     },
   },
   right: {
-    bias: -2.9,
+    bias: -3.136,
     weights: {
-      coverage: 0.386,
-      support: 0.789,
-      headingEcho: 1.098,
-      fulltextMargin: 0.859,
-      similarity: 0.129,
+      coverage: 0.421,
+      support: 1.031,
+      headingEcho: 0.89,
+      fulltextMargin: 0.881,
+      similarity: 0.172,
       unknownWords: 0,
-      unknownPairs: -0.673,
+      unknownPairs: -0.494,
       missingRare: 0,
-      typeFound: 1.581,
+      typeFound: 1.701,
       focusGap: 0,
-      structured: 1.206,
-      shortQuestion: -0.025,
-      fromTop: 0.948,
+      structured: 1.028,
+      shortQuestion: -0.019,
+      fromTop: 1.062,
     },
   },
-  thresholds: { covered: 0.55, answer: 0.62 },
+  thresholds: { covered: 0.55, answer: 0.63 },
 };

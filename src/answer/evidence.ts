@@ -25,7 +25,10 @@ export type ScoredSentence = {
 const NUMBER = /\d|\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi|tram|nghin|ngan|trieu|phan tram|nua|doi)\b|%/;
 const NUMBER_WORD = "(?:\\d+(?:[.,]\\d+)?|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|nghin|ngan|nua)";
 const YEAR = /\b(?:19|20)\d\d\b/;
-const DAY = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d|\bthang\s+\d|\b(?:19|20)\d\d\b/;
+/** A day: "15-10-1949", "ngày 15". */
+const DAY = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d{1,2}\b/;
+/** Any time: a day, a month, a quarter, a year. */
+const WHEN = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d|\bthang\s+\d|\bquy\s+(?:i|ii|iii|iv|\d)\b|\b(?:19|20)\d\d\b/;
 const PERIOD = /\bdinh ky\b|\b(?:hang|moi) (?:nam|thang|quy|tuan)\b|\d+\s+(?:thang|nam|ngay)\s+(?:mot|1)\s+lan\b|\blan\b/;
 const ACTOR = /\b(?:cap uy|thu truong|nguoi dung dau|ban chap hanh|ban thuong vu|ban bi thu|bo chinh tri|mat tran|doan the|cong doan|chinh quyen|uy ban|ban dan van|chi bo|chi uy|hoi dong|chu tich|bi thu|lanh dao|can bo|dang vien|to chuc dang|dang uy|chinh phu|quoc hoi|ho chi minh)\b/;
 
@@ -47,7 +50,7 @@ export function holdsAnswerType(intent: Pick<QuestionAnalysis, "type" | "unit" |
       return new RegExp(`\\b${NUMBER_WORD}\\s+(?:[a-z]+\\s+)?${intent.unit}\\b`).test(text);
     }
     case "date":
-      return intent.dateKind === "year" ? YEAR.test(text) : intent.dateKind === "period" ? PERIOD.test(text) : DAY.test(text);
+      return intent.dateKind === "year" ? YEAR.test(text) : intent.dateKind === "period" ? PERIOD.test(text) : intent.dateKind === "day" ? DAY.test(text) : WHEN.test(text);
     case "who":
       return intent.person ? PERSON.test(sentence) : ACTOR.test(text);
     default:

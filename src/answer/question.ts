@@ -32,8 +32,12 @@ export type QuestionAnalysis = {
   words: string[];
   /** For "bao nhiêu người", "mấy năm", "bao nhiêu %": what is counted (folded), which the answer must count too. */
   unit?: string;
-  /** For a date question: a year ("năm nào"), a day ("ngày nào", "khi nào") or a period ("bao lâu một lần", "định kỳ"). */
-  dateKind?: "year" | "day" | "period";
+  /**
+   * For a date question: a year ("năm nào"), a day ("ngày nào", "hôm nào": a day and month), a time of
+   * any precision ("khi nào", "bao giờ", "hạn chót": a day, a month, a quarter or a year) or a period
+   * ("bao lâu một lần", "định kỳ").
+   */
+  dateKind?: "year" | "day" | "when" | "period";
   /** "Ai ký", "đồng chí nào", "trưởng ban … là ai": a person by name, which the answer must name. */
   person?: boolean;
   /** The focus, and the focus with one lexicon phrase replaced by each of its alternatives ("sếp cơ quan" → "thủ trưởng cơ quan"). */
@@ -133,7 +137,8 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
   const unit = type === "number" ? text.match(/\b(?:bao nhieu|may)\s+(phan tram|ty le|\p{L}+)/u)?.[1] ?? (/%/.test(question) ? "%" : undefined) : undefined;
   const dateKind = type !== "date" ? undefined
     : /\b(?:bao lau|dinh ky|may thang|may nam|moi nam|hang nam|lan)\b/.test(text) ? "period"
-    : /\b(?:nam nao|nam bao nhieu|tu nam nao)\b/.test(text) ? "year" : "day";
+    : /\b(?:nam nao|nam bao nhieu|tu nam nao)\b/.test(text) ? "year"
+    : /\b(?:ngay nao|hom nao|ngay bao nhieu|ngay thang nam nao|ngay thang nao)\b/.test(text) ? "day" : "when";
   const person = type === "who" && /\b(?:dong chi nao|ai ky|nguoi ky|do ai ky|ho ten|ten la gi|ten gi|ong nao|ba nao|(?:truong|pho|bi thu|chu tich|giam doc|tac gia|tong bien tap)\b.*\bla ai)\b/.test(text);
   return { type, focus, duty, scope: findScope(words, text), words, ...(person ? { person } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: variants(focus, lexicon), wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
 }

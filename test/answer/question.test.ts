@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { holdsAnswerType } from "../../src/answer/evidence.ts";
 import { analyseQuestionIntent, scopeMatch } from "../../src/answer/question.ts";
 import { loadLexicon } from "../../src/lexicon.ts";
 import { analyseQuery } from "../../src/query.ts";
@@ -62,6 +63,7 @@ describe("reading what a question asks", () => {
     expect(read("Nghị quyết ban hành năm nào?").dateKind).toBe("year");
     expect(read("Hội nghị tổ chức bao lâu một lần?").dateKind).toBe("period");
     expect(read("Quyết định có hiệu lực từ ngày nào?").dateKind).toBe("day");
+    expect(read("Hạn chót nộp báo cáo là khi nào?").dateKind).toBe("when");
     expect(read("Kết luận do đồng chí nào ký?").person).toBe(true);
     expect(read("Ai phụ trách dân vận?").person).toBeUndefined();
   });
@@ -74,5 +76,16 @@ describe("reading what a question asks", () => {
     expect(scopeMatch(year, { docNumber: "", docDate: "2016", docTitle: "Nghị quyết" })).toBe(1);
     expect(scopeMatch(year, { docNumber: "", docDate: "2014", docTitle: "Kế hoạch" })).toBe(0);
     expect(scopeMatch(read("Dân vận là gì"), { docNumber: "", docDate: "2014", docTitle: "Kế hoạch" })).toBe(0.5);
+  });
+});
+
+describe("does a sentence hold what a date question asks", () => {
+  it("a day for 'ngày nào', any time for 'khi nào'", () => {
+    const day = read("Hội nghị tổng kết tổ chức ngày nào?");
+    const when = read("Các sở phải ban hành quy chế khi nào?");
+    expect(holdsAnswerType(day, "Hội nghị được tổ chức ngày 7-9-2023 tại Hà Nội.")).toBe(true);
+    expect(holdsAnswerType(day, "Năm 2023, Đảng ủy Khối tổ chức nhiều hội nghị.")).toBe(false);
+    expect(holdsAnswerType(when, "Các sở ban hành quy chế trong quý I năm 2017.")).toBe(true);
+    expect(holdsAnswerType(when, "Các sở ban hành quy chế dân vận của đơn vị mình.")).toBe(false);
   });
 });
