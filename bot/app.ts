@@ -20,7 +20,7 @@ export async function openApp(config: Config, logger: Logger) {
   let bank: QuizQuestion[] = await loadQuizBank(path.join(config.knowledgeDir, "quizzes"));
   let checklists: Checklist[] = await loadChecklists(path.join(config.knowledgeDir, "checklists"));
   logger.info("app.loaded", { questions: bank.length, checklists: checklists.length });
-  const runner = await createChecklistRunner({ storageUrl: config.workflowUrl, checklists: () => checklists });
+  const runner = await createChecklistRunner({ storageUrl: config.workflowUrl, checklists: () => checklists, logger });
   const conversation = createConversation({
     answer: (question) => holder.use((knowledge) => knowledge.answer(question)),
     passage: (id) => holder.use((knowledge) => knowledge.index.passage(id)),
@@ -31,6 +31,8 @@ export async function openApp(config: Config, logger: Logger) {
     runner,
     practiceCount: config.PRACTICE_COUNT,
     maxQuestionChars: config.MAX_QUESTION_CHARS,
+    questionsPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    logger,
   });
   return {
     config, logger, store, holder, runner, conversation,

@@ -16,7 +16,7 @@ const CLOSE_AFTER_MS = 30_000;
  * first; the old one is closed when the answers running on it have finished (at most 30 s later).
  */
 export async function createKnowledgeHolder(config: Config, logger?: Logger) {
-  let current: Knowledge = await openKnowledge(config);
+  let current: Knowledge = await openKnowledge(config, logger);
   const running = new Map<Knowledge, number>();
   let reloading: Promise<IngestReport> | undefined;
   let swapping: Promise<void> | undefined;
@@ -39,7 +39,7 @@ export async function createKnowledgeHolder(config: Config, logger?: Logger) {
       try {
         const manifest = await readManifest(config.indexDir);
         if (!manifest || manifest.generation === current.index.manifest.generation) return;
-        const next = await openKnowledge(config);
+        const next = await openKnowledge(config, logger);
         const previous = current;
         current = next;
         logger?.info("index.swapped", { generation: manifest.generation, passages: manifest.chunkCount });

@@ -36,8 +36,6 @@ async function startTelegram(app: App, route: TelegramRoute): Promise<Stoppable>
     store,
     admins: config.adminIds,
     logger,
-    questionsPerMinute: config.RATE_LIMIT_PER_MINUTE,
-    maxQuestionChars: config.MAX_QUESTION_CHARS,
     conversation: app.conversation,
     quiz: { bank: app.bank, openPeriod: config.QUIZ_OPEN_PERIOD, defaultCount: config.QUIZ_DEFAULT_COUNT },
     checklist: { checklists: app.checklists, reminderDays: config.REMINDER_DAYS },
@@ -109,7 +107,7 @@ async function main(): Promise<void> {
   const zalo = config.ZALO_BOT_TOKEN ? (() => {
     const client = createZaloClient({ token: config.ZALO_BOT_TOKEN!, apiRoot: config.ZALO_API_ROOT });
     const identity: { name?: string } = {};
-    const channel = createZaloChannel({ client, conversation: app.conversation, logger, botName: () => identity.name, perMinute: config.RATE_LIMIT_PER_MINUTE });
+    const channel = createZaloChannel({ client, conversation: app.conversation, logger, botName: () => identity.name });
     if (config.ZALO_WEBHOOK_URL) channel.mountWebhook(hooks, new URL(config.ZALO_WEBHOOK_URL).pathname, config.ZALO_WEBHOOK_SECRET!);
     return { client, channel, identity };
   })() : undefined;

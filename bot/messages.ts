@@ -49,3 +49,70 @@ export const COMMANDS = [
   { command: "help", description: "Hướng dẫn sử dụng" },
   { command: "start", description: "Giới thiệu" },
 ];
+
+/**
+ * Plain-text messages of the conversation core (every channel), and the labels of the buttons it
+ * offers. A label can be reworded freely: buttons carry intents, never their label.
+ */
+export const coreText = {
+  help: [
+    "Trợ lý Dân vận trả lời câu hỏi về công tác dân vận, trích dẫn nguyên văn tài liệu kèm nguồn.",
+    "• Gõ câu hỏi, ví dụ: Dân vận là gì?",
+    "• nguồn 1 — xem toàn văn nguồn số 1 của câu trả lời gần nhất",
+    "• /tailieu — danh sách tài liệu",
+    "• /luyentap [chủ đề] — luyện tập trắc nghiệm, trả lời bằng A, B, C… hoặc 1, 2, 3…",
+    "• /mohinh — hướng dẫn từng bước xây dựng mô hình dân vận (xuất kế hoạch DOCX); /tiendo, /xuat, /huybo",
+    "• /dung — dừng luyện tập",
+  ].join("\n"),
+  emptyMessage: "Bạn hãy gõ câu hỏi, ví dụ: «Dân vận là gì?»",
+  emptyHoi: "Gõ câu hỏi sau /hoi, ví dụ: /hoi Dân vận là gì?",
+  tooLong: (limit: number) => `Câu hỏi dài quá (tối đa ${limit} ký tự). Bạn hãy hỏi ngắn gọn hơn.`,
+  rateLimited: (seconds: number) => `Bạn hỏi hơi nhanh. Vui lòng đợi khoảng ${seconds} giây rồi hỏi tiếp.`,
+  unknownCommand: (name: string, help: string) => `Không có lệnh /${name}.\n\n${help}`,
+  noAnswerYet: "Chưa có câu trả lời nào có nguồn trong cuộc trò chuyện này.",
+  noSuchSource: (count: number, n: number) => `Câu trả lời gần nhất chỉ có ${count} nguồn; không có nguồn số ${n}.`,
+  sourceGone: "Không tìm thấy nguồn này nữa (kho tài liệu có thể vừa được cập nhật). Bạn hãy hỏi lại.",
+  // Practice
+  noQuestionsOn: (topic: string) => `Không có câu hỏi nào về «${topic}».`,
+  bankEmpty: "Ngân hàng câu hỏi đang trống.",
+  practiceStarted: (count: number, topic: string) => `Bắt đầu luyện tập ${count} câu${topic ? ` về «${topic}»` : ""}. Gõ /dung để dừng.`,
+  practiceQuestion: (n: number, total: number, question: string, options: string[]) => `Câu ${n}/${total}: ${question}\n${options.join("\n")}\nTrả lời bằng chữ cái (A, B…) hoặc số (1, 2…).`,
+  alreadyAnswered: "Câu này đã được trả lời.",
+  right: "✅ Đúng!",
+  wrong: (letter: string, option: string) => `❌ Chưa đúng. Đáp án đúng: ${letter}. ${option}`,
+  sourceLine: (source: string) => `Nguồn: ${source}`,
+  scoreLine: (score: number, of: number) => `Điểm: ${score}/${of}`,
+  practiceDone: (score: number, total: number) => `🏁 Hoàn thành luyện tập: ${score}/${total} câu đúng. Gõ /luyentap để luyện tiếp.`,
+  practiceStopped: "Đã dừng luyện tập.",
+  noPractice: "Không có bài luyện tập nào đang chạy. Gõ /luyentap để bắt đầu.",
+  // Checklist
+  checklistsOff: "Danh mục hướng dẫn chưa được bật.",
+  noChecklists: "Chưa có danh mục hướng dẫn nào.",
+  noneActive: "Bạn chưa có danh mục nào đang làm. Gõ /mohinh để bắt đầu.",
+  resumed: (title: string) => `Tiếp tục «${title}» từ chỗ đã dừng (gõ «/mohinh bắt đầu lại» để làm lại từ đầu).`,
+  nothingToEdit: "Chưa có câu nào để sửa.",
+  followUps: (steps: number) => `Sau bước ${steps}, bạn có thể lập thêm:`,
+  progress: (title: string, summary: string) => `Tiến độ: ${title}\n\n${summary}`,
+  stepLine: (n: number, total: number, bar: string, title: string) => `Bước ${n}/${total} ${bar} — ${title}`,
+  why: (text: string) => `Vì sao: ${text}`,
+  source: (text: string) => `Nguồn: ${text}`,
+  tip: (text: string, source: string) => `💡 ${text} (Nguồn: ${source})`,
+  doneWhen: (text: string) => `Hoàn thành khi: ${text}`,
+  optional: " (không bắt buộc)",
+  dateHint: "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 15/3/2026.",
+  stepActions: "Gõ «quay lại», «bỏ qua» (câu không bắt buộc), «sửa» để chỉnh câu trước, «? câu hỏi» để hỏi tài liệu.",
+  summary: (summary: string, error: string | undefined) => `Tóm tắt các câu trả lời:\n\n${summary}${error ? `\n\n⚠️ ${error}` : ""}\n\nGõ «xác nhận» để hoàn thành, hoặc «sửa» để chỉnh.`,
+  done: "🎉 Hoàn thành! Kế hoạch gửi kèm dưới đây.",
+  cancelled: "Đã hủy danh mục. Gõ /mohinh khi muốn bắt đầu lại.",
+  pickEdit: (lines: string[]) => `Chọn câu muốn sửa (gõ số):\n${lines.join("\n")}`,
+  // Rendering
+  sources: (lines: string[]) => `Nguồn:\n${lines.join("\n")}\n(Gõ «nguồn 1» để xem toàn văn nguồn 1.)`,
+  passage: (n: number, citation: string, text: string) => `Nguồn ${n}: ${citation}\n\n${text}`,
+  documents: (lines: string[]) => `Kho tài liệu có ${lines.length} văn bản:\n${lines.join("\n")}`,
+  noDocuments: "Chưa có tài liệu nào trong kho.",
+  file: (caption: string, fileName: string) => `📄 ${caption}: ${fileName}`,
+  typeHint: (label: string, typed: string) => `→ ${label} (gõ «${typed}»)`,
+  pickHint: (label: string) => `→ ${label}`,
+  // Button labels
+  labels: { back: "⬅️ Quay lại", skip: "⏭ Bỏ qua", edit: "✏️ Sửa", confirm: "✅ Xác nhận", yes: "Có", no: "Không", export: (title: string) => `📄 ${title}` },
+};

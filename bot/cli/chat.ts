@@ -6,7 +6,8 @@ import { isAppError } from "../../src/errors.ts";
 import { createLogger } from "../../src/log.ts";
 import { openApp } from "../app.ts";
 import { ingestKnowledge } from "../compose.ts";
-import { HELP, renderPlain } from "../core/conversation.ts";
+import { coreText } from "../messages.ts";
+import { renderPlain } from "../core/render-text.ts";
 
 /** `npm run chat`: the same conversation as the bots, in a terminal (for admins on a server). */
 async function main(): Promise<void> {
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   await ingestKnowledge(config);
   const app = await openApp(config, createLogger({ level: "warn" }));
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  console.log(`Trợ lý Dân vận — trò chuyện trên terminal. Gõ «thoát» hoặc Ctrl+D để dừng.\n${HELP}`);
+  console.log(`Trợ lý Dân vận — trò chuyện trên terminal. Gõ «thoát» hoặc Ctrl+D để dừng.\n${coreText.help}`);
   // Reading lines as they come (rather than question()) also works when input is piped in.
   const prompt = () => process.stdout.write("\nBạn: ");
   try {

@@ -14,9 +14,10 @@ import type { QuizController, QuizDeps } from "./quiz.ts";
 import { registerQuiz } from "./quiz.ts";
 import type { ChecklistController, ChecklistDeps } from "./checklist.ts";
 import { registerChecklist } from "./checklist.ts";
-import { createPresenter } from "./present.ts";
+import { createPresenter, incomingOf } from "./present.ts";
 import type { Conversation } from "../core/conversation.ts";
-import { createRateLimiter } from "../core/rate-limit.ts";
+import type { Intent } from "../core/intent.ts";
+import { decodeIntent } from "../core/intent.ts";
 
 export type TelegramDeps = {
   token: string;
@@ -29,8 +30,6 @@ export type TelegramDeps = {
   store: StateStore;
   admins: ReadonlySet<number>;
   logger: Logger;
-  questionsPerMinute: number;
-  maxQuestionChars: number;
   /** Quiz sessions; left out, the bot only answers questions. */
   quiz?: Omit<QuizDeps, "store" | "logger" | "isAdmin" | "present" | "conversation">;
   /** Guided checklists; left out, there are none. */
@@ -54,7 +53,6 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
   bot.api.config.use(autoRetry({ maxRetryAttempts: 4, maxDelaySeconds: 120 }));
   // Updates of one chat are handled in order; different chats run concurrently (with @grammyjs/runner).
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  const limited = createRateLimiter({ perMinute: deps.questionsPerMinute });
   const isAdmin = (ctx: Context) => ctx.from !== undefined && deps.admins.has(ctx.from.id);
 
   bot.use(async (ctx, next) => {
@@ -89,24 +87,12 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
     return keyboard;
   }
 
-  async function ask(ctx: Context, question: string): Promise<void> {
-    const userId = ctx.from?.id ?? 0;
-    if (question.length > deps.maxQuestionChars) {
-      await ctx.reply(text.tooLong(deps.maxQuestionChars));
-      return;
-    }
-    const wait = limited(`telegram:${userId}`);
-    if (wait > 0) {
-      await ctx.reply(text.rateLimited(wait));
-      return;
-    }
-    await ctx.replyWithChatAction("typing").catch(() => undefined);
-    const replies = await deps.conversation.ask({ channel: CHANNEL, chatId: String(ctx.chat?.id ?? userId), userId: String(userId), userName: ctx.from?.first_name ?? "", text: question }, question);
-    for (const reply of replies) {
-      if (reply.kind === "answer") logger.info("answer", { requestId: `${ctx.update.update_id}`, abstained: reply.result.abstained, grade: reply.result.grade, confidence: reply.result.confidence, citations: reply.result.citations.length, mode: reply.result.mode });
-    }
-    await present(ctx, replies);
+  /** Every message and button goes through the conversation core's one router, as on the other channels. */
+  async function viaCore(ctx: Context, input: string, intent?: Intent): Promise<void> {
+    await ctx.replyWithChatAction("typing").catch((error) => logger.warn("telegram.chat_action", { error, action: "the reply is sent anyway" }));
+    await present(ctx, await deps.conversation.handle(incomingOf(ctx, input, intent)));
   }
+  const ask = (ctx: Context, question: string) => viaCore(ctx, "", { kind: "ask", question });
 
   async function showSource(ctx: Context, chunkIds: string[], n: number): Promise<void> {
     const chunkId = chunkIds[n - 1];
@@ -125,8 +111,6 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
     if (!question) return void (await ctx.reply(text.emptyHoi, { parse_mode: "HTML" }));
     await ask(ctx, question);
   });
-  const viaCore = async (ctx: Context, input: string) =>
-    present(ctx, await deps.conversation.handle({ channel: CHANNEL, chatId: String(ctx.chat!.id), userId: String(ctx.from?.id ?? 0), userName: ctx.from?.first_name ?? "", text: input }));
   bot.command("tailieu", (ctx) => viaCore(ctx, "/tailieu"));
   bot.command("nguon", async (ctx) => {
     const n = Number(ctx.match.trim());
@@ -160,6 +144,12 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
   const checklist = deps.checklist ? registerChecklist(bot, { ...deps.checklist, conversation: deps.conversation, store, logger, present }) : undefined;
 
   bot.on("callback_query:data", async (ctx) => {
+    // A button of the core (checklist steps, options): its intent, through the router.
+    const intent = decodeIntent(ctx.callbackQuery.data);
+    if (intent) {
+      await ctx.answerCallbackQuery();
+      return viaCore(ctx, "", intent);
+    }
     const [kind, id, arg] = ctx.callbackQuery.data.split(":");
     const stored = id ? await store.getAnswer(id) : undefined;
     if (!stored) {
@@ -185,10 +175,11 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
 
   bot.on("message:text", async (ctx) => {
     const message = ctx.message;
-    if (message.text.startsWith("/")) return; // an unknown command: not a question
+    // In a private chat every message is for us (an unknown command gets the help): the router reads it as on every channel.
+    if (ctx.chat.type === "private") return viaCore(ctx, message.text);
+    if (message.text.startsWith("/")) return; // in a group: another bot's command
     // "nguồn 2" typed instead of tapped: the source, as on the other channels.
     if (/^ngu[oồ]n\s*\d{1,2}$/iu.test(message.text.trim())) return viaCore(ctx, message.text.trim());
-    if (ctx.chat.type === "private") return ask(ctx, message.text.trim());
     // In a group: only a mention of the bot or a reply to one of its messages is for us.
     const username = ctx.me.username.toLowerCase();
     const mentioned = (message.entities ?? []).some((e) => e.type === "mention" && message.text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${username}`);
@@ -211,7 +202,7 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
     const error = err.error;
     const kind = error instanceof GrammyError ? "telegram" : error instanceof HttpError ? "network" : "internal";
     logger.error("telegram.error", { requestId: `${err.ctx.update.update_id}`, kind, error });
-    await err.ctx.reply(text.error).catch(() => undefined);
+    await err.ctx.reply(text.error).catch((replyError) => logger.warn("telegram.error_reply", { error: replyError, action: "the user gets no reply" }));
   });
 
   return { bot, quiz, checklist };

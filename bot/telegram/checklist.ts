@@ -1,12 +1,15 @@
 import { InlineKeyboard, InputFile } from "grammy";
 import type { Bot, Context } from "grammy";
-import type { ChecklistInput } from "../../src/checklist/engine.ts";
 import type { Checklist } from "../../src/checklist/schema.ts";
 import type { Logger } from "../../src/log.ts";
 import type { StateStore } from "../../src/state/store.ts";
-import type { Action, Conversation, Reply } from "../core/conversation.ts";
+import type { Conversation } from "../core/conversation.ts";
+import type { Intent } from "../core/intent.ts";
+import { parseText } from "../core/intent.ts";
+import type { Reply } from "../core/replies.ts";
 import { checklistText as t } from "../checklist-messages.ts";
 import { escapeHtml } from "./render.ts";
+import { addButton, incomingOf } from "./present.ts";
 
 export type ChecklistDeps = {
   conversation: Conversation;
@@ -22,19 +25,14 @@ const CHANNEL = "telegram";
 
 /**
  * The guided checklist in a private Telegram chat. Every intent goes through the conversation core
- * (the same as the web chat, Zalo and the terminal); this adapter only turns buttons into inputs and
- * renders the core's replies with Telegram HTML and inline buttons.
+ * (the same as the web chat, Zalo and the terminal; its buttons come back through the bot's one
+ * callback handler); this adapter only adds Telegram's own choices (resume or restart, which list,
+ * confirm a cancel) and the reminders.
  */
 export function registerChecklist(bot: Bot, deps: ChecklistDeps) {
   const { store, logger, conversation } = deps;
-
   const show = deps.present;
-
-  const incoming = (ctx: Context, text: string, action?: Action) => ({
-    channel: CHANNEL, chatId: String(ctx.chat!.id), userId: String(ctx.from!.id), userName: ctx.from?.first_name ?? "", text, ...(action ? { action } : {}),
-  });
-  const say = async (ctx: Context, text: string) => show(ctx, await conversation.handle(incoming(ctx, text)));
-  const act = async (ctx: Context, input: ChecklistInput) => show(ctx, await conversation.handle(incoming(ctx, "", { kind: "checklist-input", input })));
+  const run = async (ctx: Context, intent: Intent) => show(ctx, await conversation.handle(incomingOf(ctx, "", intent)));
 
   bot.command(["mohinh", "danhmuc"], async (ctx) => {
     if (ctx.chat.type !== "private") return void (await ctx.reply(t.privateOnly));
@@ -44,67 +42,28 @@ export function registerChecklist(bot: Bot, deps: ChecklistDeps) {
     const active = await store.activeChecklistRun(CHANNEL, String(ctx.chat.id));
     if (active) {
       const title = lists.find((c) => c.id === active.checklistId)?.title ?? active.checklistId;
-      const keyboard = new InlineKeyboard().text(t.resume, "cl:resume").row().text(t.restart, "cl:restart");
+      const keyboard = addButton(new InlineKeyboard(), t.resume, { kind: "checklist-resume" }).row();
+      addButton(keyboard, t.restart, { kind: "checklist-start", checklistId: "", restart: true });
       return void (await ctx.reply(t.offerResume(escapeHtml(title)), { parse_mode: "HTML", reply_markup: keyboard }));
     }
     const wanted = ctx.match.trim();
     if (ctx.message?.text?.startsWith("/danhmuc") && !lists.some((c) => c.id === wanted) && lists.length > 1) {
       const keyboard = new InlineKeyboard();
-      for (const c of lists) keyboard.text(c.title, `cl:start:${c.id}`).row();
+      for (const c of lists) addButton(keyboard, c.title, { kind: "checklist-start", checklistId: c.id, restart: false }).row();
       return void (await ctx.reply(t.pick, { reply_markup: keyboard }));
     }
-    await say(ctx, `/mohinh ${wanted}`);
+    await run(ctx, parseText(`/mohinh ${wanted}`));
   });
 
-  bot.command("tiendo", (ctx) => say(ctx, "/tiendo"));
-  bot.command("xuat", (ctx) => say(ctx, `/xuat ${ctx.match}`.trim()));
+  bot.command("tiendo", (ctx) => run(ctx, { kind: "checklist-progress" }));
+  bot.command("xuat", (ctx) => run(ctx, parseText(`/xuat ${ctx.match}`)));
   bot.command("huybo", async (ctx) => {
     const active = await store.activeChecklistRun(CHANNEL, String(ctx.chat.id));
     if (!active) return void (await ctx.reply(t.noneActive));
-    await ctx.reply(t.confirmCancel, { reply_markup: new InlineKeyboard().text(t.cancelYes, "cl:cancel:yes").text(t.cancelNo, "cl:cancel:no") });
-  });
-
-  bot.callbackQuery(/^cx:(.+)$/s, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await say(ctx, ctx.match[1]!);
-  });
-
-  bot.callbackQuery(/^cl:(.+)$/, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    const [action, arg] = ctx.match[1]!.split(":");
-    switch (action) {
-      case "a": // a button answer: the option number for choices, "có"/"không" for yes/no
-        return act(ctx, { kind: "answer", value: arg ?? "" });
-      case "back":
-        return act(ctx, { kind: "back" });
-      case "skip":
-        return act(ctx, { kind: "skip" });
-      case "confirm":
-        return act(ctx, { kind: "confirm" });
-      case "edit":
-        return act(ctx, { kind: "edit", fieldId: arg ?? "" });
-      case "editmenu":
-        return say(ctx, "sửa");
-      case "cancel":
-        return arg === "yes" ? say(ctx, "/huybo") : void (await ctx.reply(t.keepGoing));
-      case "resume":
-        return show(ctx, await conversation.handle(incoming(ctx, "", { kind: "checklist-resume" })));
-      case "restart":
-        return say(ctx, "/mohinh bắt đầu lại");
-      case "start":
-        return say(ctx, `/mohinh ${arg ?? ""}`);
-      default:
-        return undefined;
-    }
-  });
-
-  // While a checklist runs in a private chat, every plain message goes to the core: an answer to the
-  // current question, or (starting with "?") a question for the documents, after which it continues.
-  bot.on("message:text", async (ctx, next) => {
-    if (ctx.chat.type !== "private" || ctx.message.text.startsWith("/")) return next();
-    const active = await store.activeChecklistRun(CHANNEL, String(ctx.chat.id));
-    if (!active) return next();
-    await say(ctx, ctx.message.text);
+    // "No" shows the current question again.
+    const keyboard = addButton(new InlineKeyboard(), t.cancelYes, { kind: "checklist-input", input: { kind: "cancel" } });
+    addButton(keyboard, t.cancelNo, { kind: "checklist-resume" });
+    await ctx.reply(t.confirmCancel, { reply_markup: keyboard });
   });
 
   return {

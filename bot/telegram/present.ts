@@ -4,46 +4,30 @@ import type { AnswerResult } from "../../src/answer/types.ts";
 import type { ChecklistState, Prompt } from "../../src/checklist/engine.ts";
 import { displayAnswer, fieldAt, progressBar } from "../../src/checklist/engine.ts";
 import type { Checklist } from "../../src/checklist/schema.ts";
-import type { Reply } from "../core/conversation.ts";
-import { checklistSummary, renderPlain } from "../core/conversation.ts";
+import type { Intent } from "../core/intent.ts";
+import { encodeIntent } from "../core/intent.ts";
+import type { Incoming, Reply } from "../core/replies.ts";
+import { checklistSummary, renderPlain } from "../core/render-text.ts";
+import { splitHtml } from "../core/split.ts";
 import { checklistText as t } from "../checklist-messages.ts";
-import { documentListBlocks, escapeHtml, joinPieces, packMessages, passageBlocks } from "./render.ts";
+import { documentListBlocks, escapeHtml, packMessages, passageBlocks, TELEGRAM_LIMIT } from "./render.ts";
 
-/**
- * Splits already-rendered HTML into messages of at most 4,096 characters on paragraph, then line
- * boundaries. The renderers here keep every tag within one line, so no tag is cut.
- */
-export function splitHtml(html: string, limit = 4096): string[] {
-  if (html.length <= limit) return [html];
-  const pieces = html.split("\n\n").flatMap((p) => (p.length <= limit ? [p] : p.split("\n").flatMap((line) => (line.length <= limit ? [line] : cutLine(line, limit)))));
-  return joinPieces(pieces, limit);
+/** A Telegram update as a message for the conversation core. */
+export function incomingOf(ctx: Context, text: string, intent?: Intent): Incoming {
+  return { channel: "telegram", chatId: String(ctx.chat?.id ?? ctx.from?.id ?? 0), userId: String(ctx.from?.id ?? 0), userName: ctx.from?.first_name ?? "", text, ...(intent ? { intent } : {}) };
 }
 
-/** Cuts an over-long line at spaces, never inside an HTML entity ("&amp;") or a tag. */
-function cutLine(line: string, limit: number): string[] {
-  const out: string[] = [];
-  let rest = line;
-  while (rest.length > limit) {
-    const window = rest.slice(0, limit);
-    let cut = window.lastIndexOf(" ");
-    if (cut < limit / 2) cut = limit;
-    const amp = window.lastIndexOf("&", cut - 1);
-    if (amp >= 0 && !window.slice(amp, cut).includes(";")) cut = amp;
-    const lt = window.lastIndexOf("<", cut - 1);
-    if (lt >= 0 && !window.slice(lt, cut).includes(">")) cut = lt;
-    if (cut <= 0) cut = limit;
-    out.push(rest.slice(0, cut));
-    rest = rest.slice(cut).replace(/^ /, "");
-  }
-  if (rest) out.push(rest);
-  return out;
+/** A button that carries an intent (callback data of at most 64 bytes; an intent that does not fit gets no button). */
+export function addButton(keyboard: InlineKeyboard, label: string, intent: Intent): InlineKeyboard {
+  const data = encodeIntent(intent);
+  return data ? keyboard.text(label, data) : keyboard;
 }
 
 const sourceLine = (s: { document: string; section: string }) => escapeHtml([s.document, s.section].filter(Boolean).join(" › "));
 
 /**
- * Renders the conversation core's replies in Telegram: HTML, inline buttons for options (their value
- * comes back as text through "cx:" callbacks), checklist prompts with navigation buttons, files as documents.
+ * Renders the conversation core's replies in Telegram: HTML, inline buttons for options (their intent
+ * comes back as callback data), checklist prompts with navigation buttons, files as documents.
  */
 export function createPresenter(deps: { showAnswer: (ctx: Context, result: AnswerResult, answerId: string) => Promise<void> }) {
   function promptView(checklist: Checklist, state: ChecklistState, prompt: Prompt): { text: string; keyboard?: InlineKeyboard } {
@@ -69,22 +53,24 @@ export function createPresenter(deps: { showAnswer: (ctx: Context, result: Answe
         prompt.error ? `⚠️ ${escapeHtml(prompt.error)}` : "",
       ].filter(Boolean).join("\n");
       const keyboard = new InlineKeyboard();
-      if (field.type === "choice") field.options!.forEach((option, i) => keyboard.text(option.length > 60 ? `${option.slice(0, 59)}…` : option, `cl:a:${i + 1}`).row());
-      if (field.type === "yesno") keyboard.text(t.yes, "cl:a:có").text(t.no, "cl:a:không").row();
-      keyboard.text(t.back, "cl:back");
-      if (!field.required) keyboard.text(t.skip, "cl:skip");
-      if (Object.keys(state.answers).length > 0) keyboard.text(t.edit, "cl:editmenu");
+      const answer = (value: string): Intent => ({ kind: "checklist-input", input: { kind: "answer", value } });
+      if (field.type === "choice") field.options!.forEach((option, i) => addButton(keyboard, option.length > 60 ? `${option.slice(0, 59)}…` : option, answer(String(i + 1))).row());
+      if (field.type === "yesno") addButton(addButton(keyboard, t.yes, answer("có")), t.no, answer("không")).row();
+      addButton(keyboard, t.back, { kind: "checklist-input", input: { kind: "back" } });
+      if (!field.required) addButton(keyboard, t.skip, { kind: "checklist-input", input: { kind: "skip" } });
+      if (Object.keys(state.answers).length > 0) addButton(keyboard, t.edit, { kind: "checklist-edit-menu" });
       return { text: [header, intro, question].filter(Boolean).join("\n\n"), keyboard };
     }
     if (prompt.kind === "confirm") {
-      const keyboard = new InlineKeyboard().text(t.confirm, "cl:confirm").row().text(t.edit, "cl:editmenu").text(t.back, "cl:back");
+      const keyboard = addButton(new InlineKeyboard(), t.confirm, { kind: "checklist-input", input: { kind: "confirm" } }).row();
+      addButton(addButton(keyboard, t.edit, { kind: "checklist-edit-menu" }), t.back, { kind: "checklist-input", input: { kind: "back" } });
       return { text: `${t.summaryHeader}\n\n${escapeHtml(checklistSummary(checklist, state))}${prompt.error ? `\n\n⚠️ ${escapeHtml(prompt.error)}` : ""}`, keyboard };
     }
     return { text: prompt.kind === "done" ? t.done : t.cancelled };
   }
 
   async function sendHtml(ctx: Context, html: string, keyboard?: InlineKeyboard): Promise<void> {
-    const messages = splitHtml(html);
+    const messages = splitHtml(html, TELEGRAM_LIMIT);
     for (const [i, message] of messages.entries()) {
       await ctx.reply(message, { parse_mode: "HTML", ...(i === messages.length - 1 && keyboard ? { reply_markup: keyboard } : {}) });
     }
@@ -101,7 +87,7 @@ export function createPresenter(deps: { showAnswer: (ctx: Context, result: Answe
         }
         case "checklist-edit": {
           const keyboard = new InlineKeyboard();
-          for (const field of reply.fields) keyboard.text(field.label.length > 50 ? `${field.label.slice(0, 49)}…` : field.label, `cl:edit:${field.id}`).row();
+          for (const field of reply.fields) addButton(keyboard, field.label.length > 50 ? `${field.label.slice(0, 49)}…` : field.label, { kind: "checklist-input", input: { kind: "edit", fieldId: field.id } }).row();
           await ctx.reply(t.pickEdit, { reply_markup: keyboard });
           break;
         }
@@ -112,9 +98,9 @@ export function createPresenter(deps: { showAnswer: (ctx: Context, result: Answe
           await ctx.replyWithDocument(new InputFile(reply.data, reply.fileName), { caption: t.exportCaption(reply.caption) });
           break;
         case "text": {
-          // Options of the core become buttons that send their value back as text.
+          // Options of the core become buttons that carry their intent.
           const keyboard = reply.options?.length ? new InlineKeyboard() : undefined;
-          for (const option of reply.options ?? []) keyboard!.text(option.label.slice(0, 60), `cx:${option.value}`.slice(0, 64)).row();
+          for (const option of reply.options ?? []) addButton(keyboard!, option.label.slice(0, 60), option.intent).row();
           for (const [i, part] of packMessages([{ text: reply.text }]).entries()) await ctx.reply(part, { parse_mode: "HTML", ...(i === 0 && keyboard ? { reply_markup: keyboard } : {}) });
           break;
         }

@@ -7,7 +7,10 @@ import type { QuizSession } from "../../src/quiz/engine.ts";
 import { advance, closesAt, createSession, leaderboard, questionStats, questionsForTopic, recordAnswer, stop } from "../../src/quiz/engine.ts";
 import { resultsCsv } from "../../src/quiz/results.ts";
 import type { StateStore } from "../../src/state/store.ts";
-import type { Conversation, Reply } from "../core/conversation.ts";
+import type { Conversation } from "../core/conversation.ts";
+import type { Intent } from "../core/intent.ts";
+import type { Reply } from "../core/replies.ts";
+import { incomingOf } from "./present.ts";
 import { quizText } from "../quiz-messages.ts";
 import { escapeHtml } from "./render.ts";
 
@@ -21,6 +24,8 @@ export type QuizDeps = {
   isAdmin: (userId: number) => boolean;
   openPeriod: number;
   defaultCount: number;
+  /** The seed of a quiz's question order; random unless a test fixes it. */
+  seed?: () => number;
 };
 
 const CHANNEL = "telegram";
@@ -157,7 +162,7 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
     if (pool.length === 0) return void (await ctx.reply(quizText.noQuestions(topic)));
     let session = createSession({
       id: randomBytes(6).toString("base64url"), channel: CHANNEL, chatId: String(ctx.chat.id), kind: "group", ownerId: String(ctx.from!.id),
-      topic, bank: deps.bank(), count, openPeriod: deps.openPeriod, seed: Date.now(), now: new Date(),
+      topic, bank: deps.bank(), count, openPeriod: deps.openPeriod, seed: (deps.seed ?? (() => Math.floor(Math.random() * 2 ** 31)))(), now: new Date(),
     });
     await ctx.reply(quizText.announce(session.questionIds.length, escapeHtml(topic), deps.openPeriod, escapeHtml(ctx.from!.first_name)), { parse_mode: "HTML" });
     session = advance(session, new Date());
@@ -214,22 +219,13 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
     await ctx.reply(quizText.unitStats(sessions.length, missed), { parse_mode: "HTML" });
   });
 
-  const viaCore = async (ctx: Context, text: string) =>
-    deps.present(ctx, await deps.conversation.handle({ channel: CHANNEL, chatId: String(ctx.chat!.id), userId: String(ctx.from!.id), userName: ctx.from?.first_name ?? "", text }));
+  const viaCore = async (ctx: Context, intent: Intent) => deps.present(ctx, await deps.conversation.handle(incomingOf(ctx, "", intent)));
 
   bot.command("luyentap", async (ctx) => {
     if (ctx.chat.type !== "private") return void (await ctx.reply(quizText.privateOnly));
-    await viaCore(ctx, `/luyentap ${ctx.match}`.trim());
+    await viaCore(ctx, { kind: "practice-start", topic: ctx.match.trim() });
   });
-  bot.command("dung", (ctx) => viaCore(ctx, "/dung"));
-
-  // During practice in a private chat, a typed "A" or "2" answers the question too.
-  bot.on("message:text", async (ctx, next) => {
-    if (ctx.chat.type !== "private" || ctx.message.text.startsWith("/")) return next();
-    const session = await store.runningQuiz(CHANNEL, String(ctx.chat.id));
-    if (!session || session.kind !== "practice" || !/^\s*([a-jA-J]|\d{1,2})[.)]?\s*$/.test(ctx.message.text)) return next();
-    await viaCore(ctx, ctx.message.text);
-  });
+  bot.command("dung", (ctx) => viaCore(ctx, { kind: "practice-stop" }));
 
   bot.on("poll_answer", async (ctx) => {
     const { poll_id: pollId, option_ids: options, user } = ctx.pollAnswer;
@@ -257,7 +253,7 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
       // Practice answers go through the core: feedback with the explanation and source, then the next question.
       await ctx.answerCallbackQuery();
       if (practice.status !== "running" || practice.current !== Number(indexText)) return void (await ctx.reply(quizText.expired));
-      return viaCore(ctx, LETTERS[Number(optionText)] ?? "");
+      return viaCore(ctx, { kind: "text", text: LETTERS[Number(optionText)] ?? "" });
     }
     const at = new Date();
     const reply = await locked(sessionId!, async () => {

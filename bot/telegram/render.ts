@@ -1,6 +1,7 @@
 import type { AnswerResult } from "../../src/answer/types.ts";
 import type { DocumentRow, Passage } from "../../src/index/schema.ts";
 import { displayDate } from "../../src/index/schema.ts";
+import { joinPieces, splitText } from "../core/split.ts";
 
 /** Telegram's limit for one message. */
 export const TELEGRAM_LIMIT = 4096;
@@ -13,27 +14,6 @@ export function escapeHtml(text: string): string {
 export type Block = { text: string; wrap?: (escaped: string) => string };
 
 const plain = (text: string): Block => ({ text });
-
-/** Cuts a text at paragraph, then line, then sentence, then word boundaries into pieces of at most `max`. */
-function cut(text: string, max: number): string[] {
-  if (text.length <= max) return [text];
-  for (const separator of ["\n\n", "\n", ". ", " "]) {
-    const pieces: string[] = [];
-    let current = "";
-    for (const part of text.split(separator)) {
-      const next = current ? `${current}${separator}${part}` : part;
-      if (next.length > max && current) {
-        pieces.push(current);
-        current = part;
-      } else current = next;
-    }
-    if (current) pieces.push(current);
-    if (pieces.every((p) => p.length <= max)) return pieces;
-  }
-  const pieces: string[] = [];
-  for (let i = 0; i < text.length; i += max) pieces.push(text.slice(i, i + max));
-  return pieces;
-}
 
 /**
  * Packs blocks into messages of at most `limit` characters of HTML. Blocks are kept whole when they
@@ -49,24 +29,9 @@ export function packMessages(blocks: Block[], limit = TELEGRAM_LIMIT): string[] 
     const budget = Math.max(200, Math.floor((limit - overhead) / 5));
     const whole = wrap(escapeHtml(block.text));
     if (whole.length <= limit) rendered.push(whole);
-    else for (const piece of cut(block.text, budget)) rendered.push(wrap(escapeHtml(piece)));
+    else for (const piece of splitText(block.text, budget)) rendered.push(wrap(escapeHtml(piece)));
   }
   return joinPieces(rendered, limit);
-}
-
-/** Joins rendered pieces with blank lines into as few messages of at most `limit` characters as possible. */
-export function joinPieces(pieces: string[], limit = TELEGRAM_LIMIT): string[] {
-  const messages: string[] = [];
-  let current = "";
-  for (const piece of pieces) {
-    const next = current ? `${current}\n\n${piece}` : piece;
-    if (next.length > limit && current) {
-      messages.push(current);
-      current = piece;
-    } else current = next;
-  }
-  if (current) messages.push(current);
-  return messages;
 }
 
 function sourceLine(label: string, number: string): string {

@@ -1,9 +1,8 @@
-import { serve } from "@hono/node-server";
 import { run } from "@grammyjs/runner";
 import type { RunnerHandle } from "@grammyjs/runner";
 import { webhookCallback } from "grammy";
 import type { Bot } from "grammy";
-import { Hono } from "hono";
+import type { Hono } from "hono";
 import type { Context } from "hono";
 import type { Logger } from "../../src/log.ts";
 import { registerCommands } from "./bot.ts";
@@ -24,8 +23,6 @@ export async function startPolling(bot: Bot, logger: Logger, options: { timeoutS
     },
   };
 }
-
-export const WEBHOOK_PATH = "/telegram/webhook";
 
 /**
  * Telegram re-sends an update whose request takes too long, which would answer twice: after 9 s the
@@ -58,25 +55,4 @@ export async function mountWebhook(bot: Bot, logger: Logger, options: { publicUr
   await bot.api.setWebhook(options.publicUrl, { secret_token: options.secret, allowed_updates: ["message", "callback_query", "poll_answer"] });
   logger.info("telegram.webhook", { bot: bot.botInfo.username, route: new URL(options.publicUrl).pathname });
   return { async stop() {} };
-}
-
-export async function startWebhook(bot: Bot, logger: Logger, options: { publicUrl: string; secret: string; port: number; app?: Hono }): Promise<RunningBot> {
-  await bot.init();
-  await registerCommands(bot);
-  const app = options.app ?? new Hono();
-  // Listen on the path of the public address (a reverse proxy forwards it unchanged).
-  const route = new URL(options.publicUrl).pathname;
-  app.post(route, webhookCallback(bot, "hono", WEBHOOK_OPTIONS(options.secret)));
-  const server = serve({ fetch: app.fetch, port: options.port, hostname: "0.0.0.0" });
-  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : options.port;
-  await bot.api.setWebhook(options.publicUrl, { secret_token: options.secret, allowed_updates: ["message", "callback_query", "poll_answer"] });
-  logger.info("telegram.webhook", { bot: bot.botInfo.username, port });
-  return {
-    port,
-    async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
 }

@@ -5,8 +5,10 @@ import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import type { Conversation, Reply } from "../core/conversation.ts";
-import { asText } from "../core/conversation.ts";
+import type { Conversation } from "../core/conversation.ts";
+import type { Reply } from "../core/replies.ts";
+import { typedOption } from "../core/replies.ts";
+import { asText } from "../core/render-text.ts";
 import { createRateLimiter } from "../core/rate-limit.ts";
 import type { TrustProxy } from "../../src/config.ts";
 import type { Passage } from "../../src/index/schema.ts";
@@ -38,8 +40,11 @@ function toJson(reply: Reply, keepFile: (reply: Extract<Reply, { kind: "file" }>
       return { kind: "documents", documents: reply.documents.map((d) => ({ title: d.title, kind: d.kind, number: d.number, date: d.date ? displayDate(d.date) : "", chunks: d.chunkCount })) };
     case "file":
       return { kind: "file", url: keepFile(reply), fileName: reply.fileName, caption: reply.caption };
-    default:
-      return { kind: "text", ...asText(reply) };
+    default: {
+      // The page's buttons send back what a user would type for the option.
+      const { text, options } = asText(reply);
+      return { kind: "text", text, ...(options ? { options: options.map((o) => ({ label: o.label, value: typedOption(o) ?? o.label })) } : {}) };
+    }
   }
 }
 

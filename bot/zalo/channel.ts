@@ -1,8 +1,9 @@
 import type { Hono } from "hono";
 import type { Logger } from "../../src/log.ts";
-import type { Conversation, Reply } from "../core/conversation.ts";
-import { renderPlain, splitText } from "../core/conversation.ts";
-import { createRateLimiter } from "../core/rate-limit.ts";
+import type { Conversation } from "../core/conversation.ts";
+import type { Reply } from "../core/replies.ts";
+import { renderPlain } from "../core/render-text.ts";
+import { splitText } from "../core/split.ts";
 import { text as text_ } from "../messages.ts";
 import type { ZaloClient, ZaloUpdate } from "./client.ts";
 import { zaloUpdateSchema } from "./client.ts";
@@ -20,8 +21,7 @@ function renderZalo(reply: Reply): string {
  * The Zalo channel: turns updates into messages for the conversation core and sends the replies back
  * as text, split at the platform's limit. Messages of one chat are handled in order.
  */
-export function createZaloChannel(deps: { client: ZaloClient; conversation: Conversation; logger: Logger; botName?: string | (() => string | undefined); perMinute?: number }) {
-  const limited = createRateLimiter({ perMinute: deps.perMinute ?? 20 });
+export function createZaloChannel(deps: { client: ZaloClient; conversation: Conversation; logger: Logger; botName?: string | (() => string | undefined) }) {
   const botName = () => (typeof deps.botName === "function" ? deps.botName() : deps.botName);
   const { client, conversation, logger } = deps;
   const chains = new Map<string, Promise<void>>();
@@ -34,17 +34,12 @@ export function createZaloChannel(deps: { client: ZaloClient; conversation: Conv
     }
     const chatId = message.chat.id;
     if (update.event_name !== "message.text.received" || !message.text) {
-      await client.sendMessage(chatId, "Tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi, ví dụ: «Dân vận là gì?»");
+      await client.sendMessage(chatId, text_.notText);
       return;
     }
     // In groups the platform only delivers mentions and replies to the bot: all are for us.
     const text = message.text.replace(/@\S+/g, (mention) => (botName() && mention.slice(1).toLowerCase() === botName()!.toLowerCase() ? "" : mention)).trim();
-    const wait = limited(`zalo:${message.from.id}`);
-    if (wait > 0) {
-      await client.sendMessage(chatId, text_.rateLimited(wait));
-      return;
-    }
-    await client.sendChatAction(chatId).catch(() => undefined);
+    await client.sendChatAction(chatId).catch((error) => logger.warn("zalo.chat_action", { error, action: "the reply is sent anyway" }));
     const replies = await conversation.handle({ channel: "zalo", chatId, userId: message.from.id, userName: message.from.display_name ?? message.from.name ?? "", text });
     for (const reply of replies) for (const part of splitText(renderZalo(reply), ZALO_LIMIT)) await client.sendMessage(chatId, part);
   }
@@ -55,7 +50,7 @@ export function createZaloChannel(deps: { client: ZaloClient; conversation: Conv
     const previous = chains.get(chatId) ?? Promise.resolve();
     const next = previous.then(() => process(update)).catch(async (error) => {
       logger.error("zalo.error", { error });
-      if (update.message) await client.sendMessage(chatId, "Xin lỗi, đã có lỗi khi xử lý tin nhắn này. Bạn vui lòng thử lại.").catch(() => undefined);
+      if (update.message) await client.sendMessage(chatId, text_.error).catch((sendError) => logger.warn("zalo.error_reply", { error: sendError, action: "the user gets no reply" }));
     });
     chains.set(chatId, next);
     void next.finally(() => chains.get(chatId) === next && chains.delete(chatId));

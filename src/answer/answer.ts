@@ -1,4 +1,6 @@
 import type { Passage } from "../index/schema.ts";
+import type { Logger } from "../log.ts";
+import { silentLogger } from "../log.ts";
 import { messages } from "../messages.ts";
 import type { RankedPassage, Retriever } from "../retrieve.ts";
 import type { Grade } from "./answerability.ts";
@@ -38,8 +40,9 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
  * sentence carrying a number, date or person, the opening of a section whose heading asks the
  * question), then decides how sure it is: a confident answer, related passages, or "not covered".
  */
-export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerGenerator; defaultK?: number }) {
+export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerGenerator; defaultK?: number; logger?: Logger }) {
   const { retriever, generator } = deps;
+  const logger = deps.logger ?? silentLogger;
 
   return async function answer(question: string, options: AnswerOptions = {}): Promise<AnswerResult> {
     const k = options.k ?? deps.defaultK ?? 5;
@@ -89,8 +92,9 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
         const quoteOf = (p: Passage) => candidate.lines.find((l) => l.passage.id === p.id)?.text ?? sentences.find((s) => context.read[s.passage]?.passage.id === p.id)?.text ?? p.clean.slice(0, 200);
         const verified = verifyCitations(generated, given, quoteOf);
         if (verified.citations.length > 0) return { answer: verified.text, abstained: false, confidence, citations: verified.citations, passages, mode: "generated", grade, suggestions: [], explain };
-      } catch {
+      } catch (error) {
         // The model failed (network, quota): the extractive answer below is still grounded.
+        logger.warn("answer.model_failed", { error, action: "the quoted answer is given instead" });
       }
     }
     return { answer: composed!.text, abstained: false, confidence, citations: composed!.citations, passages, mode: candidate.listed ? "list" : "extractive", grade, suggestions: [], explain };

@@ -203,10 +203,6 @@ function finishAnswer(checklist: Checklist, state: ChecklistState): { state: Che
   return moveOn(checklist, state);
 }
 
-/** Share of required questions answered, per step: for progress bars. */
-export function stepDone(checklist: Checklist, state: ChecklistState, stepIndex: number): boolean {
-  return checklist.steps[stepIndex]!.fields.every((f) => state.answers[f.id] !== undefined);
-}
 
 export function progressBar(total: number, current: number): string {
   return `${"▓".repeat(current)}${"░".repeat(Math.max(0, total - current))}`;

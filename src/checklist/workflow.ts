@@ -2,10 +2,9 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { Mastra } from "@mastra/core";
 import { createStep, createWorkflow } from "@mastra/core/workflows";
-import { LibSQLStore } from "@mastra/libsql";
-import { PostgresStore } from "@mastra/pg";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
+import type { Logger } from "../log.ts";
 import type { ChecklistInput, ChecklistState, Prompt } from "./engine.ts";
 import { apply, checklistStateSchema, currentPrompt, initialState } from "./engine.ts";
 import type { Checklist } from "./schema.ts";
@@ -34,7 +33,7 @@ const STEP = "converse";
 
 export type Turn = { runId: string; state: ChecklistState; prompt: Prompt; finished: boolean };
 
-export async function createChecklistRunner(options: { storageUrl: string; checklists: () => Checklist[] }) {
+export async function createChecklistRunner(options: { storageUrl: string; checklists: () => Checklist[]; logger?: Logger }) {
   if (options.storageUrl.startsWith("file:")) await mkdir(path.dirname(options.storageUrl.slice("file:".length)), { recursive: true });
   const find = (id: string) => {
     const checklist = options.checklists().find((c) => c.id === id);
@@ -63,10 +62,11 @@ export async function createChecklistRunner(options: { storageUrl: string; check
     inputSchema: z.object({ checklistId: z.string() }),
     outputSchema: z.object({ state: checklistStateSchema }),
   }).then(converse).commit();
-  // LibSQL (a SQLite file) by default; Postgres when several instances must share the runs.
-  const storage = /^postgres(ql)?:\/\//.test(options.storageUrl)
-    ? new PostgresStore({ id: "checklist-runs", connectionString: options.storageUrl })
-    : new LibSQLStore({ id: "checklist-runs", url: options.storageUrl });
+  // LibSQL (a SQLite file) by default; Postgres when several instances must share the runs. Only the
+  // store configured is loaded.
+  const postgres = /^postgres(ql)?:\/\//.test(options.storageUrl);
+  const pg = postgres ? new (await import("@mastra/pg")).PostgresStore({ id: "checklist-runs", connectionString: options.storageUrl }) : undefined;
+  const storage = pg ?? new (await import("@mastra/libsql")).LibSQLStore({ id: "checklist-runs", url: options.storageUrl });
   const mastra = new Mastra({ workflows: { checklist: workflow }, storage, logger: false });
   const registered = mastra.getWorkflow("checklist");
 
@@ -81,7 +81,7 @@ export async function createChecklistRunner(options: { storageUrl: string; check
   return {
     /** Releases the storage's connections (Postgres pools keep the process alive otherwise). */
     async close(): Promise<void> {
-      if (storage instanceof PostgresStore) await storage.close();
+      if (pg) await pg.close();
     },
     async start(checklistId: string): Promise<Turn> {
       find(checklistId);
@@ -100,7 +100,8 @@ export async function createChecklistRunner(options: { storageUrl: string; check
       if (!state) return undefined;
       try {
         return turnOf(runId, state as never);
-      } catch {
+      } catch (error) {
+        options.logger?.warn("checklist.unreadable_run", { runId, error, action: "treated as no open run; the user can start again" });
         return undefined;
       }
     },

@@ -30,8 +30,8 @@ try {
   const holder = await createKnowledgeHolder(config);
   const store = await openLibsqlStore(config.stateUrl);
   const { bot } = createTelegramBot({
-    conversation: conversationFor(holder, store), token: TOKEN, apiRoot: telegram.apiRoot, knowledge: holder.current, reload: holder.reload, store, admins: new Set(),
-    logger: silentLogger, questionsPerMinute: 10_000, maxQuestionChars: 1000,
+    conversation: conversationFor(holder, store, { questionsPerMinute: 10_000 }), token: TOKEN, apiRoot: telegram.apiRoot, knowledge: holder.current, reload: holder.reload, store, admins: new Set(),
+    logger: silentLogger,
   });
   const running = await startPolling(bot, silentLogger, { timeoutSeconds: 1 });
   const total = USERS * PER_USER;

@@ -46,11 +46,11 @@ async function startBot() {
   const runner = await createChecklistRunner({ storageUrl: `file:${path.join(dataDir, "workflows.db")}`, checklists: () => checklists });
   const conversation = createConversation({
     answer: (q) => holder.current().answer(q), passage: (id) => holder.current().index.passage(id), documents: () => holder.current().index.documents(),
-    store, bank: () => [], checklists: () => checklists, runner, practiceCount: 3, maxQuestionChars: 1000,
+    store, bank: () => [], checklists: () => checklists, runner, practiceCount: 3, maxQuestionChars: 1000, questionsPerMinute: 1000,
   });
   const { bot, checklist } = createTelegramBot({
     token: TOKEN, apiRoot: telegram.apiRoot, knowledge: holder.current, reload: holder.reload, store, admins: new Set(),
-    logger: silentLogger, questionsPerMinute: 1000, maxQuestionChars: 1000,
+    logger: silentLogger,
     conversation,
     checklist: { checklists: () => checklists, reminderDays: 3 },
   });
@@ -216,7 +216,7 @@ describe("guided checklist in Telegram (Mastra workflow, fake Bot API)", () => {
     const cancel = telegram.calls.length;
     telegram.push(textMessage(other, her, "/huybo"));
     await telegram.waitFor((calls) => calls.slice(cancel).some((c) => /chắc muốn hủy/.test(String(c.body.text ?? ""))));
-    telegram.push(callback(other, her, "cl:cancel:yes"));
+    telegram.push(callback(other, her, "cl:cancel"));
     await telegram.waitFor((calls) => calls.slice(cancel).some((c) => /Đã hủy danh mục/.test(String(c.body.text ?? ""))));
     expect(await store.activeChecklistRun("telegram", "301")).toBeUndefined();
   }, 30_000);

@@ -5,9 +5,10 @@ export type ChatRequest = { model: string; messages: Array<{ role: string; conte
 
 /**
  * A fake OpenAI-compatible server on 127.0.0.1: /chat/completions (plain and streamed) and
- * /embeddings. `reply` decides the assistant's text; every request body is recorded.
+ * /embeddings. `reply` decides the assistant's text; `failWith` makes every chat request fail with that
+ * HTTP status (a model that is down or refuses); every request body is recorded.
  */
-export async function startFakeOpenAI(options: { reply?: (request: ChatRequest) => string; embed?: (input: string) => number[] } = {}) {
+export async function startFakeOpenAI(options: { reply?: (request: ChatRequest) => string; embed?: (input: string) => number[]; failWith?: number } = {}) {
   const requests: ChatRequest[] = [];
   const server = createServer((req, res) => {
     let body = "";
@@ -26,6 +27,11 @@ export async function startFakeOpenAI(options: { reply?: (request: ChatRequest) 
         return;
       }
       requests.push(parsed);
+      if (options.failWith) {
+        res.writeHead(options.failWith, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { message: "model unavailable", type: "server_error" } }));
+        return;
+      }
       const text = options.reply?.(parsed) ?? "Trả lời [1]";
       const id = `chatcmpl-${requests.length}`;
       const created = Math.floor(Date.now() / 1000);

@@ -1,3 +1,4 @@
+import type { Logger } from "../../src/log.ts";
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -48,21 +49,21 @@ export async function runIngest(dir: string, indexDir: string, options: { rebuil
 }
 
 /** The real answer pipeline over an index folder. */
-export async function openAnswerer(indexDir: string, generator?: AnswerGenerator) {
+export async function openAnswerer(indexDir: string, generator?: AnswerGenerator, logger?: Logger) {
   const embedder = new LocalEmbedder();
   const { lexicon } = await loadLexicon(LEXICON_FILE);
   const index = await openIndex(indexDir, embedder.info);
   const retriever = createRetriever({ index, embedder, lexicon });
-  return { index, retriever, answer: createAnswerer({ retriever, generator }), close: () => index.close() };
+  return { index, retriever, answer: createAnswerer({ retriever, generator, ...(logger ? { logger } : {}) }), close: () => index.close() };
 }
 
 /** The conversation core over a knowledge holder and a store, without quizzes or checklists. */
-export function conversationFor(holder: KnowledgeHolder, store: StateStore) {
+export function conversationFor(holder: KnowledgeHolder, store: StateStore, options: { questionsPerMinute?: number; maxQuestionChars?: number } = {}) {
   return createConversation({
     answer: (q) => holder.current().answer(q),
     passage: (id) => holder.current().index.passage(id),
     documents: () => holder.current().index.documents(),
-    store, bank: () => [], checklists: () => [], practiceCount: 10, maxQuestionChars: 1000,
+    store, bank: () => [], checklists: () => [], practiceCount: 10, maxQuestionChars: options.maxQuestionChars ?? 1000, questionsPerMinute: options.questionsPerMinute ?? 1000,
   });
 }
 

@@ -59,7 +59,7 @@ describe("cleaning", () => {
     expect(paragraphs[1]!.text).toBe("I. Văn bản thứ hai");
   });
 
-  it("never joins a heading or list item to the line before it", () => {
+  it("never joins a heading or list item to the line before it (a short numbered heading takes its wrapped line after it)", () => {
     const { paragraphs } = clean("Nội dung gồm các việc sau\n- tuyên truyền cho dân\n- gương mẫu trước dân\n2. Phương thức\nmô tả phương thức");
     expect(paragraphs.map((p) => p.text)).toEqual(["Nội dung gồm các việc sau", "- tuyên truyền cho dân", "- gương mẫu trước dân", "2. Phương thức mô tả phương thức"]);
   });

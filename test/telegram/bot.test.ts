@@ -1,3 +1,4 @@
+import { escapeHtml } from "../../bot/telegram/render.ts";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
@@ -8,7 +9,9 @@ import { createKnowledgeHolder } from "../../bot/knowledge-holder.ts";
 import type { KnowledgeHolder } from "../../bot/knowledge-holder.ts";
 import { createTelegramBot } from "../../bot/telegram/bot.ts";
 import { conversationFor } from "../helpers/index.ts";
-import { startPolling, startWebhook } from "../../bot/telegram/run.ts";
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { mountWebhook, startPolling, webhookRoute } from "../../bot/telegram/run.ts";
 import type { RunningBot } from "../../bot/telegram/run.ts";
 import { KNOWLEDGE, runIngest, tempDir } from "../helpers/index.ts";
 import type { ApiCall, FakeTelegram } from "../helpers/fake-telegram.ts";
@@ -30,8 +33,7 @@ async function botFor(dataDir: string, apiRoot: string, extra: Record<string, st
   const config = configFor(dataDir, extra);
   const logger = createLogger({ secrets: [TOKEN], write: (line) => logLines.push(line) });
   return createTelegramBot({
-    conversation: conversationFor(holder, store), token: TOKEN, apiRoot, knowledge: holder.current, reload: holder.reload, store, admins: config.adminIds, logger,
-    questionsPerMinute: config.RATE_LIMIT_PER_MINUTE, maxQuestionChars: config.MAX_QUESTION_CHARS,
+    conversation: conversationFor(holder, store, { questionsPerMinute: config.RATE_LIMIT_PER_MINUTE, maxQuestionChars: config.MAX_QUESTION_CHARS }), token: TOKEN, apiRoot, knowledge: holder.current, reload: holder.reload, store, admins: config.adminIds, logger,
   }).bot;
 }
 
@@ -123,7 +125,9 @@ describe("Telegram bot against a fake Bot API server", () => {
     const topics = buttons(reply!);
     expect(topics.length).toBeGreaterThan(0);
     const [followUp] = await exchange(callback(privateChat(3), user(3), topics[0]!.callback_data), "sendMessage", 3);
-    expect(followUp!.body.text).toBeTruthy();
+    // The topic is asked as a question: the reply quotes the documents.
+    expect(followUp!.body.text).not.toMatch(/^Tài liệu hiện có không đề cập/);
+    expect(followUp!.body.text).toMatch(/\[1\]/);
   });
 
   it("in a group, answers /hoi, a mention and a reply to the bot, and stays silent otherwise", async () => {
@@ -136,14 +140,19 @@ describe("Telegram bot against a fake Bot API server", () => {
       textMessage(group, user(6), "Thế còn phương thức của đoàn thể?", { reply_to_message: { message_id: 1, date: 0, chat: group, from: { id: BOT_ID, is_bot: true, first_name: "Trợ lý" }, text: "…" } }),
       "sendMessage", -100,
     );
-    expect(reply!.body.text).toBeTruthy();
+    expect(reply!.body.text).toMatch(/đoàn thể/i);
+    expect(reply!.body.text).toMatch(/\[1\]/);
     await silence(textMessage(group, user(7), "Chiều nay họp chi bộ lúc 3 giờ nhé mọi người"), -100);
   });
 
   it("lists the documents on /tailieu and shows a source again on /nguon", async () => {
+    const documents = await holder.current().index.documents();
     const [list] = await exchange(textMessage(privateChat(8), user(8), "/tailieu"), "sendMessage", 8);
-    expect(list!.body.text).toMatch(/Kho tài liệu có 6 văn bản/);
-    expect(list!.body.text).toMatch(/Kết luận của Ban Bí thư/);
+    expect(list!.body.text).toContain(`Kho tài liệu có ${documents.length} văn bản`);
+    expect(list!.body.text).toContain(escapeHtml(documents[0]!.title));
+    // Typed without the slash, as on the web chat and Zalo: the same list, not a search.
+    const [typed] = await exchange(textMessage(privateChat(8), user(8), "tài liệu"), "sendMessage", 8);
+    expect(typed!.body.text).toBe(list!.body.text);
     await exchange(textMessage(privateChat(8), user(8), "Thủ trưởng cơ quan có trách nhiệm gì với Ban Thanh tra nhân dân?"), "sendMessage", 8);
     const [source] = await exchange(textMessage(privateChat(8), user(8), "/nguon 1"), "sendMessage", 8);
     expect(source!.body.text).toMatch(/tạo điều kiện để Ban Thanh tra nhân dân/);
@@ -164,7 +173,7 @@ describe("Telegram bot against a fake Bot API server", () => {
     const [refused] = await exchange(textMessage(privateChat(10), user(10), "/reload"), "sendMessage", 10);
     expect(refused!.body.text).toMatch(/chỉ dành cho quản trị viên/);
     const replies = await exchange(textMessage(privateChat(ADMIN), user(ADMIN), "/reload"), "sendMessage", ADMIN, 2);
-    expect(replies[1]!.body.text).toMatch(/Đã nạp lại: 6 văn bản/);
+    expect(replies[1]!.body.text).toContain(`Đã nạp lại: ${(await holder.current().index.documents()).length} văn bản`);
     const [stats] = await exchange(textMessage(privateChat(ADMIN), user(ADMIN), "/thongke"), "sendMessage", ADMIN);
     expect(stats!.body.text).toMatch(/Câu hỏi: \d+/);
     expect(stats!.body.text).toMatch(/👎 [1-9]/);
@@ -190,15 +199,47 @@ describe("Telegram bot against a fake Bot API server", () => {
   });
 });
 
+describe("Telegram: the question limit every channel shares", () => {
+  it("asks a user who asks too fast to wait, and still answers commands", async () => {
+    const temp = await tempDir();
+    const fake = await startFakeTelegram();
+    const bot = await botFor(temp.dir, fake.apiRoot, { RATE_LIMIT_PER_MINUTE: "1" });
+    const polling = await startPolling(bot, createLogger({ write: () => undefined }), { timeoutSeconds: 1 });
+    try {
+      const texts = () => fake.callsOf("sendMessage").map((c) => String(c.body.text));
+      fake.push(textMessage(privateChat(31), user(31), "Dân vận là gì?"));
+      await fake.waitFor(() => texts().length >= 1);
+      fake.push(textMessage(privateChat(31), user(31), "Dân vận khéo là gì?"));
+      await fake.waitFor(() => texts().length >= 2);
+      expect(texts()[1]).toMatch(/hỏi hơi nhanh/);
+      fake.push(textMessage(privateChat(31), user(31), "/tailieu"));
+      await fake.waitFor(() => texts().length >= 3);
+      expect(texts()[2]).toMatch(/Kho tài liệu có/);
+    } finally {
+      await polling.stop();
+      await fake.close();
+      await temp.cleanup();
+    }
+  });
+});
+
 describe("Telegram webhook mode", () => {
   it("processes requests with the secret header and rejects others with 401", async () => {
     const temp = await tempDir();
     const fake = await startFakeTelegram();
     const bot = await botFor(temp.dir, fake.apiRoot);
-    const hook = await startWebhook(bot, createLogger({ write: () => undefined }), { publicUrl: "https://bot.example.vn/telegram/webhook", secret: "s3cret-token", port: 0 });
+    // The functions production uses (bot/main.ts): the route is mounted before the server listens, the bot attached later.
+    const app = new Hono();
+    const route = webhookRoute(app, "https://bot.example.vn/telegram/webhook");
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+    const port = (server.address() as { port: number }).port;
+    const early = await fetch(`http://127.0.0.1:${port}/telegram/webhook`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect(early.status).toBe(503);
+    const hook = await mountWebhook(bot, createLogger({ write: () => undefined }), { publicUrl: "https://bot.example.vn/telegram/webhook", secret: "s3cret-token", route });
     try {
       expect(fake.callsOf("setWebhook")[0]!.body).toMatchObject({ url: "https://bot.example.vn/telegram/webhook", secret_token: "s3cret-token" });
-      const url = `http://127.0.0.1:${hook.port}/telegram/webhook`;
+      const url = `http://127.0.0.1:${port}/telegram/webhook`;
       const update = { update_id: 500, ...textMessage(privateChat(20), user(20), "/start") };
       const rejected = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(update) });
       expect(rejected.status).toBe(401);
@@ -211,6 +252,7 @@ describe("Telegram webhook mode", () => {
       expect(fake.callsOf("sendMessage")[0]!.body.text).toMatch(/Trợ lý Dân vận/);
     } finally {
       await hook.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await fake.close();
       await temp.cleanup();
     }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerResult } from "../../src/answer/types.ts";
 import { answerBlocks, escapeHtml, packMessages } from "../../bot/telegram/render.ts";
-import { splitHtml } from "../../bot/telegram/present.ts";
-import type { Reply } from "../../bot/core/conversation.ts";
-import { renderPlain } from "../../bot/core/conversation.ts";
+import { splitHtml as split } from "../../bot/core/split.ts";
+import type { Reply } from "../../bot/core/replies.ts";
+import { renderPlain } from "../../bot/core/render-text.ts";
+
+const splitHtml = (html: string) => split(html, 4096);
 
 const balanced = (html: string) => ["b", "i", "blockquote", "code"].every((tag) => (html.match(new RegExp(`<${tag}>`, "g")) ?? []).length === (html.match(new RegExp(`</${tag}>`, "g")) ?? []).length);
 

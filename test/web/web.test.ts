@@ -133,7 +133,7 @@ describe("web chat in headless Chromium", () => {
     const before = await botMessages().count();
     await page.keyboard.press("Enter");
     await page.waitForFunction((n) => document.querySelectorAll("#log li.bot").length > n, before);
-    expect(await last()).toMatch(/Kho tài liệu có 6 văn bản/);
+    expect(await last()).toMatch(/Kho tài liệu có [1-9]\d* văn bản/);
     await expect(page.getByLabel("Câu hỏi của bạn").count()).resolves.toBe(1);
   });
 });

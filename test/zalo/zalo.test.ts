@@ -4,9 +4,9 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/log.ts";
 import type { App } from "../../bot/app.ts";
-import { createZaloClient } from "../../bot/zalo/client.ts";
+import { createZaloClient, zaloUpdateSchema } from "../../bot/zalo/client.ts";
 import { createZaloChannel, ZALO_LIMIT } from "../../bot/zalo/channel.ts";
-import { openTestApp } from "../helpers/index.ts";
+import { conversationFor, openTestApp } from "../helpers/index.ts";
 import { ZALO_TOKEN, startFakeZalo, zaloText } from "../helpers/fake-zalo.ts";
 
 let app: App;
@@ -65,6 +65,17 @@ describe("Zalo channel against a fake Zalo Bot API server", () => {
       await polling.stop();
     }
   }, 60_000);
+
+  it("asks a user who asks too fast to wait (the limit every channel shares)", async () => {
+    const client = createZaloClient({ token: ZALO_TOKEN, apiRoot: zalo.apiRoot });
+    const conversation = conversationFor(app.holder, app.store, { questionsPerMinute: 1 });
+    const channel = createZaloChannel({ client, conversation, logger: silentLogger });
+    await channel.dispatch(zaloUpdateSchema.parse(zaloText("r1", "ur", "Dân vận là gì?")));
+    await channel.dispatch(zaloUpdateSchema.parse(zaloText("r1", "ur", "Dân vận khéo là gì?")));
+    const sent = zalo.sent("r1");
+    expect(sent[0]).toMatch(/Nguồn:/);
+    expect(sent.at(-1)).toMatch(/hỏi hơi nhanh/);
+  });
 
   it("accepts webhook requests only with the secret header, and answers 403 otherwise without processing", async () => {
     const client = createZaloClient({ token: ZALO_TOKEN, apiRoot: zalo.apiRoot });
