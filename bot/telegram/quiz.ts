@@ -5,7 +5,7 @@ import type { Logger } from "../../src/log.ts";
 import type { QuizQuestion } from "../../src/quiz/bank.ts";
 import type { QuizSession } from "../../src/quiz/engine.ts";
 import { advance, closesAt, createSession, leaderboard, questionStats, questionsForTopic, recordAnswer, stop } from "../../src/quiz/engine.ts";
-import { resultsCsv } from "../../src/quiz/results.ts";
+import { mostMissed, resultsCsv } from "../../src/quiz/results.ts";
 import type { StateStore } from "../../src/state/store.ts";
 import type { Conversation } from "../core/conversation.ts";
 import type { Intent } from "../core/intent.ts";
@@ -200,21 +200,8 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
   bot.command("thongkequiz", async (ctx) => {
     const sessions = (await store.endedQuizzes(CHANNEL, String(ctx.chat.id), 200)).filter((s) => s.kind === "group");
     if (sessions.length === 0) return void (await ctx.reply(quizText.noResults));
-    const totals = new Map<string, { answered: number; correct: number }>();
-    for (const session of sessions) {
-      for (const stat of questionStats(session)) {
-        if (stat.answered === 0) continue;
-        const t = totals.get(stat.questionId) ?? { answered: 0, correct: 0 };
-        t.answered += stat.answered;
-        t.correct += stat.correct;
-        totals.set(stat.questionId, t);
-      }
-    }
     const questions = byId();
-    const missed = [...totals.entries()]
-      .map(([id, t]) => ({ id, ...t, rate: t.correct / t.answered }))
-      .sort((a, b) => a.rate - b.rate || b.answered - a.answered)
-      .slice(0, 10)
+    const missed = mostMissed(sessions, 10)
       .map((m) => quizText.missedRow(escapeHtml((questions.get(m.id)?.question ?? m.id).slice(0, 90)), m.answered - m.correct, m.answered, escapeHtml(questions.get(m.id) ? sourceOf(questions.get(m.id)!) : "")));
     await ctx.reply(quizText.unitStats(sessions.length, missed), { parse_mode: "HTML" });
   });

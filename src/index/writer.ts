@@ -12,39 +12,11 @@ import { CHUNKS_TABLE, chunksSchema, DOCUMENTS_TABLE, documentsSchema, sqlString
 import { DocumentFrequencies } from "./term-stats.ts";
 import type { Fact } from "../structure/facts.ts";
 import { readFactsFile } from "../structure/facts.ts";
+import type { FileInput } from "./rows.ts";
+import { chunkRow, passageEmbedText } from "./rows.ts";
 
-export type ChunkInput = {
-  id: string;
-  ordinal: number;
-  text: string;
-  clean: string;
-  /** Heading path, outermost first. */
-  headings: string[];
-  section: string;
-  citation: string;
-  context: string;
-  lineStart: number;
-  lineEnd: number;
-  charStart: number;
-  charEnd: number;
-};
-
-/** The text a passage's vector is made from: its heading path, any lead-in, and its clean text. */
-export function passageEmbedText(chunk: Pick<ChunkInput, "section" | "context" | "clean">): string {
-  return `${chunk.section}\n${chunk.context}\n${chunk.clean}`;
-}
-
-export type FileInput = {
-  path: string;
-  fileHash: string;
-  format: string;
-  /** `facts`: the document's lists for the facts table (ingest/facts.ts). */
-  documents: Array<{ meta: DocumentMeta; chunks: ChunkInput[]; facts: Fact[] }>;
-  /** Full-text tokens per document and chunk, already built. */
-  search: string[][];
-  /** Vectors per document and chunk, when already computed (worker threads); otherwise embedded here. */
-  vectors?: Float32Array[][];
-};
+export type { ChunkInput, FileInput } from "./rows.ts";
+export { passageEmbedText } from "./rows.ts";
 
 export type WriterOptions = {
   rebuild?: boolean;
@@ -181,28 +153,7 @@ export class IndexWriter {
       chunks.forEach((chunk, i) => {
         const search = file.search[d]![i]!;
         this.counted.add(search.split(" "));
-        this.chunkRows.push({
-          id: chunk.id,
-          ordinal: chunk.ordinal,
-          text: chunk.text,
-          clean: chunk.clean,
-          section: chunk.section,
-          headings: chunk.headings,
-          citation: chunk.citation,
-          lineStart: chunk.lineStart,
-          lineEnd: chunk.lineEnd,
-          charStart: chunk.charStart,
-          charEnd: chunk.charEnd,
-          docId: meta.docId,
-          path: file.path,
-          docTitle: meta.title,
-          docKind: meta.kind,
-          docNumber: meta.number,
-          docIssuer: meta.issuer,
-          docDate: meta.date,
-          search,
-          vector: Array.from(vectors[i]!),
-        });
+        this.chunkRows.push(chunkRow(file.path, meta, chunk, search, vectors[i]!));
       });
       this.documentRows.push({ ...meta, fileHash: file.fileHash, format: file.format, chunkCount: chunks.length, ingestedAt: now });
     }

@@ -31,3 +31,24 @@ export function resultsCsv(session: QuizSession, questions: Map<string, QuizQues
   for (const stat of questionStats(session).slice(0, asked)) rows.push([stat.index + 1, stat.questionId, stat.answered, stat.correct]);
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(stringify(rows), "utf8")]);
 }
+
+/**
+ * A unit's most missed questions over its ended quizzes: answers and right answers per question, the
+ * lowest share right first (then the most answered); questions nobody answered are left out.
+ */
+export function mostMissed(sessions: QuizSession[], limit: number): Array<{ id: string; answered: number; correct: number; rate: number }> {
+  const totals = new Map<string, { answered: number; correct: number }>();
+  for (const session of sessions) {
+    for (const stat of questionStats(session)) {
+      if (stat.answered === 0) continue;
+      const total = totals.get(stat.questionId) ?? { answered: 0, correct: 0 };
+      total.answered += stat.answered;
+      total.correct += stat.correct;
+      totals.set(stat.questionId, total);
+    }
+  }
+  return [...totals.entries()]
+    .map(([id, t]) => ({ id, ...t, rate: t.correct / t.answered }))
+    .sort((a, b) => a.rate - b.rate || b.answered - a.answered)
+    .slice(0, limit);
+}

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgentGenerator } from "../../src/answer/generate.ts";
-import { KNOWLEDGE, openAnswerer, runIngest, tempDir, writeFiles } from "../helpers/index.ts";
+import { KNOWLEDGE, copyKnowledgeIndex, openAnswerer, runIngest, tempDir, writeFiles } from "../helpers/index.ts";
 import type { ChatRequest } from "../helpers/fake-openai.ts";
 import { startFakeOpenAI } from "../helpers/fake-openai.ts";
 import { createLogger } from "../../src/log.ts";
@@ -13,7 +13,7 @@ beforeAll(async () => {
   const temp = await tempDir();
   cleanup = temp.cleanup;
   indexDir = path.join(temp.dir, "index");
-  await runIngest(KNOWLEDGE, indexDir);
+  await copyKnowledgeIndex(indexDir);
 });
 afterAll(() => cleanup());
 

@@ -15,7 +15,7 @@ import { createTelegramBot } from "../../bot/telegram/bot.ts";
 import { createConversation } from "../../bot/core/conversation.ts";
 import { startPolling } from "../../bot/telegram/run.ts";
 import type { RunningBot } from "../../bot/telegram/run.ts";
-import { KNOWLEDGE, runIngest, tempDir, writeFiles } from "../helpers/index.ts";
+import { KNOWLEDGE, copyKnowledgeIndex, runIngest, tempDir, writeFiles } from "../helpers/index.ts";
 import type { ApiCall, FakeTelegram } from "../helpers/fake-telegram.ts";
 import { TOKEN, callback, privateChat, startFakeTelegram, textMessage, user } from "../helpers/fake-telegram.ts";
 
@@ -61,7 +61,7 @@ async function startBot() {
 beforeAll(async () => {
   const temp = await tempDir();
   ({ dir: dataDir, cleanup } = temp);
-  await runIngest(KNOWLEDGE, path.join(dataDir, "index"));
+  await copyKnowledgeIndex(path.join(dataDir, "index"));
   await writeFiles(dataDir, { "checklists/b.yaml": SECOND });
   checklists = [...(await loadChecklists(path.join(KNOWLEDGE, "checklists"))), ...(await loadChecklists(path.join(dataDir, "checklists")))];
   holder = await createKnowledgeHolder(loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: KNOWLEDGE }));

@@ -3,9 +3,10 @@ import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { isAppError } from "../../src/errors.ts";
 import { loadConfig } from "../../src/config.ts";
-import { ROOT, tempDir, writeFiles } from "../helpers/index.ts";
+import { copyKnowledgeIndex, ROOT, tempDir, writeFiles } from "../helpers/index.ts";
 
 const run = promisify(execFile);
 // The project's own Node (the `node` package), as `npm run` uses: type stripping needs Node >= 22.18.
@@ -13,7 +14,7 @@ const NODE = existsSync(path.join(ROOT, "node_modules/.bin/node")) ? path.join(R
 let dataDir: string;
 let cleanup: () => Promise<void>;
 
-/** Runs one of the project's commands as a user would, with its own environment. */
+/** Runs one of the project's commands as a user would, in its own process with its own environment. */
 async function command(script: string, args: string[], env: Record<string, string> = {}) {
   try {
     const { stdout, stderr } = await run(NODE, [path.join(ROOT, script), ...args], {
@@ -28,45 +29,81 @@ async function command(script: string, args: string[], env: Record<string, strin
   }
 }
 
+type Main = (argv: string[]) => Promise<number>;
+const MAINS: Record<string, () => Promise<Main>> = {
+  "bot/cli/ask.ts": async () => (await import("../../bot/cli/ask.ts")).main as Main,
+  "bot/cli/eval.ts": async () => (await import("../../bot/cli/eval.ts")).main,
+  "ingest/cli.ts": async () => (await import("../../ingest/cli.ts")).main,
+};
+
+/**
+ * Runs a command's main function in this process, with the environment and output a user's run would
+ * have (exit code, stdout, stderr with "Lỗi: …" for an AppError, as `runMain` prints it). Spawning a
+ * process costs 2–3 s each; the tests that spawn (below) cover the way in from the shell.
+ */
+async function inProcess(script: string, args: string[], env: Record<string, string> = {}) {
+  const main = await MAINS[script]!();
+  const saved = { ...process.env };
+  Object.assign(process.env, { DATA_DIR: dataDir, ...env });
+  let stdout = "";
+  let stderr = "";
+  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  const log = vi.spyOn(console, "log").mockImplementation((...parts: unknown[]) => void (stdout += `${parts.map(String).join(" ")}\n`));
+  const error = vi.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void (stderr += `${parts.map(String).join(" ")}\n`));
+  try {
+    return { code: await main(args), stdout, stderr };
+  } catch (caught) {
+    return { code: 1, stdout, stderr: `${stderr}${isAppError(caught) ? `Lỗi: ${caught.message}` : String(caught)}\n` };
+  } finally {
+    for (const spy of [out, err, log, error]) spy.mockRestore();
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+}
+
 beforeAll(async () => {
   ({ dir: dataDir, cleanup } = await tempDir());
+  // Every test that reads the index finds one, whatever runs before it (vitest -t runs one alone).
+  await copyKnowledgeIndex(path.join(dataDir, "index"));
 });
 afterAll(() => cleanup());
 
 describe("command line", () => {
   it("ask and eval say when there is no index yet, and name the command that builds it", async () => {
-    const ask = await command("bot/cli/ask.ts", ["Dân vận là gì?"], { DATA_DIR: path.join(dataDir, "empty") });
+    const ask = await inProcess("bot/cli/ask.ts", ["Dân vận là gì?"], { DATA_DIR: path.join(dataDir, "empty") });
     expect(ask.code).toBe(1);
     expect(ask.stderr).toMatch(/Chưa có chỉ mục tài liệu.*npm run ingest.*npm start/s);
-    const evaluation = await command("bot/cli/eval.ts", ["--questions", path.join(ROOT, "test/fixtures/holdout.jsonl")], { DATA_DIR: path.join(dataDir, "empty") });
+    const evaluation = await inProcess("bot/cli/eval.ts", ["--questions", path.join(ROOT, "test/fixtures/holdout.jsonl")], { DATA_DIR: path.join(dataDir, "empty") });
     expect(evaluation.stderr).toMatch(/Chưa có chỉ mục tài liệu/);
   });
 
   it("ingest --json prints one summary, and a second run changes nothing", async () => {
-    const first = await command("ingest/cli.ts", ["--json"]);
+    const fresh = { DATA_DIR: path.join(dataDir, "fresh") };
+    const first = await command("ingest/cli.ts", ["--json"], fresh);
     expect(first.code).toBe(0);
     const report = JSON.parse(first.stdout);
     const files = (await readdir(path.join(ROOT, "knowledge/documents"))).filter((f) => !f.endsWith(".meta.yaml"));
     expect(report.files.filter((f: { status: string }) => f.status === "added")).toHaveLength(files.length);
     // A file may hold more than one document (an article and the guidance after it).
     expect(report.documents).toBeGreaterThanOrEqual(files.length);
-    const second = JSON.parse((await command("ingest/cli.ts", ["--json"])).stdout);
+    const second = JSON.parse((await command("ingest/cli.ts", ["--json"], fresh)).stdout);
     expect(second.changed).toBe(false);
   });
 
   it("ingest --strict exits non-zero when a file is bad, and names the file and the reason", async () => {
     const { dir, cleanup: done } = await tempDir();
     await writeFiles(dir, { "docs/tot.txt": "KẾ HOẠCH\nvề thử nghiệm\n\n1. Mục đích\nNội dung đầy đủ của kế hoạch.", "docs/hong.pdf": "không phải PDF" });
-    const lenient = await command("ingest/cli.ts", ["--dir", path.join(dir, "docs")], { DATA_DIR: path.join(dir, "data") });
+    const lenient = await inProcess("ingest/cli.ts", ["--dir", path.join(dir, "docs")], { DATA_DIR: path.join(dir, "data") });
     expect(lenient.code).toBe(0);
     expect(lenient.stdout).toMatch(/hong\.pdf: lỗi — đuôi \.pdf nhưng nội dung không phải PDF/);
-    const strict = await command("ingest/cli.ts", ["--dir", path.join(dir, "docs"), "--strict", "--rebuild"], { DATA_DIR: path.join(dir, "data") });
+    const strict = await inProcess("ingest/cli.ts", ["--dir", path.join(dir, "docs"), "--strict", "--rebuild"], { DATA_DIR: path.join(dir, "data") });
     expect(strict.code).toBe(1);
     await done();
   });
 
   it("ask --json prints exactly one object of the documented shape", async () => {
-    const { stdout, code } = await command("bot/cli/ask.ts", ["--json", "--k", "3", "Ai làm công tác dân vận hiệu quả nhất?"]);
+    const { stdout, code } = await inProcess("bot/cli/ask.ts", ["--json", "--k", "3", "Ai làm công tác dân vận hiệu quả nhất?"]);
     expect(code).toBe(0);
     const lines = stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
@@ -83,7 +120,7 @@ describe("command line", () => {
   });
 
   it("ask --json answers a question with no searchable word politely and exits 0", async () => {
-    const { stdout, code } = await command("bot/cli/ask.ts", ["--json", "?"]);
+    const { stdout, code } = await inProcess("bot/cli/ask.ts", ["--json", "?"]);
     expect(code).toBe(0);
     const result = JSON.parse(stdout.trim());
     expect(result).toMatchObject({ abstained: true, grade: "none", citations: [] });
@@ -91,7 +128,7 @@ describe("command line", () => {
   });
 
   it("ask --explain prints why: the question's type and focus, the rules tried, the features and the scores", async () => {
-    const { stdout, code } = await command("bot/cli/ask.ts", ["--explain", "BCH CĐ cơ quan có trách nhiệm gì trong thực hiện QCDC?"]);
+    const { stdout, code } = await inProcess("bot/cli/ask.ts", ["--explain", "BCH CĐ cơ quan có trách nhiệm gì trong thực hiện QCDC?"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Loại câu hỏi: list · đối tượng: «ban chap hanh cong doan co quan»/);
     expect(stdout).toMatch(/Quy tắc đã thử: .*\(answered\)/);
@@ -103,14 +140,14 @@ describe("command line", () => {
   it("ask --batch answers every line in input order with its id", async () => {
     const { dir, cleanup: done } = await tempDir();
     await writeFiles(dir, { "q.jsonl": '{"id":"a","question":"dan van la gi"}\n{"id":"b","question":"Giá vàng hôm nay?"}\n' });
-    const { stdout } = await command("bot/cli/ask.ts", ["--json", "--batch", path.join(dir, "q.jsonl")]);
+    const { stdout } = await inProcess("bot/cli/ask.ts", ["--json", "--batch", path.join(dir, "q.jsonl")]);
     const rows = stdout.trim().split("\n").map((line) => JSON.parse(line));
     expect(rows.map((r) => [r.id, r.abstained])).toEqual([["a", false], ["b", true]]);
     await done();
   });
 
   it("eval prints recall, MRR, citation hits, abstain accuracy and latency", async () => {
-    const { stdout, code } = await command("bot/cli/eval.ts", ["--questions", path.join(ROOT, "test/fixtures/holdout.jsonl"), "--json"]);
+    const { stdout, code } = await inProcess("bot/cli/eval.ts", ["--questions", path.join(ROOT, "test/fixtures/holdout.jsonl"), "--json"]);
     expect(code).toBe(0);
     const summary = JSON.parse(stdout);
     expect(summary.recallAtK).toBeGreaterThanOrEqual(0.9);

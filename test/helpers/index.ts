@@ -1,5 +1,5 @@
 import type { Logger } from "../../src/log.ts";
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -67,13 +67,29 @@ export function conversationFor(holder: KnowledgeHolder, store: StateStore, opti
   });
 }
 
+/**
+ * A fresh copy of the bundled knowledge's index (ingested once for the suite by test/global-setup.ts;
+ * outside vitest, ingested here), for a test to read or change as it likes.
+ */
+export async function copyKnowledgeIndex(indexDir: string): Promise<void> {
+  const { inject } = await import("vitest");
+  let shared: string | undefined;
+  try {
+    shared = inject("knowledgeIndex");
+  } catch {
+    shared = undefined; // not under vitest (a benchmark): ingest instead
+  }
+  if (shared) await cp(shared, indexDir, { recursive: true });
+  else await runIngest(KNOWLEDGE, indexDir);
+}
+
 /** The whole app (knowledge, store, quiz bank, checklists, conversation core) over the bundled knowledge, in a temp folder. */
 export async function openTestApp() {
   const { loadConfig } = await import("../../src/config.ts");
   const { silentLogger } = await import("../../src/log.ts");
   const { openApp } = await import("../../bot/app.ts");
   const temp = await tempDir();
-  await runIngest(KNOWLEDGE, path.join(temp.dir, "index"));
+  await copyKnowledgeIndex(path.join(temp.dir, "index"));
   const app = await openApp(loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: KNOWLEDGE }), silentLogger);
   return { app, dir: temp.dir, close: async () => { app.close(); await temp.cleanup(); } };
 }

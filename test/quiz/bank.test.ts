@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../src/errors.ts";
 import { loadQuizBank, readQuizFile } from "../../src/quiz/bank.ts";
 import { advance, createSession, leaderboard, recordAnswer } from "../../src/quiz/engine.ts";
+import { mostMissed } from "../../src/quiz/results.ts";
 import { tempDir, writeFiles } from "../helpers/index.ts";
 import { TEST_BANK } from "./fixtures.ts";
 
@@ -57,5 +58,31 @@ describe("quiz engine", () => {
     expect(answer("an", (q.correct + 1) % q.options.length, 6)).toBe("twice");
     expect(answer("dung", q.correct, 45)).toBe("late");
     expect(leaderboard(session).map((r) => r.userId)).toEqual(["chi", "an", "binh"]);
+  });
+
+  it("ranks a unit's most missed questions over its quizzes, lowest share right first", async () => {
+    await writeFiles(dir, { "m/bank.yaml": TEST_BANK });
+    const bank = await loadQuizBank(path.join(dir, "m"));
+    const t0 = new Date("2026-11-24T08:00:00Z");
+    const quiz = (id: string, answers: Array<[index: number, user: string, right: boolean]>) => {
+      let session = createSession({ id, channel: "t", chatId: "1", kind: "group", ownerId: "9", topic: "", bank, count: 3, openPeriod: 30, seed: 1, now: t0 });
+      for (let index = 0; index < 3; index++) {
+        session = advance(session, t0);
+        const q = bank.find((b) => b.id === session.questionIds[index])!;
+        for (const [i, user, right] of answers) {
+          if (i !== index) continue;
+          session = recordAnswer(session, { questionIndex: index, userId: user, name: user, option: right ? q.correct : (q.correct + 1) % q.options.length, at: t0, correctOption: q.correct }).session;
+        }
+      }
+      return session;
+    };
+    const first = quiz("a", [[0, "an", true], [0, "binh", true], [1, "an", false], [1, "binh", true]]);
+    const second = quiz("b", [[1, "chi", false], [0, "chi", true]]);
+    const missed = mostMissed([first, second], 10);
+    // Nobody answered the third question: it is not listed.
+    expect(missed.map((m) => m.id)).toEqual([first.questionIds[1], first.questionIds[0]]);
+    expect(missed[0]).toMatchObject({ answered: 3, correct: 1 });
+    expect(missed[1]).toMatchObject({ answered: 3, correct: 3, rate: 1 });
+    expect(mostMissed([first, second], 1)).toHaveLength(1);
   });
 });

@@ -8,7 +8,7 @@ import { loadQuizBank } from "../../src/quiz/bank.ts";
 import { checkSources, findSourcePassage } from "../../src/quiz/check.ts";
 import { generateFromStructure, generateWithModel } from "../../src/quiz/generate.ts";
 import { normalizeForMatch } from "../../src/text/normalize.ts";
-import { KNOWLEDGE, runIngest, tempDir } from "../helpers/index.ts";
+import { KNOWLEDGE, copyKnowledgeIndex, runIngest, tempDir } from "../helpers/index.ts";
 import { startFakeOpenAI } from "../helpers/fake-openai.ts";
 
 let index: KnowledgeIndex;
@@ -16,7 +16,7 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => {
   const temp = await tempDir();
   cleanup = temp.cleanup;
-  await runIngest(KNOWLEDGE, path.join(temp.dir, "index"));
+  await copyKnowledgeIndex(path.join(temp.dir, "index"));
   index = await openIndex(path.join(temp.dir, "index"), new LocalEmbedder().info);
 });
 afterAll(async () => {

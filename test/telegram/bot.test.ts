@@ -8,7 +8,7 @@ import type { StateStore } from "../../src/state/store.ts";
 import { createKnowledgeHolder } from "../../bot/knowledge-holder.ts";
 import type { KnowledgeHolder } from "../../bot/knowledge-holder.ts";
 import { createTelegramBot } from "../../bot/telegram/bot.ts";
-import { conversationFor } from "../helpers/index.ts";
+import { conversationFor, copyKnowledgeIndex } from "../helpers/index.ts";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { mountWebhook, startPolling, webhookRoute } from "../../bot/telegram/run.ts";
@@ -40,7 +40,7 @@ async function botFor(dataDir: string, apiRoot: string, extra: Record<string, st
 beforeAll(async () => {
   const temp = await tempDir();
   cleanup = temp.cleanup;
-  await runIngest(KNOWLEDGE, path.join(temp.dir, "index"));
+  await copyKnowledgeIndex(path.join(temp.dir, "index"));
   holder = await createKnowledgeHolder(configFor(temp.dir));
   store = await openLibsqlStore(`file:${path.join(temp.dir, "state.db")}`);
   telegram = await startFakeTelegram();

@@ -13,7 +13,7 @@ import { silentLogger } from "../../src/log.ts";
 import { openApp } from "../../bot/app.ts";
 import type { App } from "../../bot/app.ts";
 import { createWebApp } from "../../bot/web/server.ts";
-import { KNOWLEDGE, runIngest, tempDir } from "../helpers/index.ts";
+import { KNOWLEDGE, copyKnowledgeIndex, runIngest, tempDir } from "../helpers/index.ts";
 
 // Debian's Chromium (installed by .ci/run when missing); never a browser downloaded by a script.
 const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
@@ -29,7 +29,7 @@ beforeAll(async () => {
   if (!CHROMIUM) throw new Error("Chromium không có: cài bằng `apt-get install chromium` (.ci/run làm việc này).");
   const temp = await tempDir();
   downloads = path.join(temp.dir, "downloads");
-  await runIngest(KNOWLEDGE, path.join(temp.dir, "index"));
+  await copyKnowledgeIndex(path.join(temp.dir, "index"));
   app = await openApp(loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: KNOWLEDGE }), silentLogger);
   // The walk-through sends more than the default 30 messages a minute.
   const http = createWebApp({ conversation: app.conversation, passage: (id) => app.holder.current().index.passage(id), logger: silentLogger, perMinute: 1000 });
@@ -82,6 +82,7 @@ describe("web chat in headless Chromium", () => {
   });
 
   it("answers a practice question with a button and shows feedback with the source", async () => {
+    await page.goto(base);
     await click("📝 Luyện tập");
     expect(await last()).toMatch(/Câu 1\/10:/);
     await click(/^A\. /, 2);
@@ -92,6 +93,7 @@ describe("web chat in headless Chromium", () => {
   });
 
   it("walks the dân vận model checklist to the DOCX download", async () => {
+    await page.goto(base);
     await click("🧭 Mô hình dân vận");
     expect(await last()).toMatch(/Bước 1\/5/);
     await send("Chi bộ Vụ Tổng hợp");
@@ -128,6 +130,7 @@ describe("web chat in headless Chromium", () => {
   }, 90_000);
 
   it("lists the documents and is usable with the keyboard alone", async () => {
+    await page.goto(base);
     await page.focus("#input");
     await page.keyboard.type("/tailieu");
     const before = await botMessages().count();
