@@ -1,6 +1,5 @@
-import { createOpenAI } from "@ai-sdk/openai";
 import { Agent } from "@mastra/core/agent";
-import type { MastraModelConfig } from "@mastra/core/llm";
+import type { OpenAICompatibleConfig } from "@mastra/core/llm";
 import type { Passage } from "../index/schema.ts";
 
 /** Turns a question and numbered passages into a cited answer. The LLM port of `answer()`. */
@@ -31,14 +30,9 @@ export function formatPassages(passages: Passage[]): string {
  * (`.chat(model)`) because most OpenAI-compatible servers lack the Responses API.
  */
 export function createAgentGenerator(options: { apiKey: string; baseURL?: string; model: string }): AnswerGenerator {
-  const provider = createOpenAI({ apiKey: options.apiKey, baseURL: options.baseURL });
-  const agent = new Agent({
-    id: "tro-ly-dan-van",
-    name: "Trợ lý Dân vận",
-    instructions: INSTRUCTIONS,
-    // @ai-sdk/openai and Mastra each bring their own copy of the provider types; the model object is the same at run time.
-    model: provider.chat(options.model) as unknown as MastraModelConfig,
-  });
+  // Mastra's own typed configuration for an OpenAI-compatible server (chat completions).
+  const model: OpenAICompatibleConfig = { providerId: "openai", modelId: options.model, apiKey: options.apiKey, api: "chat", ...(options.baseURL ? { url: options.baseURL } : {}) };
+  const agent = new Agent({ id: "tro-ly-dan-van", name: "Trợ lý Dân vận", instructions: INSTRUCTIONS, model });
   return {
     async generate(question, passages) {
       const prompt = `${formatPassages(passages)}\n\nCâu hỏi của cán bộ: ${question}\n\nTrả lời dựa trên các đoạn tài liệu trên, kèm trích dẫn [n].`;
