@@ -43,12 +43,15 @@ async function answerSets(): Promise<Array<[string, EvalQuestion[], string]>> {
     ["huấn luyện A", "test/fixtures/answer-train-a.jsonl", "huấn luyện"],
     ["huấn luyện B", "test/fixtures/answer-train-b.jsonl", "huấn luyện"],
     ["huấn luyện C", "test/fixtures/answer-train-c.jsonl", "huấn luyện"],
+    ["huấn luyện D", "test/fixtures/answer-train-d.jsonl", "huấn luyện"],
     ["holdout", "test/fixtures/holdout.jsonl", "báo cáo"],
     ["diễn đạt khác", "test/fixtures/paraphrase.jsonl", "báo cáo"],
     ["diễn đạt khác (giữ riêng)", "test/fixtures/paraphrase-holdout.jsonl", "báo cáo"],
     ["đánh giá kín 1", "test/fixtures/answer-blind.jsonl", "báo cáo (kín; số tổng đã lộ giữa chừng)"],
-    // Written by a helper from the documents alone, never opened; first run once the method was settled.
-    ["đánh giá kín 2", "test/fixtures/answer-blind-2.jsonl", "kín (chạy một lần)"],
+    // Written by helpers from the documents alone, never opened; each run once when the method was settled,
+    // and reported since (no longer blind once a change came after its run).
+    ["đánh giá kín 2", "test/fixtures/answer-blind-2.jsonl", "báo cáo (kín, đã chạy một lần)"],
+    ["đánh giá kín 3", "test/fixtures/answer-blind-3.jsonl", "kín (chạy một lần, 12/2026)"],
   ] as const) {
     try {
       out.push([name, await readQuestionFile(path.join(ROOT, file)), role]);
