@@ -1,3 +1,5 @@
+import { coreText } from "./messages.ts";
+
 /** User-facing Vietnamese text of the guided checklist. */
 export const checklistText = {
   stepHeader: (n: number, total: number, bar: string) => `Bước ${n}/${total} ${bar}`,
@@ -5,7 +7,7 @@ export const checklistText = {
   source: "Nguồn:",
   doneWhen: "<b>Hoàn thành khi:</b>",
   optional: "(không bắt buộc)",
-  dateHint: "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 15/3/2026.",
+  dateHint: coreText.dateHint,
   currentAnswer: "Câu trả lời hiện tại:",
   yes: "Có",
   no: "Không",
@@ -15,12 +17,12 @@ export const checklistText = {
   confirm: "✅ Xác nhận",
   summaryHeader: "<b>Tóm tắt các câu trả lời</b> — hãy kiểm tra rồi bấm «Xác nhận», hoặc «Sửa» để chỉnh.",
   done: "🎉 Hoàn thành! Kế hoạch đã được lập, gửi kèm dưới đây (DOCX và văn bản).",
-  cancelled: "Đã hủy danh mục. Gõ /mohinh khi muốn bắt đầu lại.",
+  cancelled: coreText.cancelled,
   exportCaption: (title: string) => `${title} (bản DOCX)`,
   commands: "Trong khi làm: /tiendo xem các câu đã trả lời, /xuat xuất kế hoạch, /huybo hủy. Gõ «?» trước câu hỏi (ví dụ «? dân vận khéo là gì») để hỏi tài liệu mà không rời danh mục.",
   privateOnly: "Danh mục hướng dẫn dùng trong trò chuyện riêng với bot.",
-  noChecklists: "Chưa có danh mục hướng dẫn nào.",
-  noneActive: "Bạn chưa có danh mục nào đang làm. Gõ /mohinh để bắt đầu.",
+  noChecklists: coreText.noChecklists,
+  noneActive: coreText.noneActive,
   offerResume: (title: string) => `Bạn đang làm dở «${title}». Tiếp tục từ chỗ đã dừng hay bắt đầu lại?`,
   resume: "▶️ Tiếp tục",
   restart: "🔄 Bắt đầu lại",

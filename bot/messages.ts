@@ -20,9 +20,7 @@ export const text = {
     "Dưới mỗi câu trả lời có nút <b>Nguồn 1</b>, <b>Nguồn 2</b>… để xem nguyên văn, và 👍 / 👎 để góp ý.",
   helpAdmin: "\n\n<b>Quản trị</b>\n/reload — nạp lại kho tài liệu\n/thongke — thống kê sử dụng và góp ý",
   emptyHoi: "Bạn hãy gõ câu hỏi sau lệnh, ví dụ: <code>/hoi Dân vận là gì?</code>",
-  tooLong: (limit: number) => `Câu hỏi dài quá (tối đa ${limit} ký tự). Bạn hãy hỏi ngắn gọn hơn.`,
   notText: "Tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi, ví dụ: «Dân vận là gì?»",
-  rateLimited: (seconds: number) => `Bạn hỏi hơi nhanh. Vui lòng đợi khoảng ${seconds} giây rồi hỏi tiếp.`,
   error: "Xin lỗi, đã có lỗi khi xử lý tin nhắn này. Bạn vui lòng thử lại sau ít phút.",
   sourceGone: "Không tìm thấy nguồn này nữa (kho tài liệu có thể vừa được cập nhật). Bạn hãy hỏi lại.",
   nguonUsage: "Dùng: <code>/nguon 1</code> để xem nguồn số 1 của câu trả lời gần nhất.",
@@ -71,7 +69,7 @@ export const coreText = {
   unknownCommand: (name: string, help: string) => `Không có lệnh /${name}.\n\n${help}`,
   noAnswerYet: "Chưa có câu trả lời nào có nguồn trong cuộc trò chuyện này.",
   noSuchSource: (count: number, n: number) => `Câu trả lời gần nhất chỉ có ${count} nguồn; không có nguồn số ${n}.`,
-  sourceGone: "Không tìm thấy nguồn này nữa (kho tài liệu có thể vừa được cập nhật). Bạn hãy hỏi lại.",
+  sourceGone: text.sourceGone,
   // Practice
   noQuestionsOn: (topic: string) => `Không có câu hỏi nào về «${topic}».`,
   bankEmpty: "Ngân hàng câu hỏi đang trống.",
@@ -115,4 +113,16 @@ export const coreText = {
   pickHint: (label: string) => `→ ${label}`,
   // Button labels
   labels: { back: "⬅️ Quay lại", skip: "⏭ Bỏ qua", edit: "✏️ Sửa", confirm: "✅ Xác nhận", yes: "Có", no: "Không", export: (title: string) => `📄 ${title}` },
+};
+
+/** The web chat's API errors (shown by the page). */
+export const webText = {
+  tooLarge: "Tin nhắn quá dài.",
+  notJson: "Nội dung gửi lên không phải JSON hợp lệ.",
+  tooFast: (seconds: number) => `Bạn gửi hơi nhanh. Vui lòng đợi khoảng ${seconds} giây.`,
+  error: "Xin lỗi, đã có lỗi khi xử lý tin nhắn này. Bạn vui lòng thử lại.",
+  noPassage: "Không tìm thấy nguồn.",
+  fileExpired: "Tệp đã hết hạn; hãy xuất lại.",
+  session: { missing: "thiếu mã phiên (chuỗi)", invalid: "phiên không hợp lệ" },
+  message: { missing: "thiếu nội dung tin nhắn (chuỗi)", tooLong: "tin nhắn quá dài", shape: "cần một đối tượng JSON có «session» và «text»", field: "nội dung" },
 };

@@ -1,3 +1,5 @@
+import { coreText } from "./messages.ts";
+
 /** User-facing Vietnamese text of quiz sessions. */
 export const quizText = {
   questionHeader: (n: number, total: number) => `Câu ${n}/${total}:`,
@@ -8,7 +10,7 @@ export const quizText = {
   alreadyRunning: "Nhóm đang có một quiz chưa kết thúc. Người điều hành có thể dùng /tiep hoặc /dungquiz.",
   noneRunning: "Hiện không có quiz nào đang chạy trong nhóm này.",
   trainerOnly: "Chỉ người bắt đầu quiz (hoặc quản trị viên) mới chuyển câu hoặc dừng quiz.",
-  noQuestions: (topic: string) => (topic ? `Không có câu hỏi nào về «${topic}». Hãy thử chủ đề khác hoặc bỏ trống.` : "Ngân hàng câu hỏi đang trống."),
+  noQuestions: (topic: string) => (topic ? `Không có câu hỏi nào về «${topic}». Hãy thử chủ đề khác hoặc bỏ trống.` : coreText.bankEmpty),
   announce: (count: number, topic: string, seconds: number, trainer: string) =>
     `📝 <b>Bắt đầu quiz</b>: ${count} câu${topic ? ` về «${topic}»` : ""}, mỗi câu ${seconds} giây.\nNgười điều hành: ${trainer}. /tiep để sang câu tiếp, /dungquiz để dừng.`,
   leaderboardRow: (rank: number, name: string, correct: number, asked: number, seconds: number) =>

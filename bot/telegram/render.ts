@@ -2,6 +2,7 @@ import type { AnswerResult } from "../../src/answer/types.ts";
 import type { DocumentRow, Passage } from "../../src/index/schema.ts";
 import { displayDate } from "../../src/index/schema.ts";
 import { joinPieces, splitText } from "../core/split.ts";
+import { coreText } from "../messages.ts";
 
 /** Telegram's limit for one message. */
 export const TELEGRAM_LIMIT = 4096;
@@ -60,7 +61,7 @@ export function passageBlocks(n: number, passage: Passage): Block[] {
 }
 
 export function documentListBlocks(documents: DocumentRow[]): Block[] {
-  if (documents.length === 0) return [plain("Chưa có tài liệu nào trong kho.")];
+  if (documents.length === 0) return [plain(coreText.noDocuments)];
   return [
     { text: `Kho tài liệu có ${documents.length} văn bản:`, wrap: (s) => `<b>${s}</b>` },
     ...documents.map((d, i) => {

@@ -9,6 +9,7 @@ import type { Conversation } from "../core/conversation.ts";
 import type { Reply } from "../core/replies.ts";
 import { typedOption } from "../core/replies.ts";
 import { asText } from "../core/render-text.ts";
+import { webText as w } from "../messages.ts";
 import { createRateLimiter } from "../core/rate-limit.ts";
 import type { TrustProxy } from "../../src/config.ts";
 import type { Passage } from "../../src/index/schema.ts";
@@ -23,9 +24,9 @@ const NOT_JSON = Symbol("not json");
 
 /** Every message a user or a script can meet is in Vietnamese, zod's own English included. */
 const messageSchema = z.object({
-  session: z.string({ error: "thiếu mã phiên (chuỗi)" }).regex(/^[A-Za-z0-9_-]{8,64}$/, "phiên không hợp lệ"),
-  text: z.string({ error: "thiếu nội dung tin nhắn (chuỗi)" }).max(4000, "tin nhắn quá dài"),
-}, { error: "cần một đối tượng JSON có «session» và «text»" });
+  session: z.string({ error: w.session.missing }).regex(/^[A-Za-z0-9_-]{8,64}$/, w.session.invalid),
+  text: z.string({ error: w.message.missing }).max(4000, w.message.tooLong),
+}, { error: w.message.shape });
 
 /** The JSON a reply becomes for the page: files turn into short-lived download links. */
 function toJson(reply: Reply, keepFile: (reply: Extract<Reply, { kind: "file" }>) => string) {
@@ -98,33 +99,33 @@ export function createWebApp(deps: {
     });
   }
 
-  app.post("/api/message", bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: "Tin nhắn quá dài." }, 413) }), async (c) => {
+  app.post("/api/message", bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: w.tooLarge }, 413) }), async (c) => {
     const json = await c.req.json().catch(() => NOT_JSON);
-    if (json === NOT_JSON) return c.json({ error: "Nội dung gửi lên không phải JSON hợp lệ." }, 400);
+    if (json === NOT_JSON) return c.json({ error: w.notJson }, 400);
     const parsed = messageSchema.safeParse(json);
-    if (!parsed.success) return c.json({ error: parsed.error.issues.map((i) => `${i.path.join(".") || "nội dung"}: ${i.message}`).join("; ") }, 400);
+    if (!parsed.success) return c.json({ error: parsed.error.issues.map((i) => `${i.path.join(".") || w.message.field}: ${i.message}`).join("; ") }, 400);
     const { session, text } = parsed.data;
     const peer = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? "?";
     const address = clientAddress(peer, c.req.header("x-forwarded-for"), trust);
     const wait = limited([`web:s:${session}`, `web:a:${address}`]);
-    if (wait > 0) return c.json({ error: `Bạn gửi hơi nhanh. Vui lòng đợi khoảng ${wait} giây.` }, 429);
+    if (wait > 0) return c.json({ error: w.tooFast(wait) }, 429);
     try {
       const replies = await deps.conversation.handle({ channel: "web", chatId: session, userId: session, userName: "Bạn", text });
       return c.json({ replies: replies.map((r) => toJson(r, keepFile)) });
     } catch (error) {
       deps.logger.error("web.error", { error });
-      return c.json({ error: "Xin lỗi, đã có lỗi khi xử lý tin nhắn này. Bạn vui lòng thử lại." }, 500);
+      return c.json({ error: w.error }, 500);
     }
   });
 
   app.get("/api/passage/:id", async (c) => {
     const passage = await deps.passage(c.req.param("id"));
-    return passage ? c.json({ citation: passage.citation, text: passage.text }) : c.json({ error: "Không tìm thấy nguồn." }, 404);
+    return passage ? c.json({ citation: passage.citation, text: passage.text }) : c.json({ error: w.noPassage }, 404);
   });
 
   app.get("/api/files/:token", (c) => {
     const file = files.get(c.req.param("token"));
-    if (!file) return c.json({ error: "Tệp đã hết hạn; hãy xuất lại." }, 404);
+    if (!file) return c.json({ error: w.fileExpired }, 404);
     return c.body(new Uint8Array(file.data), 200, {
       "content-type": file.mime,
       "content-disposition": `attachment; filename="${file.fileName}"`,
