@@ -26,6 +26,7 @@ function printSummary(report: IngestReport): void {
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`\nNạp tài liệu từ ${report.dir}${report.rebuilt ? " (dựng lại toàn bộ)" : ""}`);
   for (const [key, value] of rows) console.log(`  ${key.padEnd(width)}  ${value}`);
+  for (const note of report.upkeep ?? []) console.log(`\nLưu ý: ${note}`);
   const problems = report.files.filter((f) => f.status === "failed" || f.status === "skipped" || f.warnings?.length);
   if (problems.length) {
     console.log("\nCần xem lại:");

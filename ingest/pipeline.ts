@@ -36,6 +36,8 @@ export type IngestReport = {
   files: FileReport[];
   /** Files that could not be read or are not supported; non-zero exit with --strict. */
   problems: number;
+  /** Index upkeep that failed after the new index was in force (reported; the index is complete). */
+  upkeep?: string[];
 };
 
 export type IngestOptions = {
@@ -264,6 +266,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       seconds: (performance.now() - started) / 1000,
       files: reports,
       problems: reports.filter((r) => r.status === "failed" || r.status === "skipped").length,
+      ...(writer.upkeep.length ? { upkeep: [...writer.upkeep] } : {}),
     };
   } finally {
     await pool?.close();

@@ -124,7 +124,7 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
       const report = await deps.reload();
       const problems = report.files.filter((f) => f.status === "failed" || f.status === "skipped").map((f) => `${f.path}: ${f.reason}`);
       await ctx.reply(text.reloaded(report.documents, report.chunks, report.changed, problems));
-      logger.info("reload", { by: ctx.from?.id, documents: report.documents, chunks: report.chunks, changed: report.changed });
+      logger.info("reload", { by: ctx.from?.id, documents: report.documents, chunks: report.chunks, changed: report.changed, ...(report.upkeep ? { upkeep: report.upkeep } : {}) });
     } catch (error) {
       logger.error("reload.failed", { error });
       await ctx.reply(text.reloadFailed(error instanceof Error ? error.message : String(error)));

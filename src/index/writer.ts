@@ -54,6 +54,8 @@ export class IndexWriter {
   /** Lists (duties, steps) of the passages written in this run, with their subjects. */
   private readonly facts: Fact[] = [];
   private readonly removed = new Set<string>();
+  /** Upkeep that failed at commit (old versions not compacted, an old table not dropped): the index is complete regardless. */
+  readonly upkeep: string[] = [];
 
   private readonly indexDir: string;
   private readonly db: lancedb.Connection;
@@ -214,7 +216,9 @@ export class IndexWriter {
     // few large fragments and has nothing to compact. Versions stay a day for readers still on them.
     if (!this.rebuilt) {
       const keepFrom = new Date(Date.now() - 24 * 3600 * 1000);
-      for (const table of [this.chunks, this.documents]) await table.optimize({ cleanupOlderThan: keepFrom }).catch(() => undefined);
+      for (const table of [this.chunks, this.documents]) {
+        await table.optimize({ cleanupOlderThan: keepFrom }).catch((error) => this.upkeep.push(`không gộp được các phiên bản cũ của bảng ${table.name} (${errorText(error)}); chỉ mục vẫn đầy đủ, lần nạp sau sẽ gộp`));
+      }
     }
     const generation = (this.replaced?.generation ?? 0) + 1;
     const statsFile = `stats-${generation}.json`;
@@ -248,7 +252,9 @@ export class IndexWriter {
     const generationOf = (name: string) => Number(/_g(\d+)$/.exec(name)?.[1] ?? /-(\d+)\.json$/.exec(name)?.[1] ?? 0);
     const inForce = new Set([manifest.chunksTable, manifest.documentsTable, this.replaced?.chunksTable, this.replaced?.documentsTable]);
     for (const name of await this.db.tableNames()) {
-      if (!inForce.has(name) && generationOf(name) < oldest) await this.db.dropTable(name).catch(() => undefined);
+      if (!inForce.has(name) && generationOf(name) < oldest) {
+        await this.db.dropTable(name).catch((error) => this.upkeep.push(`không xóa được bảng cũ ${name} (${errorText(error)}); chỉ mục vẫn đầy đủ, lần nạp sau sẽ xóa`));
+      }
     }
     for (const name of await readdir(this.indexDir)) {
       if (/^(?:stats|facts)-\d+\.json$/.test(name) && generationOf(name) < oldest && name !== this.replaced?.statsFile && name !== this.replaced?.factsFile) {
@@ -267,3 +273,5 @@ export class IndexWriter {
     await this.release();
   }
 }
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -57,7 +57,8 @@ function toQuiz(data: unknown): QuizSession {
 export async function openLibsqlStore(url: string): Promise<StateStore> {
   if (url.startsWith("file:")) await mkdir(path.dirname(url.slice("file:".length)), { recursive: true });
   const client: Client = createClient({ url });
-  await client.execute("PRAGMA journal_mode = WAL").catch(() => undefined);
+  // WAL lets readers run during a write; a store that cannot switch (a remote LibSQL server) works without it.
+  await client.execute("PRAGMA journal_mode = WAL").catch(() => "not available");
   for (const statement of SCHEMA) await client.execute(statement);
 
   return {
