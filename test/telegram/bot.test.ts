@@ -174,9 +174,15 @@ describe("Telegram bot against a fake Bot API server", () => {
     expect(refused!.body.text).toMatch(/chỉ dành cho quản trị viên/);
     const replies = await exchange(textMessage(privateChat(ADMIN), user(ADMIN), "/reload"), "sendMessage", ADMIN, 2);
     expect(replies[1]!.body.text).toContain(`Đã nạp lại: ${(await holder.current().index.documents()).length} văn bản`);
+    // A question voted down shows in the statistics.
+    const [answer] = await exchange(textMessage(privateChat(ADMIN), user(ADMIN), "Bước thứ hai khi xây dựng mô hình dân vận là gì?"), "sendMessage", ADMIN);
+    const down = buttons(answer!).find((b) => b.text === "👎")!;
+    telegram.push(callback(privateChat(ADMIN), user(ADMIN), down.callback_data));
+    await telegram.waitFor((calls) => calls.some((c) => c.method === "answerCallbackQuery" && /xem lại/.test(String(c.body.text))));
     const [stats] = await exchange(textMessage(privateChat(ADMIN), user(ADMIN), "/thongke"), "sendMessage", ADMIN);
-    expect(stats!.body.text).toMatch(/Câu hỏi: \d+/);
+    expect(stats!.body.text).toMatch(/Câu hỏi: [1-9]/);
     expect(stats!.body.text).toMatch(/👎 [1-9]/);
+    expect(stats!.body.text).toContain("Bước thứ hai khi xây dựng mô hình dân vận là gì?");
   });
 
   it("waits as long as a 429 says before sending again", async () => {
