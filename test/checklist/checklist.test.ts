@@ -15,7 +15,7 @@ import { createTelegramBot } from "../../bot/telegram/bot.ts";
 import { createConversation } from "../../bot/core/conversation.ts";
 import { startPolling } from "../../bot/telegram/run.ts";
 import type { RunningBot } from "../../bot/telegram/run.ts";
-import { KNOWLEDGE, copyKnowledgeIndex, runIngest, tempDir, writeFiles } from "../helpers/index.ts";
+import { KNOWLEDGE, copyTestKnowledgeIndex, runIngest, tempDir, testKnowledgeDir, writeFiles } from "../helpers/index.ts";
 import type { ApiCall, FakeTelegram } from "../helpers/fake-telegram.ts";
 import { TOKEN, callback, privateChat, startFakeTelegram, textMessage, user } from "../helpers/fake-telegram.ts";
 
@@ -61,10 +61,10 @@ async function startBot() {
 beforeAll(async () => {
   const temp = await tempDir();
   ({ dir: dataDir, cleanup } = temp);
-  await copyKnowledgeIndex(path.join(dataDir, "index"));
+  await copyTestKnowledgeIndex(path.join(dataDir, "index"));
   await writeFiles(dataDir, { "checklists/b.yaml": SECOND });
   checklists = [...(await loadChecklists(path.join(KNOWLEDGE, "checklists"))), ...(await loadChecklists(path.join(dataDir, "checklists")))];
-  holder = await createKnowledgeHolder(loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: KNOWLEDGE }));
+  holder = await createKnowledgeHolder(loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: await testKnowledgeDir() }));
   store = await openLibsqlStore(`file:${path.join(dataDir, "state.db")}`);
   telegram = await startFakeTelegram();
   await startBot();

@@ -74,6 +74,32 @@ export const OTHER = [
   "Người trực phải ghi sổ giao ca đầy đủ và báo cáo ngay khi có sự việc bất thường.",
 ].join("\n");
 
+/**
+ * A made-up primer in the style of the bundled texts: what dân vận is, who does it best, "dân vận khéo",
+ * how the unions work. With GUIDANCE and OTHER it is the channel tests' knowledge folder
+ * (`testKnowledgeDir()`), so adding or rewording a bundled document changes none of their answers.
+ */
+export const PRIMER = [
+  "TÀI LIỆU BỒI DƯỠNG",
+  "Công tác vận động quần chúng ở cơ quan Sở Văn hóa tỉnh Đông Hòa",
+  "",
+  "I - DÂN VẬN LÀ GÌ ?",
+  "",
+  "Dân vận là vận động tất cả lực lượng của mỗi người trong cơ quan, không để sót một ai, cùng làm những việc chung đã được giao.",
+  "",
+  "II - AI LÀM DÂN VẬN HIỆU QUẢ NHẤT ?",
+  "",
+  "Người làm công tác dân vận hiệu quả nhất là người đứng đầu cấp ủy hoặc thủ trưởng cơ quan, vì họ nêu gương và quyết định công việc chung.",
+  "",
+  "III - DÂN VẬN KHÉO",
+  "",
+  "Cán bộ phải nhớ: dân vận khéo thì việc gì cũng thành công, dân vận vụng thì việc gì cũng khó.",
+  "",
+  "IV - PHƯƠNG THỨC VẬN ĐỘNG CỦA CÁC ĐOÀN THỂ",
+  "",
+  "Các đoàn thể trong cơ quan vận động đoàn viên, hội viên bằng sinh hoạt định kỳ, phong trào thi đua và biểu dương kịp thời người tốt việc tốt.",
+].join("\n");
+
 /** Items of each actor's list in the guidance, as the reply must carry them. */
 export const DUTIES = {
   party: ["Lãnh đạo việc xây dựng kế hoạch thực hiện quy chế dân chủ", "Kiểm tra, giám sát việc thực hiện quy chế dân chủ", "Chỉ đạo Thủ trưởng cơ quan phối hợp"],

@@ -67,30 +67,49 @@ export function conversationFor(holder: KnowledgeHolder, store: StateStore, opti
   });
 }
 
+async function provided<K extends "knowledgeIndex" | "testKnowledge">(key: K) {
+  const { inject } = await import("vitest");
+  try {
+    return inject(key);
+  } catch {
+    return undefined; // not under vitest (a benchmark)
+  }
+}
+
 /**
  * A fresh copy of the bundled knowledge's index (ingested once for the suite by test/global-setup.ts;
- * outside vitest, ingested here), for a test to read or change as it likes.
+ * outside vitest, ingested here), for tests about the bundled data itself.
  */
 export async function copyKnowledgeIndex(indexDir: string): Promise<void> {
-  const { inject } = await import("vitest");
-  let shared: string | undefined;
-  try {
-    shared = inject("knowledgeIndex");
-  } catch {
-    shared = undefined; // not under vitest (a benchmark): ingest instead
-  }
+  const shared = await provided("knowledgeIndex");
   if (shared) await cp(shared, indexDir, { recursive: true });
   else await runIngest(KNOWLEDGE, indexDir);
 }
 
-/** The whole app (knowledge, store, quiz bank, checklists, conversation core) over the bundled knowledge, in a temp folder. */
+/**
+ * The channel tests' knowledge folder: the made-up documents of test/helpers/corpus.ts with the bundled
+ * lexicon, checklists and quiz bank (built by test/global-setup.ts), and a fresh copy of its index.
+ */
+export async function testKnowledgeDir(): Promise<string> {
+  const shared = await provided("testKnowledge");
+  if (!shared) throw new Error("testKnowledgeDir() needs vitest's global setup (test/global-setup.ts).");
+  return shared.dir;
+}
+
+export async function copyTestKnowledgeIndex(indexDir: string): Promise<void> {
+  const shared = await provided("testKnowledge");
+  if (!shared) throw new Error("copyTestKnowledgeIndex() needs vitest's global setup (test/global-setup.ts).");
+  await cp(shared.index, indexDir, { recursive: true });
+}
+
+/** The whole app (knowledge, store, quiz bank, checklists, conversation core) over the test knowledge folder, in a temp folder. */
 export async function openTestApp() {
   const { loadConfig } = await import("../../src/config.ts");
   const { silentLogger } = await import("../../src/log.ts");
   const { openApp } = await import("../../bot/app.ts");
   const temp = await tempDir();
-  await copyKnowledgeIndex(path.join(temp.dir, "index"));
-  const app = await openApp(loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: KNOWLEDGE }), silentLogger);
+  await copyTestKnowledgeIndex(path.join(temp.dir, "index"));
+  const app = await openApp(loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: await testKnowledgeDir() }), silentLogger);
   return { app, dir: temp.dir, close: async () => { app.close(); await temp.cleanup(); } };
 }
 

@@ -13,7 +13,7 @@ import { createConversation } from "../../bot/core/conversation.ts";
 import { fitsPoll } from "../../bot/telegram/quiz.ts";
 import { startPolling } from "../../bot/telegram/run.ts";
 import type { RunningBot } from "../../bot/telegram/run.ts";
-import { KNOWLEDGE, copyKnowledgeIndex, runIngest, tempDir, writeFiles } from "../helpers/index.ts";
+import { KNOWLEDGE, copyTestKnowledgeIndex, runIngest, tempDir, testKnowledgeDir, writeFiles } from "../helpers/index.ts";
 import type { ApiCall, FakeTelegram } from "../helpers/fake-telegram.ts";
 import { TOKEN, callback, groupChat, pollAnswer, privateChat, startFakeTelegram, textMessage, user } from "../helpers/fake-telegram.ts";
 import { TEST_BANK } from "./fixtures.ts";
@@ -46,10 +46,10 @@ async function startBot() {
 beforeAll(async () => {
   const temp = await tempDir();
   cleanup = temp.cleanup;
-  await copyKnowledgeIndex(path.join(temp.dir, "index"));
+  await copyTestKnowledgeIndex(path.join(temp.dir, "index"));
   await writeFiles(temp.dir, { "quizzes/test.yaml": TEST_BANK });
   bank = await loadQuizBank(path.join(temp.dir, "quizzes"));
-  holder = await createKnowledgeHolder(loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: KNOWLEDGE }));
+  holder = await createKnowledgeHolder(loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: await testKnowledgeDir() }));
   store = await openLibsqlStore(`file:${path.join(temp.dir, "state.db")}`);
   telegram = await startFakeTelegram();
   current = await startBot();

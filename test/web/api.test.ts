@@ -27,7 +27,7 @@ describe("web chat JSON API", () => {
     const body = await ok.json() as { replies: Array<{ kind: string; citations: Array<{ chunkId: string }> }> };
     expect(body.replies[0]!.kind).toBe("answer");
     const passage = await web.request(`/api/passage/${body.replies[0]!.citations[0]!.chunkId}`);
-    expect(((await passage.json()) as { text: string }).text).toMatch(/người đứng đầu cấp ủy đảng/);
+    expect(((await passage.json()) as { text: string }).text).toMatch(/người đứng đầu cấp ủy hoặc thủ trưởng cơ quan/);
     expect((await web.request("/api/passage/khong-co")).status).toBe(404);
     await post({ session: "abcdefgh12", text: "/tailieu" });
     await post({ session: "abcdefgh12", text: "/tailieu" });
