@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { ChunkInput } from "../src/index/rows.ts";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -56,23 +57,8 @@ export async function readSidecar(file: string): Promise<MetaOverride[]> {
   }
 }
 
-export type BuiltChunk = {
-  id: string;
-  ordinal: number;
-  /** Verbatim source text of the chunk. */
-  text: string;
-  /** Clean paragraphs joined by blank lines (index text). */
-  clean: string;
-  headings: string[];
-  section: string;
-  citation: string;
-  /** Lead-in text indexed with the chunk but not part of its quote. */
-  context: string;
-  charStart: number;
-  charEnd: number;
-  lineStart: number;
-  lineEnd: number;
-};
+/** A passage as the pipeline builds it: the shape the index writer takes (src/index/rows.ts). */
+export type BuiltChunk = ChunkInput;
 
 /** A document: its metadata, its passages, and its lists (duties, steps, numbered parts) for the facts table. */
 export type BuiltDocument = { meta: DocumentMeta; chunks: BuiltChunk[]; facts: Fact[] };

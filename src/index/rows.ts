@@ -6,12 +6,15 @@ import type { DocumentMeta } from "./schema.ts";
 export type ChunkInput = {
   id: string;
   ordinal: number;
+  /** Verbatim source text of the chunk. */
   text: string;
+  /** Clean paragraphs joined by blank lines (index text). */
   clean: string;
   /** Heading path, outermost first. */
   headings: string[];
   section: string;
   citation: string;
+  /** Lead-in text indexed with the chunk but not part of its quote. */
   context: string;
   lineStart: number;
   lineEnd: number;
