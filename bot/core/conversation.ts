@@ -100,9 +100,11 @@ export function createConversation(deps: CoreDeps) {
   async function onText(message: Incoming, text: string): Promise<Reply[]> {
     if (!text) return [textReply(t.emptyMessage)];
     const active = checklist ? await store.activeChecklistRun(message.channel, message.chatId) : undefined;
-    const session = await runningPractice(message);
+    // Only an option letter or number can answer a practice question: other text needs no lookup.
+    const option = optionIndex(text, 10) !== undefined;
+    const session = option ? await runningPractice(message) : undefined;
     const practiceFirst = session !== undefined && (!active || (session.askedAt ?? "") > active.updatedAt);
-    if (checklist && active && !(practiceFirst && optionIndex(text, 10) !== undefined)) {
+    if (checklist && active && !practiceFirst) {
       if (/^[?？]/.test(text)) return [...(await ask(message, text.replace(/^[?？]\s*/, ""))), ...(await checklist.current(active.runId))];
       return checklist.text(message, active.runId, text);
     }
