@@ -1,7 +1,7 @@
 import type { Fact } from "../src/structure/facts.ts";
 import { listBlocks, listSubject, sequenceBlocks } from "../src/structure/blocks.ts";
 import { listMarkerOf, withoutOutlineNumber } from "../src/text/drafting.ts";
-import type { BuiltChunk } from "./document.ts";
+import type { ChunkInput } from "../src/index/rows.ts";
 import type { Paragraph } from "./clean.ts";
 import { buildOutline } from "./chunk.ts";
 
@@ -18,7 +18,7 @@ type Section = ReturnType<typeof buildOutline>;
  * - parts of the outline whose subsections are numbered ("II- NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU" → "1- …",
  *   "2- …"): the items are the subsection headings.
  */
-export function documentFacts(path: string, body: Paragraph[], chunks: BuiltChunk[]): Fact[] {
+export function documentFacts(path: string, body: Paragraph[], chunks: ChunkInput[]): Fact[] {
   const chunkAt = (offset: number) => chunks.find((c) => c.charStart <= offset && offset < c.charEnd) ?? chunks.find((c) => c.charStart >= offset);
   const facts: Fact[] = [];
   const paragraphs = body.map((p) => ({ text: p.text, marker: listMarkerOf(p.text) }));

@@ -16,7 +16,7 @@ const MODEL_FILE = path.join(import.meta.dirname, "../../src/answer/answerabilit
 
 function modelSource(model: AnswerabilityModel, note: string): string {
   const logisticSource = (m: LogisticModel) => `{\n    bias: ${m.bias},\n    weights: {\n${FEATURE_NAMES.map((name) => `      ${name}: ${m.weights[name]},`).join("\n")}\n    },\n  }`;
-  return `import type { LogisticModel } from "./answerability.ts";
+  return `import type { LogisticModel } from "./features.ts";
 
 /**
  * The fitted answerability models. Written by \`npm run fit -- --write\` (bot/cli/fit.ts) from the

@@ -1,4 +1,4 @@
-import type { LogisticModel } from "./answerability.ts";
+import type { LogisticModel } from "./features.ts";
 
 /**
  * The fitted answerability models. Written by `npm run fit -- --write` (bot/cli/fit.ts) from the

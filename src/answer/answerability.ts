@@ -5,6 +5,8 @@ import { echoes } from "../score.ts";
 import { searchTokens } from "../text/terms.ts";
 import type { Candidate } from "./candidate.ts";
 import type { AnswerabilityModel } from "./answerability-model.ts";
+import type { Features, LogisticModel } from "./features.ts";
+import { FEATURE_NAMES } from "./features.ts";
 import { ANSWERABILITY } from "./answerability-model.ts";
 
 /**
@@ -13,21 +15,8 @@ import { ANSWERABILITY } from "./answerability-model.ts";
  * questions (`npm run fit`), never on the sets we report on.
  */
 
-export const FEATURE_NAMES = [
-  "coverage", "support", "headingEcho", "fulltextMargin", "similarity", "unknownWords", "unknownPairs", "missingRare", "typeFound", "focusGap", "structured", "shortQuestion", "fromTop",
-] as const;
-export type FeatureName = (typeof FEATURE_NAMES)[number];
-
-/**
- * The way each feature may push the score, fixed before fitting: more coverage can only make an
- * answer likelier, a word the corpus never uses only less likely. Fitting keeps each weight on its
- * side (or at zero), so a quirk of the training questions cannot turn a feature around.
- */
-export const FEATURE_SIGNS: Record<FeatureName, 1 | -1> = {
-  coverage: 1, support: 1, headingEcho: 1, fulltextMargin: 1, similarity: 1, unknownWords: -1, unknownPairs: -1,
-  missingRare: -1, typeFound: 1, focusGap: -1, structured: 1, shortQuestion: -1, fromTop: 1,
-};
-export type Features = Record<FeatureName, number>;
+export { FEATURE_NAMES, FEATURE_SIGNS } from "./features.ts";
+export type { FeatureName, Features, LogisticModel } from "./features.ts";
 
 export type Grade = "answer" | "related" | "none";
 
@@ -107,7 +96,6 @@ export function featuresOf(input: { query: AnalysedQuery; ranked: RankedPassage[
   };
 }
 
-export type LogisticModel = { bias: number; weights: Record<FeatureName, number> };
 
 export function logistic(features: Features, model: LogisticModel): number {
   let z = model.bias;
