@@ -110,6 +110,12 @@ export function isLabelHeading(heading: string): boolean {
 const OF_ACTOR = /(?:trách nhiệm|nhiệm vụ|nội dung|phương thức|quyền hạn|quyền|nghĩa vụ|chức năng|vai trò|công tác dân vận|thực hiện dân chủ|công việc)(?:\s+và\s+\S+(?:\s+\S+)?)?\s+(?:thực hiện công tác dân vận\s+)?(?:của|đối với)\s+(?:của\s+)?(.{3,80}?)\s*:?\s*$/iu;
 /** "Thủ trưởng cơ quan có trách nhiệm:", "Ban Chấp hành Công đoàn phải:" → the actor before the verb. */
 const ACTOR_BEFORE = /^(.{3,80}?)\s+(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm|phải|cần|được giao|có quyền)\b[^.]*:\s*$/iu;
+/**
+ * "… Ban Bí thư yêu cầu cấp ủy, tổ chức đảng, cơ quan nhà nước các cấp thực hiện tốt một số nhiệm vụ chủ yếu sau:",
+ * "… đề nghị cấp ủy các cấp và đội ngũ làm công tác dân vận … tiếp tục … những nội dung trọng tâm sau:" → whom the
+ * list is asked of.
+ */
+const ASKED_OF = /(?:đề nghị|yêu cầu|giao cho|chỉ đạo)\s+(?:các\s+)?(.{3,80}?)\s+(?:trong thời gian tới\s+)?(?:cần|phải|tiếp tục|tập trung|thực hiện|triển khai|quán triệt|làm tốt|chú trọng)\b[^.]*:\s*$/iu;
 
 /**
  * Who or what a list belongs to, as written: the actor in its lead-in ("Thủ trưởng cơ quan có trách
@@ -132,8 +138,10 @@ export function listSubject(headings: readonly string[], lead: string | undefine
     const of = bare.match(OF_ACTOR);
     return of?.[1]?.trim() ?? bare;
   }
-  // A list introduced by a sentence ("… đề nghị các cấp ủy tập trung thực hiện tốt một số nội dung trọng tâm sau:")
-  // is named by that sentence's end, where the kind of list is said.
+  // A list introduced by a sentence that asks it of someone is theirs.
+  const askedOf = leadText.split(/[.;]\s+/u).pop()!.match(ASKED_OF);
+  if (askedOf?.[1]) return askedOf[1].trim();
+  // Otherwise it is named by that sentence's end, where the kind of list is said.
   if (leadText) return leadText.replace(/:\s*$/, "").split(/[.;]\s+/u).pop()!.slice(-LEAD_AS_SUBJECT).replace(/^\S*\s/u, "").trim();
   return "";
 }
