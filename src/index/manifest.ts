@@ -9,10 +9,11 @@ import { AppError } from "../errors.ts";
  * readers on the last complete index. It is replaced atomically (write, then rename).
  */
 /**
- * Layout of the tables. 2: passages keep their heading path as a list (`headings`). An index of
- * another format is rebuilt by the next ingest (which `npm start` runs first).
+ * Layout of the tables. 2: passages keep their heading path as a list (`headings`). 3: the facts
+ * table names a list asked of someone in its lead-in sentence by that actor. An index of another
+ * format is rebuilt by the next ingest (which `npm start` runs first).
  */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 export const manifestSchema = z.object({
   format: z.number().int(),
