@@ -91,7 +91,7 @@ export function analyseQuery(question: string, lexicon: Lexicon): AnalysedQuery 
     searchTokens.add(bigram("thu", word));
   }
   const accented = hasDiacritics(question);
-  const definitionOf = definedTerm(fold(question).replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ").trim());
+  const definitionOf = definedTerm(fold(question).replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ").trim(), question);
   return {
     question,
     accented,

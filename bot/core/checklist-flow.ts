@@ -86,6 +86,7 @@ export function createChecklistFlow(deps: ChecklistFlowDeps) {
   }
 
   async function start(message: Incoming, wanted: string, restart: boolean): Promise<Reply[]> {
+    editing.delete(chatKey(message));
     const active = await store.activeChecklistRun(message.channel, message.chatId);
     if (active && !restart) {
       const turn = await runner.current(active.runId);
@@ -103,7 +104,8 @@ export function createChecklistFlow(deps: ChecklistFlowDeps) {
     return [textReply(`${checklist.title}\n${checklist.intro}`), prompt(turn)];
   }
 
-  async function resume(runId: string): Promise<Reply[]> {
+  async function resume(message: Incoming, runId: string): Promise<Reply[]> {
+    editing.delete(chatKey(message));
     const turn = await runner.current(runId);
     return turn ? [prompt(turn, true)] : [];
   }

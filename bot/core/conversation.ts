@@ -88,7 +88,7 @@ export function createConversation(deps: CoreDeps) {
       case "checklist-input": return checklist.input(message, active.runId, intent.input);
       case "checklist-edit-menu": return checklist.editMenu(message, active.runId);
       case "checklist-progress": return checklist.progress(active.runId);
-      case "checklist-resume": return checklist.resume(active.runId);
+      case "checklist-resume": return checklist.resume(message, active.runId);
     }
   }
 

@@ -58,7 +58,7 @@ export function parseText(raw: string): Intent {
       return { kind: "practice-stop" };
     case "mohinh":
     case "danhmuc":
-      return /^bat dau lai$/.test(fold(arg)) ? { kind: "checklist-start", checklistId: "", restart: true } : { kind: "checklist-start", checklistId: arg, restart: false };
+      return /\bbat dau lai\b/.test(fold(arg)) ? { kind: "checklist-start", checklistId: "", restart: true } : { kind: "checklist-start", checklistId: arg, restart: false };
     case "tiendo":
       return { kind: "checklist-progress" };
     case "xuat":
@@ -143,6 +143,9 @@ export function encodeIntent(intent: Intent): string | undefined {
 /** Button data back into an intent; undefined for data that is not ours. */
 export function decodeIntent(data: string): Intent | undefined {
   if (data.startsWith("t:")) return parseText(data.slice(2));
+  // Buttons sent before intents (still in users' chats): an option's text, and the cancel dialog's answers.
+  if (data.startsWith("cx:")) return parseText(data.slice(3));
+  if (data === "cl:cancel:no") return { kind: "checklist-resume" };
   const match = data.match(/^cl:([a-z]+)(?::(.*))?$/s);
   if (!match) return undefined;
   const [, action, arg = ""] = match;

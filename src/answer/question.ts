@@ -123,7 +123,7 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
   const typed = nfc(question).match(WORD) ?? [];
   const words = expandAbbreviations(lexicon, typed);
   const text = words.join(" ").replace(OPENING, "");
-  const defined = definedTerm(text);
+  const defined = definedTerm(text, question);
   const type = findType(text, query, defined);
   // The actor is named in the clause that asks ("…, lãnh đạo đơn vị phải làm những việc gì?"), not in a clause that sets the scene.
   const clauses = nfc(question).split(/[,;:?!()[\]"“”‘’«»]+|\s'|'\s/u).map((clause) => expandAbbreviations(lexicon, clause.match(WORD) ?? []).join(" ").replace(OPENING, "")).filter(Boolean);

@@ -115,7 +115,7 @@ const ACTOR_BEFORE = /^(.{3,80}?)\s+(?:có trách nhiệm|có nhiệm vụ|chị
  * "… đề nghị cấp ủy các cấp và đội ngũ làm công tác dân vận … tiếp tục … những nội dung trọng tâm sau:" → whom the
  * list is asked of.
  */
-const ASKED_OF = /(?:đề nghị|yêu cầu|giao cho|chỉ đạo)\s+(?:các\s+)?(.{3,80}?)\s+(?:trong thời gian tới\s+)?(?:cần|phải|tiếp tục|tập trung|thực hiện|triển khai|quán triệt|làm tốt|chú trọng)\b[^.]*:\s*$/iu;
+const ASKED_OF = /(?<!đáp ứng |theo |đúng |các |những |với )(?:đề nghị|yêu cầu|giao cho|chỉ đạo)\s+(?:các\s+)?(.{3,80}?)\s+(?:trong thời gian tới\s+)?(?:cần|phải|tiếp tục|tập trung|thực hiện|triển khai|quán triệt|làm tốt|chú trọng)\b[^.]*:\s*$/iu;
 
 /**
  * Who or what a list belongs to, as written: the actor in its lead-in ("Thủ trưởng cơ quan có trách

@@ -18,17 +18,33 @@ export function trimEdges(words: string[]): string[] {
 
 const DEFINED_AFTER = /\b(?:the nao la|the nao duoc goi la|khai niem(?: ve)?|dinh nghia(?: ve)?|hieu the nao ve|hieu nhu the nao ve|hieu ra sao ve)\s+(.+?)(?:\s+(?:theo|la gi|la sao|nghia la)\b|$)/;
 const DEFINED_BEFORE = /^(.+?)\s+(?:la|co nghia la|nghia la|duoc hieu la|hieu la|duoc hieu|hieu)\s+(?:lam\s+)?(?:viec\s+|cong viec\s+)?(?:gi|sao|the nao|nhu the nao|ra sao|ntn)\b/;
+/** The same without "hiểu" alone: for a question typed with marks that has no "hiểu" ("danh hiệu gì"). */
+const DEFINED_BEFORE_NO_HIEU = /^(.+?)\s+(?:la|co nghia la|nghia la)\s+(?:lam\s+)?(?:viec\s+|cong viec\s+)?(?:gi|sao|the nao|nhu the nao|ra sao|ntn)\b/;
 const FILLER = /^(?:(?:cho (?:toi |em |minh )?hoi(?: la)?|noi nom na|noi don gian|hieu don gian|tom lai|vay|the|thi|ma|rot cuoc|chu|tu)\s+)+/;
-/** What sets the scene before the term ("ở khối cơ quan TW … thì chữ dân …"): up to the last "thì". */
-// ("thi" folded is also the "thi" of "hội thi", "thi đua", "thực thi".)
-const SCENE = /^.*\b(?<!hoi |cuoc |ky |thuc |du )thi\s+(?!dua\b|hanh\b)/;
-/** What narrows the term after it ("công tác dân vận trong giai đoạn hiện nay", "năm dân vận của Khối"). */
-// ("trong" folded is also the "trọng" of "quan trọng".)
-const NARROWING = /\s+(?:(?<!quan )trong|o|theo|doi voi|tai|khi|hien nay|bay gio)\b.*$/;
+/**
+ * What sets the scene before the term ("ở khối cơ quan TW … thì chữ dân …"): up to the last "thì".
+ * Folded, "thi" is also "thi", "thị", "thí" ("hội thi", "chỉ thị", "đô thị", "thí điểm"): those are left alone.
+ */
+const SCENE = /^.*\b(?<!hoi |cuoc |ky |thuc |du |chi |do |tri |thu |tuyen |tiep |kinh )thi\s+(?!dua\b|hanh\b|diem\b|truong\b|xa\b|tran\b|sinh\b|cu\b|hieu\b|giac\b)/;
+/**
+ * What narrows the term after it ("công tác dân vận trong giai đoạn hiện nay", "năm dân vận ở cơ sở").
+ * Folded, "trong" is also "trọng" ("quan trọng", "tôn trọng", "trọng điểm") and "tai" also "tài", "tái".
+ */
+const NARROWING = /\s+(?:(?<!quan |ton |chu |coi |nghiem |kinh |de )trong(?! (?:diem|tam|yeu|tai|luong|so|trach|dung|thi)\b)|o|theo|doi voi|tai(?! (?:chinh|lieu|san|nang|tro|khoan|nguyen|tao|dinh|hien|cu|ban)\b)|khi|hien nay|bay gio)\b.*$/;
 
-export function definedTerm(text: string): string[] | undefined {
-  const match = text.match(DEFINED_AFTER) ?? text.match(DEFINED_BEFORE);
-  const subject = match?.[1]?.replace(SCENE, "").replace(FILLER, "").replace(NARROWING, "").split(" ").filter(Boolean);
+/** Connectors as typed with marks: a question typed with marks uses a connector only where it really is one. */
+const MARKED = { scene: /(?:^|[^\p{L}])thì(?:$|[^\p{L}])/u, hieu: /hiểu/u };
+
+/**
+ * `text`: the question folded (abbreviations written out). `question`, when given, is the question as
+ * typed: with marks, it tells "thì" from "thị", "hiểu" from "hiệu".
+ */
+export function definedTerm(text: string, question?: string): string[] | undefined {
+  const marked = question !== undefined && /[^\x00-\x7F]/.test(question) ? question.normalize("NFC").toLowerCase() : undefined;
+  const before = marked && !MARKED.hieu.test(marked) ? DEFINED_BEFORE_NO_HIEU : DEFINED_BEFORE;
+  const match = text.match(DEFINED_AFTER) ?? text.match(before);
+  const scene = !marked || MARKED.scene.test(marked) ? SCENE : /$^/;
+  const subject = match?.[1]?.replace(scene, "").replace(FILLER, "").replace(NARROWING, "").split(" ").filter(Boolean);
   return subject && subject.length > 0 && subject.length <= 8 ? trimEdges(subject) : undefined;
 }
 

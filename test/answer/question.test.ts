@@ -38,6 +38,14 @@ describe("reading what a question asks", () => {
     expect(read("Ở khối cơ quan TW ko có dân cư thì chữ dân trong dân vận hiểu là gì?").focus.join(" ")).toBe("dan");
     expect(read("hội thi dân vận khéo là gì").focus.join(" ")).toBe("hoi thi dan van kheo");
     expect(analyseQuery("cho tôi hỏi dân vận là gì", lexicon).definitionOf?.join(" ")).toBe("dan van");
+    // Folded words that are not connectors: "chỉ thị", "thí điểm", "tôn trọng", "trọng điểm", "tài chính", "danh hiệu".
+    expect(read("Chỉ thị 33 là gì?").focus.join(" ")).toBe("chi thi 33");
+    expect(read("chi thi 33 la gi").focus.join(" ")).toBe("chi thi 33");
+    expect(read("Mô hình thí điểm là gì?").focus.join(" ")).toBe("mo hinh thi diem");
+    expect(read("ton trong nhan dan nghia la gi").focus.join(" ")).toBe("ton trong nhan dan");
+    expect(read("Địa bàn trọng điểm là gì").focus.join(" ")).toBe("dia ban trong diem");
+    expect(read("Quản lý tài chính là gì").focus.join(" ")).toBe("quan ly tai chinh");
+    expect(analyseQuery("Mô hình được tặng danh hiệu gì", lexicon).definitionOf).toBeUndefined();
   });
 
   it("reads the actor before 'đóng vai trò'", () => {

@@ -91,6 +91,18 @@ describe("conversation core: mixed activities", () => {
     expect(plain(await say("1", chat))).toMatch(/Bước 2\/5/);
   });
 
+  it("forgets a pending edit menu when the checklist is resumed", async () => {
+    const chat = "t12";
+    await say("/mohinh", chat);
+    await say("Chi bộ A", chat);
+    await say("Mô hình B", chat);
+    expect(plain(await say("sửa", chat))).toMatch(/Chọn câu muốn sửa/);
+    expect(plain(await say("/mohinh", chat))).toMatch(/Tiếp tục/);
+    // "2" now answers the current question (a choice), not "correct answer 2".
+    expect(plain(await say("2", chat))).toMatch(/Mô tả ngắn nội dung/);
+    expect(plain(await say("/tiendo", chat))).toMatch(/Tên mô hình dân vận: Mô hình B/);
+  });
+
   it("forgets a pending edit menu when a button picks the field", async () => {
     const chat = "t11";
     await say("/mohinh", chat);

@@ -53,6 +53,7 @@ describe("intents: what typed text and buttons mean, read in one place", () => {
     expect(parseText("/mohinh bat dau lai")).toEqual({ kind: "checklist-start", checklistId: "", restart: true });
     expect(parseText("/khongcolenhnay")).toEqual({ kind: "unknown-command", name: "khongcolenhnay" });
     expect(parseText("quay lại")).toEqual({ kind: "text", text: "quay lại" });
+    expect(parseText("/mohinh bắt đầu lại từ đầu")).toEqual({ kind: "checklist-start", checklistId: "", restart: true });
   });
 
   it.each(BUTTONS.map((intent) => [JSON.stringify(intent), intent] as const))("a button carrying %s fits Telegram's 64 bytes and decodes to it", (_name, intent) => {
@@ -65,5 +66,12 @@ describe("intents: what typed text and buttons mean, read in one place", () => {
     expect(encodeIntent({ kind: "text", text: "dài ".repeat(40) })).toBeUndefined();
     expect(decodeIntent("src:abc:1")).toBeUndefined();
     expect(decodeIntent("qz:abc:1:2")).toBeUndefined();
+  });
+
+  it("still reads buttons sent before intents, which stay in users' chats", () => {
+    expect(decodeIntent("cx:quay lại")).toEqual({ kind: "text", text: "quay lại" });
+    expect(decodeIntent("cx:/xuat to-trinh")).toEqual({ kind: "checklist-export", exportId: "to-trinh" });
+    expect(decodeIntent("cl:cancel:no")).toEqual({ kind: "checklist-resume" });
+    expect(decodeIntent("cl:cancel:yes")).toEqual({ kind: "checklist-input", input: { kind: "cancel" } });
   });
 });

@@ -11,6 +11,10 @@ describe("whose list it is, read from its lead-in and headings", () => {
     expect(listSubject(headings, lead)).toBe(subject);
   });
 
+  it("does not read the noun «yêu cầu» as asking someone", () => {
+    expect(listSubject([], "Nhằm đáp ứng yêu cầu nhiệm vụ trong tình hình mới, Đảng ủy Khối tập trung thực hiện một số nội dung sau:")).not.toMatch(/^nhiệm vụ/);
+  });
+
   it("names a list introduced by a sentence that asks nobody by that sentence's end", () => {
     expect(listSubject([], "Năm 2014, các cấp ủy trong Đảng bộ Khối tập trung thực hiện tốt một số nội dung chủ yếu sau:")).toMatch(/một số nội dung chủ yếu sau$/);
   });
