@@ -1,8 +1,8 @@
 /**
  * Every weight and threshold of the answer layer, in one place. Each says on which question set it
- * was chosen. "train" = test/fixtures/answer-train-a.jsonl + answer-train-b.jsonl (fitted and tuned
- * on); the sets reported in the README (dev, holdout, paraphrase, paraphrase-holdout, answer-blind,
- * the legal set) were not used to choose them.
+ * was chosen. "train" = the training sets in test/fixtures/answer-train-*.jsonl (A and B when these
+ * were first chosen; C and D added since, checked on all four); the sets reported in the README (dev,
+ * holdout, paraphrase, paraphrase-holdout, the blind sets, the legal set) were not used to choose them.
  */
 
 /** How many retrieved passages the answer rules read (the rest only feed "related" and suggestions). */
