@@ -5,6 +5,7 @@ import { displayDate } from "../../src/index/schema.ts";
 import { coreText as t } from "../messages.ts";
 import type { Option, Reply } from "./replies.ts";
 import { typedOption } from "./replies.ts";
+import { checklistOptions } from "./checklist-options.ts";
 
 /** Replies as plain text with their options: what the web page, Zalo and the terminal show. */
 
@@ -31,25 +32,13 @@ export function checklistAsText(checklist: Checklist, state: ChecklistState, pro
     if (field.help) lines.push(field.help);
     if (field.type === "date") lines.push(t.dateHint);
     if (prompt.error) lines.push(`⚠️ ${prompt.error}`);
-    const answer = (value: string) => ({ kind: "checklist-input", input: { kind: "answer", value } }) as const;
-    const options: Option[] = field.type === "choice"
-      ? field.options!.map((o, i) => ({ label: `${i + 1}. ${o}`, intent: answer(String(i + 1)) }))
-      : field.type === "yesno" ? [{ label: `1. ${t.labels.yes}`, intent: answer("có") }, { label: `2. ${t.labels.no}`, intent: answer("không") }] : [];
-    if (options.length && field.type === "choice") lines.push(...options.map((o) => o.label));
+    // The field's own options are numbered ("1. …"), typed by their number.
+    const options = checklistOptions(checklist, state, prompt).map((o, i) => (o.intent.kind === "checklist-input" && o.intent.input.kind === "answer" ? { ...o, label: `${i + 1}. ${o.label}` } : o));
+    if (field.type === "choice") lines.push(...options.filter((o) => o.intent.kind === "checklist-input" && o.intent.input.kind === "answer").map((o) => o.label));
     lines.push(t.stepActions);
-    const nav: Option[] = [
-      { label: t.labels.back, intent: { kind: "checklist-input", input: { kind: "back" } } },
-      ...(field.required ? [] : [{ label: t.labels.skip, intent: { kind: "checklist-input", input: { kind: "skip" } } } as Option]),
-      { label: t.labels.edit, intent: { kind: "checklist-edit-menu" } },
-    ];
-    return { text: lines.join("\n"), options: [...options, ...nav] };
+    return { text: lines.join("\n"), options };
   }
-  if (prompt.kind === "confirm") {
-    return {
-      text: t.summary(checklistSummary(checklist, state), prompt.error),
-      options: [{ label: t.labels.confirm, intent: { kind: "checklist-input", input: { kind: "confirm" } } }, { label: t.labels.edit, intent: { kind: "checklist-edit-menu" } }],
-    };
-  }
+  if (prompt.kind === "confirm") return { text: t.summary(checklistSummary(checklist, state), prompt.error), options: checklistOptions(checklist, state, prompt) };
   return { text: prompt.kind === "done" ? t.done : t.cancelled, options: [] };
 }
 

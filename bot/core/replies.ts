@@ -16,7 +16,7 @@ export type Incoming = { channel: string; chatId: string; userId: string; userNa
  * `typed` is what to type for it when that depends on the list ("2" for the second answer to correct);
  * otherwise the intent's own typed form.
  */
-export type Option = { label: string; intent: Intent; typed?: string };
+export type Option = { label: string; intent: Intent; typed?: string; row?: number };
 
 export type Reply =
   | { kind: "text"; text: string; options?: Option[] }

@@ -6,7 +6,8 @@ import { displayAnswer, fieldAt, progressBar } from "../../src/checklist/engine.
 import type { Checklist } from "../../src/checklist/schema.ts";
 import type { Intent } from "../core/intent.ts";
 import { encodeIntent } from "../core/intent.ts";
-import type { Incoming, Reply } from "../core/replies.ts";
+import type { Incoming, Option, Reply } from "../core/replies.ts";
+import { checklistOptions } from "../core/checklist-options.ts";
 import { checklistSummary, renderPlain } from "../core/render-text.ts";
 import { splitHtml } from "../core/split.ts";
 import { checklistText as t } from "../checklist-messages.ts";
@@ -15,6 +16,16 @@ import { documentListBlocks, escapeHtml, packMessages, passageBlocks, TELEGRAM_L
 /** A Telegram update as a message for the conversation core. */
 export function incomingOf(ctx: Context, text: string, intent?: Intent): Incoming {
   return { channel: "telegram", chatId: String(ctx.chat?.id ?? ctx.from?.id ?? 0), userId: String(ctx.from?.id ?? 0), userName: ctx.from?.first_name ?? "", text, ...(intent ? { intent } : {}) };
+}
+
+/** Options as inline buttons: one row per `row` value, in order; labels cut to fit. */
+function keyboardOf(options: Option[]): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  options.forEach((option, i) => {
+    if (i > 0 && option.row !== options[i - 1]!.row) keyboard.row();
+    addButton(keyboard, option.label.length > 60 ? `${option.label.slice(0, 59)}…` : option.label, option.intent);
+  });
+  return keyboard;
 }
 
 /** A button that carries an intent (callback data of at most 64 bytes; an intent that does not fit gets no button). */
@@ -52,18 +63,10 @@ export function createPresenter(deps: { showAnswer: (ctx: Context, result: Answe
         current !== undefined && prompt.editing ? `${t.currentAnswer} ${escapeHtml(displayAnswer(field, current))}` : "",
         prompt.error ? `⚠️ ${escapeHtml(prompt.error)}` : "",
       ].filter(Boolean).join("\n");
-      const keyboard = new InlineKeyboard();
-      const answer = (value: string): Intent => ({ kind: "checklist-input", input: { kind: "answer", value } });
-      if (field.type === "choice") field.options!.forEach((option, i) => addButton(keyboard, option.length > 60 ? `${option.slice(0, 59)}…` : option, answer(String(i + 1))).row());
-      if (field.type === "yesno") addButton(addButton(keyboard, t.yes, answer("có")), t.no, answer("không")).row();
-      addButton(keyboard, t.back, { kind: "checklist-input", input: { kind: "back" } });
-      if (!field.required) addButton(keyboard, t.skip, { kind: "checklist-input", input: { kind: "skip" } });
-      if (Object.keys(state.answers).length > 0) addButton(keyboard, t.edit, { kind: "checklist-edit-menu" });
-      return { text: [header, intro, question].filter(Boolean).join("\n\n"), keyboard };
+      return { text: [header, intro, question].filter(Boolean).join("\n\n"), keyboard: keyboardOf(checklistOptions(checklist, state, prompt)) };
     }
     if (prompt.kind === "confirm") {
-      const keyboard = addButton(new InlineKeyboard(), t.confirm, { kind: "checklist-input", input: { kind: "confirm" } }).row();
-      addButton(addButton(keyboard, t.edit, { kind: "checklist-edit-menu" }), t.back, { kind: "checklist-input", input: { kind: "back" } });
+      const keyboard = keyboardOf(checklistOptions(checklist, state, prompt));
       return { text: `${t.summaryHeader}\n\n${escapeHtml(checklistSummary(checklist, state))}${prompt.error ? `\n\n⚠️ ${escapeHtml(prompt.error)}` : ""}`, keyboard };
     }
     return { text: prompt.kind === "done" ? t.done : t.cancelled };
