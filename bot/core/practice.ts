@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { QuizQuestion } from "../../src/quiz/bank.ts";
+import { LETTERS } from "../../src/quiz/bank.ts";
 import type { QuizSession } from "../../src/quiz/engine.ts";
 import { advance, createSession, leaderboard, questionsForTopic, recordAnswer, stop } from "../../src/quiz/engine.ts";
 import type { StateStore } from "../../src/state/store.ts";
@@ -9,7 +10,6 @@ import { textReply } from "./replies.ts";
 
 /** Practice alone: one question at a time, answered by letter or number, with the source after each. */
 
-export const LETTERS = "ABCDEFGHIJ";
 
 /** Parses "1", "2" or "A", "B" (any case) into a 0-based option index. */
 export function optionIndex(text: string, count: number): number | undefined {

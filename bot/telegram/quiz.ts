@@ -3,6 +3,7 @@ import { InlineKeyboard, InputFile } from "grammy";
 import type { Bot, Context } from "grammy";
 import type { Logger } from "../../src/log.ts";
 import type { QuizQuestion } from "../../src/quiz/bank.ts";
+import { LETTERS } from "../../src/quiz/bank.ts";
 import type { QuizSession } from "../../src/quiz/engine.ts";
 import { advance, closesAt, createSession, leaderboard, questionStats, questionsForTopic, recordAnswer, stop } from "../../src/quiz/engine.ts";
 import { mostMissed, resultsCsv } from "../../src/quiz/results.ts";
@@ -29,7 +30,6 @@ export type QuizDeps = {
 };
 
 const CHANNEL = "telegram";
-const LETTERS = "ABCDEFGHIJ";
 /** Bot API limits for quiz polls: beyond them the question goes out as a message with buttons. */
 export const POLL_LIMITS = { question: 300, option: 100, explanation: 200, options: 10 };
 

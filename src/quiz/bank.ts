@@ -9,7 +9,8 @@ import { AppError } from "../errors.ts";
  * (1-based number or letter A–J), an explanation, its source (document title and heading path, with an
  * optional verbatim quote), tags and difficulty.
  */
-const LETTERS = "ABCDEFGHIJ";
+/** Option letters, A for the first option: how answers are written in the bank and shown to users. */
+export const LETTERS = "ABCDEFGHIJ";
 
 export const quizSourceSchema = z.object({
   document: z.string().min(1, "cần tên văn bản nguồn"),

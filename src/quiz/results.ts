@@ -1,9 +1,9 @@
 import { stringify } from "csv-stringify/sync";
 import type { QuizQuestion } from "./bank.ts";
+import { LETTERS } from "./bank.ts";
 import type { QuizSession } from "./engine.ts";
 import { askedCount, leaderboard, questionStats } from "./engine.ts";
 
-const LETTERS = "ABCDEFGHIJ";
 
 /**
  * Results as CSV for trainers: one row per participant and question asked, then a summary row per
