@@ -106,7 +106,8 @@ export const coreText = {
   // Rendering
   sources: (lines: string[]) => `Nguồn:\n${lines.join("\n")}\n(Gõ «nguồn 1» để xem toàn văn nguồn 1.)`,
   passage: (n: number, citation: string, text: string) => `Nguồn ${n}: ${citation}\n\n${text}`,
-  documents: (lines: string[]) => `Kho tài liệu có ${lines.length} văn bản:\n${lines.join("\n")}`,
+  documentsHeader: (count: number) => `Kho tài liệu có ${count} văn bản:`,
+  documents: (lines: string[]) => `${coreText.documentsHeader(lines.length)}\n${lines.join("\n")}`,
   noDocuments: "Chưa có tài liệu nào trong kho.",
   file: (caption: string, fileName: string) => `📄 ${caption}: ${fileName}`,
   typeHint: (label: string, typed: string) => `→ ${label} (gõ «${typed}»)`,

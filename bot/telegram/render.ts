@@ -63,7 +63,7 @@ export function passageBlocks(n: number, passage: Passage): Block[] {
 export function documentListBlocks(documents: DocumentRow[]): Block[] {
   if (documents.length === 0) return [plain(coreText.noDocuments)];
   return [
-    { text: `Kho tài liệu có ${documents.length} văn bản:`, wrap: (s) => `<b>${s}</b>` },
+    { text: coreText.documentsHeader(documents.length), wrap: (s) => `<b>${s}</b>` },
     ...documents.map((d, i) => {
       const facts = [d.kind, d.number ? `số ${d.number}` : "", d.date ? displayDate(d.date) : "", `${d.chunkCount} đoạn`].filter(Boolean).join(" · ");
       return plain(`${i + 1}. ${d.title}\n    ${facts}`);
