@@ -1,6 +1,6 @@
 import type { Lexicon, Phrase } from "./lexicon.ts";
-import { expandQuery } from "./lexicon.ts";
-import { fold, hasDiacritics } from "./text/normalize.ts";
+import { expandAbbreviations, expandQuery } from "./lexicon.ts";
+import { fold, hasDiacritics, nfc } from "./text/normalize.ts";
 import { FOLDED_ORDINAL_NUMBER, ordinalItemPattern, ordinalWords } from "./text/drafting.ts";
 import { analyseQuestion, bigram } from "./text/terms.ts";
 import { definedTerm } from "./text/definition.ts";
@@ -91,7 +91,8 @@ export function analyseQuery(question: string, lexicon: Lexicon): AnalysedQuery 
     searchTokens.add(bigram("thu", word));
   }
   const accented = hasDiacritics(question);
-  const definitionOf = definedTerm(fold(question).replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ").trim(), question);
+  // Read once, on the words with abbreviations written out ("QCDC là gì" → "quy chế dân chủ"); the answer layer reuses it.
+  const definitionOf = definedTerm(expandAbbreviations(lexicon, nfc(question).match(/[\p{L}\p{N}]+/gu) ?? []).join(" "), question);
   return {
     question,
     accented,

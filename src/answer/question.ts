@@ -3,7 +3,7 @@ import { expandAbbreviations, findPhrase } from "../lexicon.ts";
 import type { AnalysedQuery } from "../query.ts";
 import { nfc } from "../text/normalize.ts";
 import { isFunctionWord } from "../text/terms.ts";
-import { definedTerm, trimEdges } from "../text/definition.ts";
+import { trimEdges } from "../text/definition.ts";
 
 /**
  * What a question asks, read once before answering: its type (a definition, a list of duties, the
@@ -123,7 +123,7 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
   const typed = nfc(question).match(WORD) ?? [];
   const words = expandAbbreviations(lexicon, typed);
   const text = words.join(" ").replace(OPENING, "");
-  const defined = definedTerm(text, question);
+  const defined = query.definitionOf;
   const type = findType(text, query, defined);
   // The actor is named in the clause that asks ("…, lãnh đạo đơn vị phải làm những việc gì?"), not in a clause that sets the scene.
   const clauses = nfc(question).split(/[,;:?!()[\]"“”‘’«»]+|\s'|'\s/u).map((clause) => expandAbbreviations(lexicon, clause.match(WORD) ?? []).join(" ").replace(OPENING, "")).filter(Boolean);

@@ -46,6 +46,9 @@ describe("reading what a question asks", () => {
     expect(read("Địa bàn trọng điểm là gì").focus.join(" ")).toBe("dia ban trong diem");
     expect(read("Quản lý tài chính là gì").focus.join(" ")).toBe("quan ly tai chinh");
     expect(analyseQuery("Mô hình được tặng danh hiệu gì", lexicon).definitionOf).toBeUndefined();
+    // Read once, abbreviations written out, for retrieval and the answer alike.
+    expect(analyseQuery("QCDC là gì?", lexicon).definitionOf?.join(" ")).toBe("quy che dan chu");
+    expect(read("QCDC là gì?").focus.join(" ")).toBe("quy che dan chu");
   });
 
   it("reads the actor before 'đóng vai trò'", () => {
