@@ -41,7 +41,7 @@ export const ANSWERABILITY: AnswerabilityModel = {
 }
 
 export async function main(argv = process.argv.slice(2)): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { "max-wrong": { type: "string", default: "0.15" }, "max-refused": { type: "string", default: "0.05" }, questions: { type: "string", multiple: true }, write: { type: "boolean", default: false }, verbose: { type: "boolean", short: "v", default: false } } });
+  const { values } = parseArgs({ args: argv, options: { "max-wrong": { type: "string", default: "0.15" }, "max-refused": { type: "string", default: "0.04" }, questions: { type: "string", multiple: true }, write: { type: "boolean", default: false }, verbose: { type: "boolean", short: "v", default: false } } });
   loadDotEnv();
   const files = values.questions ?? TRAINING_SETS;
   const questions = (await Promise.all(files.map(readQuestionFile))).flat();
