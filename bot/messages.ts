@@ -1,3 +1,5 @@
+import type { Citation } from "../src/answer/types.ts";
+
 /** User-facing Vietnamese text of the chat channels, in one place for review. */
 export const text = {
   start: (name: string) =>
@@ -105,6 +107,14 @@ export const coreText = {
   pickEdit: (lines: string[]) => `Chọn câu muốn sửa (gõ số):\n${lines.join("\n")}`,
   // Rendering
   sources: (lines: string[]) => `Nguồn:\n${lines.join("\n")}\n(Gõ «nguồn 1» để xem toàn văn nguồn 1.)`,
+  /** "[1] Nghị quyết … (số 25-NQ/TW) › II…", then where else the same words stand, three at most and a count. */
+  citationLine: (c: Pick<Citation, "n" | "label" | "docNumber" | "alsoIn">) => {
+    const line = `[${c.n}] ${c.docNumber && !c.label.includes(c.docNumber) ? `${c.label} (số ${c.docNumber})` : c.label}`;
+    const places = [...new Set(c.alsoIn.map((d) => (d.docNumber ? `${d.docTitle} (số ${d.docNumber})` : d.docTitle)))];
+    if (places.length === 0) return line;
+    const shown = places.slice(0, 3).join("; ");
+    return `${line}\n    Cũng có trong: ${shown}${places.length > 3 ? `; và ${places.length - 3} văn bản khác` : ""}`;
+  },
   passage: (n: number, citation: string, text: string) => `Nguồn ${n}: ${citation}\n\n${text}`,
   documentsHeader: (count: number) => `Kho tài liệu có ${count} văn bản:`,
   documents: (lines: string[]) => `${coreText.documentsHeader(lines.length)}\n${lines.join("\n")}`,

@@ -238,7 +238,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       failures.delete(item.relative);
       const prepared = result as PreparedFile;
       bytes += prepared.bytes;
-      await writer.replaceFile({ path: item.relative, fileHash: item.hash, format: prepared.format, documents: prepared.documents, search: prepared.search, ...(prepared.vectors ? { vectors: prepared.vectors } : {}) });
+      await writer.replaceFile({ path: item.relative, fileHash: item.hash, format: prepared.format, documents: prepared.documents, search: prepared.search, signatures: prepared.signatures, ...(prepared.vectors ? { vectors: prepared.vectors } : {}) });
       reports.push({
         path: item.relative,
         status: item.known ? "updated" : "added",

@@ -3,6 +3,8 @@ import type { Embedder } from "../src/embed/embedder.ts";
 import { buildSearchText } from "../src/index/search-text.ts";
 import { passageEmbedText } from "../src/index/writer.ts";
 import type { Lexicon } from "../src/lexicon.ts";
+import type { Signature } from "../src/index/near-duplicates.ts";
+import { signatureOf } from "../src/index/near-duplicates.ts";
 import type { BuiltDocument } from "./document.ts";
 import { buildDocuments, readSidecar } from "./document.ts";
 import type { SourceFormat } from "./load.ts";
@@ -17,6 +19,8 @@ export type PreparedFile = {
   /** Per document, per chunk: the full-text tokens and (when computed here) the vector. */
   search: string[][];
   vectors?: Float32Array[][];
+  /** Per document, per chunk: the near-duplicate signature. */
+  signatures: Signature[][];
 };
 
 export function searchTextOf(lexicon: Lexicon, doc: BuiltDocument, chunk: BuiltDocument["chunks"][number]): string {
@@ -32,5 +36,6 @@ export async function prepareFile(file: string, relative: string, options: { max
   if (documents.every((d) => d.chunks.length === 0)) throw new AppError("invalid:empty", "tệp không có đoạn văn nào để lập chỉ mục", { file });
   const search = documents.map((doc) => doc.chunks.map((chunk) => searchTextOf(options.lexicon, doc, chunk)));
   const vectors = options.embedder ? await Promise.all(documents.map((doc) => options.embedder!.embed(doc.chunks.map(passageEmbedText), "document"))) : undefined;
-  return { format: loaded.format, bytes: Buffer.byteLength(loaded.text), warnings: loaded.warnings, documents, search, ...(vectors ? { vectors } : {}) };
+  const signatures = documents.map((doc) => doc.chunks.map((chunk) => signatureOf(chunk.clean)));
+  return { format: loaded.format, bytes: Buffer.byteLength(loaded.text), warnings: loaded.warnings, documents, search, signatures, ...(vectors ? { vectors } : {}) };
 }

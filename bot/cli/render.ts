@@ -1,10 +1,11 @@
 import type { AnswerResult } from "../../src/answer/types.ts";
+import { coreText } from "../messages.ts";
 
 /** Plain-text rendering of an answer for the terminal: the answer, then its sources. */
 export function renderAnswerText(result: AnswerResult): string {
   // "Not covered" has no sources; an answer and related passages have theirs.
   if (result.grade === "none" || result.citations.length === 0) return result.answer;
-  const sources = result.citations.map((c) => `[${c.n}] ${c.label}`);
+  const sources = result.citations.map(coreText.citationLine);
   return `${result.answer}\n\nNguồn:\n${sources.join("\n")}`;
 }
 

@@ -73,7 +73,7 @@ export function renderPlain(reply: Reply): string {
     case "answer": {
       const { result } = reply;
       if (result.grade === "none" || result.citations.length === 0) return result.answer;
-      return `${result.answer}\n\n${t.sources(result.citations.map((c) => `[${c.n}] ${c.label}`))}`;
+      return `${result.answer}\n\n${t.sources(result.citations.map(t.citationLine))}`;
     }
     case "passage":
       return t.passage(reply.n, reply.passage.citation, reply.passage.text.trim());

@@ -35,17 +35,13 @@ export function packMessages(blocks: Block[], limit = TELEGRAM_LIMIT): string[] 
   return joinPieces(rendered, limit);
 }
 
-function sourceLine(label: string, number: string): string {
-  return number && !label.includes(number) ? `${label} (số ${number})` : label;
-}
-
 /** The answer, then its sources: what a question gets in Telegram. */
 export function answerBlocks(result: AnswerResult): Block[] {
   if (result.grade === "none" || result.citations.length === 0) return [plain(result.answer)];
   const blocks: Block[] = [plain(result.answer)];
   if (result.citations.length > 0) {
     // The sources read as one list under its header, not as separate paragraphs.
-    const lines = result.citations.map((citation) => `[${citation.n}] ${sourceLine(citation.label, citation.docNumber)}`).join("\n");
+    const lines = result.citations.map(coreText.citationLine).join("\n");
     blocks.push({ text: lines, wrap: (s) => `<b>Nguồn:</b>\n<i>${s}</i>` });
   }
   return blocks;

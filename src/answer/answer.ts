@@ -44,6 +44,17 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
   const { retriever, generator } = deps;
   const logger = deps.logger ?? silentLogger;
 
+  /** Each citation lists the other documents that hold the same words (its passage's near-duplicates). */
+  async function withDuplicates<T extends { citations: Citation[] }>(result: T): Promise<T> {
+    if (result.citations.length === 0) return result;
+    const cited = await retriever.index.passages(result.citations.map((c) => c.chunkId));
+    const duplicates = await retriever.index.duplicatesOf(cited);
+    for (const citation of result.citations) {
+      citation.alsoIn = (duplicates.get(citation.chunkId) ?? []).map((d) => ({ docTitle: d.docTitle, docNumber: d.docNumber, section: d.section }));
+    }
+    return result;
+  }
+
   return async function answer(question: string, options: AnswerOptions = {}): Promise<AnswerResult> {
     const k = options.k ?? deps.defaultK ?? 5;
     const trimmed = question.trim();
@@ -82,7 +93,7 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
     }
     if (grade === "related") {
       const related = composeRelated(candidate, ranked, sentences);
-      return { answer: related.text, abstained: true, confidence, citations: related.citations, passages, mode: "related", grade, suggestions: [], explain };
+      return withDuplicates({ answer: related.text, abstained: true, confidence, citations: related.citations, passages, mode: "related", grade, suggestions: [], explain });
     }
     if (generator) {
       // The model writes from the passages, the proposed answer's own passage first; its citations are checked.
@@ -91,13 +102,13 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
         const generated = await generator.generate(trimmed, given);
         const quoteOf = (p: Passage) => candidate.lines.find((l) => l.passage.id === p.id)?.text ?? sentences.find((s) => context.read[s.passage]?.passage.id === p.id)?.text ?? p.clean.slice(0, 200);
         const verified = verifyCitations(generated, given, quoteOf);
-        if (verified.citations.length > 0) return { answer: verified.text, abstained: false, confidence, citations: verified.citations, passages, mode: "generated", grade, suggestions: [], explain };
+        if (verified.citations.length > 0) return withDuplicates({ answer: verified.text, abstained: false, confidence, citations: verified.citations, passages, mode: "generated", grade, suggestions: [], explain });
       } catch (error) {
         // The model failed (network, quota): the extractive answer below is still grounded.
         logger.warn("answer.model_failed", { error, action: "the quoted answer is given instead" });
       }
     }
-    return { answer: composed!.text, abstained: false, confidence, citations: composed!.citations, passages, mode: candidate.listed ? "list" : "extractive", grade, suggestions: [], explain };
+    return withDuplicates({ answer: composed!.text, abstained: false, confidence, citations: composed!.citations, passages, mode: candidate.listed ? "list" : "extractive", grade, suggestions: [], explain });
   };
 }
 

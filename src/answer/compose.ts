@@ -22,7 +22,7 @@ class Citations {
       const deeper = within && passage.headings.at(-1) !== within ? within : undefined;
       const section = deeper ? [passage.section, deeper].filter(Boolean).join(SECTION_SEPARATOR) : passage.section;
       const label = deeper ? `${passage.citation}${SECTION_SEPARATOR}${deeper}` : passage.citation;
-      citation = { n: this.list.length + 1, chunkId: passage.id, docTitle: passage.docTitle, docNumber: passage.docNumber, section, quote: "", label };
+      citation = { n: this.list.length + 1, chunkId: passage.id, docTitle: passage.docTitle, docNumber: passage.docNumber, section, quote: "", label, alsoIn: [] };
       this.list.push(citation);
     }
     citation.quote = citation.quote ? `${citation.quote} … ${quote}` : quote;

@@ -4,6 +4,10 @@ import type { Candidate } from "./candidate.ts";
 import type { RuleAttempt } from "./propose.ts";
 import type { QuestionAnalysis } from "./question.ts";
 
+/** Another document that holds the same words (a near-duplicate of the cited passage). */
+export const alsoInSchema = z.object({ docTitle: z.string(), docNumber: z.string(), section: z.string() });
+export type AlsoIn = z.infer<typeof alsoInSchema>;
+
 export const citationSchema = z.object({
   n: z.number().int().positive(),
   chunkId: z.string(),
@@ -14,6 +18,8 @@ export const citationSchema = z.object({
   quote: z.string(),
   /** The whole human citation: title, number, date and heading path. */
   label: z.string(),
+  /** The same words in other documents (near-duplicates collapsed into this citation), in path order. */
+  alsoIn: z.array(alsoInSchema),
 });
 export type Citation = z.infer<typeof citationSchema>;
 

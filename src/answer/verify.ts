@@ -16,7 +16,7 @@ export function verifyCitations(text: string, passages: Passage[], quoteOf: (p: 
   });
   const citations = [...used.entries()].map(([original, n]): Citation => {
     const passage = passages[original - 1]!;
-    return { n, chunkId: passage.id, docTitle: passage.docTitle, docNumber: passage.docNumber, section: passage.section, quote: quoteOf(passage), label: passage.citation };
+    return { n, chunkId: passage.id, docTitle: passage.docTitle, docNumber: passage.docNumber, section: passage.section, quote: quoteOf(passage), label: passage.citation, alsoIn: [] };
   });
   return { text: cleaned.replace(/[ \t]+\n/g, "\n").trim(), citations };
 }

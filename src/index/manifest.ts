@@ -10,10 +10,11 @@ import { AppError } from "../errors.ts";
  */
 /**
  * Layout of the tables. 2: passages keep their heading path as a list (`headings`). 3: the facts
- * table names a list asked of someone in its lead-in sentence by that actor. An index of another
+ * table names a list asked of someone in its lead-in sentence by that actor. 4: near-duplicate groups
+ * (`group`, `representative`, `signature`, `numerals` columns). An index of another
  * format is rebuilt by the next ingest (which `npm start` runs first).
  */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 export const manifestSchema = z.object({
   format: z.number().int(),

@@ -1,4 +1,5 @@
 import type { Fact } from "../structure/facts.ts";
+import type { Signature } from "./near-duplicates.ts";
 import type { DocumentMeta } from "./schema.ts";
 
 /** What the ingest pipeline hands the index writer, and the chunks-table row each passage becomes. */
@@ -37,10 +38,15 @@ export type FileInput = {
   search: string[][];
   /** Vectors per document and chunk, when already computed (worker threads); otherwise embedded here. */
   vectors?: Float32Array[][];
+  /** Near-duplicate signatures per document and chunk, when already computed; otherwise computed here. */
+  signatures?: Signature[][];
 };
 
+/** Where a passage stands among its near-duplicates. */
+export type GroupPlace = { group: string; representative: boolean; signature: Signature };
+
 /** One row of the chunks table: the passage, its place in its document, its document's identity, its tokens and vector. */
-export function chunkRow(filePath: string, meta: DocumentMeta, chunk: ChunkInput, search: string, vector: Float32Array): Record<string, unknown> {
+export function chunkRow(filePath: string, meta: DocumentMeta, chunk: ChunkInput, search: string, vector: Float32Array, place: GroupPlace): Record<string, unknown> {
   return {
     id: chunk.id,
     ordinal: chunk.ordinal,
@@ -61,6 +67,10 @@ export function chunkRow(filePath: string, meta: DocumentMeta, chunk: ChunkInput
     docIssuer: meta.issuer,
     docDate: meta.date,
     search,
+    group: place.group,
+    representative: place.representative,
+    signature: Array.from(place.signature.minhash),
+    numerals: place.signature.numerals,
     vector: Array.from(vector),
   };
 }

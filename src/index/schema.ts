@@ -52,6 +52,8 @@ export const passageSchema = z.object({
   docDate: z.string(),
   /** Folded syllables and syllable bigrams: what the full-text index matches. */
   search: z.string(),
+  /** Near-duplicate group (src/index/near-duplicates.ts): passages of one group say the same thing. */
+  group: z.string(),
 });
 export type Passage = z.infer<typeof passageSchema>;
 

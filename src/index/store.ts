@@ -7,11 +7,17 @@ import type { DocumentRow, Passage } from "./schema.ts";
 import { documentRowSchema, passageSchema } from "./schema.ts";
 import type { Manifest } from "./manifest.ts";
 import { INDEX_FORMAT, readManifest } from "./manifest.ts";
-import { PASSAGE_COLUMNS, sqlString } from "./tables.ts";
+import { GROUP_COLUMN, PASSAGE_COLUMNS, sqlString } from "./tables.ts";
 import { TermStats, termStatsSchema } from "./term-stats.ts";
 import { FactTable, readFactsFile } from "../structure/facts.ts";
 
 export type ScoredPassage = { passage: Passage; score: number };
+
+/** Another passage of a near-duplicate group: where else the same words stand. */
+export type Duplicate = { chunkId: string; docTitle: string; docNumber: string; docDate: string; section: string };
+
+/** Searches see one member of each near-duplicate group (src/index/representative.ts). */
+const REPRESENTATIVES = "representative = true";
 
 /** The read side of the knowledge index: the port retrieval and the channels use. */
 export interface KnowledgeIndex {
@@ -24,6 +30,8 @@ export interface KnowledgeIndex {
   passage(id: string): Promise<Passage | undefined>;
   /** Several passages by id, in one query (those not found are left out). */
   passages(ids: string[]): Promise<Passage[]>;
+  /** For each passage given, the other members of its near-duplicate group (none for most). */
+  duplicatesOf(passages: readonly Passage[]): Promise<Map<string, Duplicate[]>>;
   /** Every passage, in document order (for checks and generators, not for answering). */
   allPassages(): Promise<Passage[]>;
   documents(): Promise<DocumentRow[]>;
@@ -65,7 +73,9 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo): Promi
   await chunks.checkout(manifest.chunksVersion);
   await documents.checkout(manifest.documentsVersion);
   const stats = new TermStats(termStatsSchema.parse(JSON.parse(await readFile(path.join(indexDir, manifest.statsFile), "utf8"))));
-  const facts = new FactTable(manifest.factsFile ? await readFactsFile(path.join(indexDir, manifest.factsFile)) : []);
+  // A list is answered from the passage that stands for its group: the copies' lists are left out.
+  const hidden = new Set((await chunks.query().where("representative = false").select(["id"]).toArray()).map((row) => String(row.id)));
+  const facts = new FactTable(manifest.factsFile ? (await readFactsFile(path.join(indexDir, manifest.factsFile))).filter((fact) => !hidden.has(fact.passageId)) : []);
   const columns = [...PASSAGE_COLUMNS];
   /**
    * Passages read and validated once per open index (a passage never changes within a generation):
@@ -100,12 +110,12 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo): Promi
     async fullText(tokens, limit) {
       if (!manifest.hasFullTextIndex || tokens.length === 0) return [];
       const query = new lancedb.MatchQuery(tokens.join(" "), "search", { operator: lancedb.Operator.Or });
-      const rows = await chunks.query().fullTextSearch(query).select(["id", "_score"]).limit(limit).toArray();
+      const rows = await chunks.query().fullTextSearch(query).where(REPRESENTATIVES).select(["id", "_score"]).limit(limit).toArray();
       return scored(rows, (row) => Number(row._score ?? 0));
     },
     async nearest(vector, limit) {
       if (manifest.chunkCount === 0) return [];
-      const rows = await chunks.vectorSearch(Array.from(vector)).distanceType("cosine").select(["id", "_distance"]).limit(limit).toArray();
+      const rows = await chunks.vectorSearch(Array.from(vector)).distanceType("cosine").where(REPRESENTATIVES).select(["id", "_distance"]).limit(limit).toArray();
       return scored(rows, (row) => 1 - Number(row._distance ?? 1));
     },
     async passage(id) {
@@ -113,6 +123,20 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo): Promi
     },
     async passages(ids) {
       return [...(await resolve(ids)).values()];
+    },
+    async duplicatesOf(passages) {
+      const out = new Map<string, Duplicate[]>(passages.map((p) => [p.id, []]));
+      const groups = [...new Set(passages.map((p) => p.group))];
+      if (groups.length === 0 || !hidden.size) return out;
+      const rows = await chunks.query().where(`${GROUP_COLUMN} IN (${groups.map(sqlString).join(", ")})`)
+        .select(["id", "group", "docTitle", "docNumber", "docDate", "section", "path", "ordinal"]).toArray();
+      rows.sort((a, b) => String(a.path).localeCompare(String(b.path)) || Number(a.ordinal) - Number(b.ordinal));
+      for (const passage of passages) {
+        out.set(passage.id, rows.filter((row) => row.group === passage.group && row.id !== passage.id).map((row) => ({
+          chunkId: String(row.id), docTitle: String(row.docTitle), docNumber: String(row.docNumber), docDate: String(row.docDate), section: String(row.section),
+        })));
+      }
+      return out;
     },
     async allPassages() {
       const rows = await chunks.query().select(columns).toArray();

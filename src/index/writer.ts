@@ -8,7 +8,9 @@ import { documentRowSchema } from "./schema.ts";
 import { acquireWriteLock } from "./lock.ts";
 import type { Manifest } from "./manifest.ts";
 import { INDEX_FORMAT, readManifest, writeManifest } from "./manifest.ts";
-import { CHUNKS_TABLE, chunksSchema, DOCUMENTS_TABLE, documentsSchema, sqlString } from "./tables.ts";
+import { CHUNKS_TABLE, chunksSchema, DOCUMENTS_TABLE, documentsSchema, GROUP_COLUMN, sqlString } from "./tables.ts";
+import { GroupBook } from "./group-book.ts";
+import { signatureOf } from "./near-duplicates.ts";
 import { DocumentFrequencies } from "./term-stats.ts";
 import type { Fact } from "../structure/facts.ts";
 import { readFactsFile } from "../structure/facts.ts";
@@ -67,12 +69,14 @@ export class IndexWriter {
   /** The manifest in force when this writer started (its tables stay until the next switch). */
   private readonly replaced: Manifest | undefined;
   private readonly files: Map<string, string>;
+  /** Near-duplicate groups of every passage in the index and of those written now. */
+  private readonly book: GroupBook;
   private readonly release: () => Promise<void>;
   readonly rebuilt: boolean;
 
   private constructor(parts: {
     indexDir: string; db: lancedb.Connection; chunks: lancedb.Table; documents: lancedb.Table; embedder: Embedder;
-    options: WriterOptions; previous: Manifest | undefined; replaced: Manifest | undefined; files: Map<string, string>; release: () => Promise<void>; rebuilt: boolean;
+    options: WriterOptions; previous: Manifest | undefined; replaced: Manifest | undefined; files: Map<string, string>; book: GroupBook; release: () => Promise<void>; rebuilt: boolean;
   }) {
     this.indexDir = parts.indexDir;
     this.db = parts.db;
@@ -83,6 +87,7 @@ export class IndexWriter {
     this.previous = parts.previous;
     this.replaced = parts.replaced;
     this.files = parts.files;
+    this.book = parts.book;
     this.release = parts.release;
     this.rebuilt = parts.rebuilt;
   }
@@ -123,10 +128,15 @@ export class IndexWriter {
         }
       }
       const files = new Map<string, string>();
+      const ingestedAt = new Map<string, string>();
       if (!rebuild) {
-        for (const row of await documents.query().select(["path", "fileHash"]).toArray()) files.set(String(row.path), String(row.fileHash));
+        for (const row of await documents.query().select(["path", "fileHash", "ingestedAt"]).toArray()) {
+          files.set(String(row.path), String(row.fileHash));
+          ingestedAt.set(String(row.path), String(row.ingestedAt));
+        }
       }
-      return new IndexWriter({ indexDir, db, chunks, documents, embedder, options, previous: rebuild || !usable ? undefined : manifest, replaced: manifest, files, release, rebuilt: rebuild || !usable });
+      const book = rebuild || !usable ? new GroupBook() : await GroupBook.load(chunks, ingestedAt);
+      return new IndexWriter({ indexDir, db, chunks, documents, embedder, options, previous: rebuild || !usable ? undefined : manifest, replaced: manifest, files, book, release, rebuilt: rebuild || !usable });
     } catch (error) {
       await release();
       throw error;
@@ -141,11 +151,13 @@ export class IndexWriter {
   removeFile(filePath: string): void {
     this.removed.add(filePath);
     this.pendingDeletes.add(filePath);
+    this.book.removePath(filePath);
     this.changed = true;
   }
 
   async replaceFile(file: FileInput): Promise<void> {
     if (this.files.has(file.path)) this.pendingDeletes.add(file.path);
+    this.book.removePath(file.path);
     this.written.add(file.path);
     this.changed = true;
     const now = new Date().toISOString();
@@ -154,8 +166,10 @@ export class IndexWriter {
       const vectors = file.vectors?.[d] ?? (await this.embedder.embed(chunks.map(passageEmbedText), "document"));
       chunks.forEach((chunk, i) => {
         const search = file.search[d]![i]!;
-        this.counted.add(search.split(" "));
-        this.chunkRows.push(chunkRow(file.path, meta, chunk, search, vectors[i]!));
+        const place = this.book.place(chunk, file.path, meta, file.signatures?.[d]?.[i] ?? signatureOf(chunk.clean), now);
+        // A group's content is counted once in the term statistics, by the passage that founded it.
+        if (place.founded) this.counted.add(search.split(" "));
+        this.chunkRows.push(chunkRow(file.path, meta, chunk, search, vectors[i]!, place));
       });
       this.documentRows.push({ ...meta, fileHash: file.fileHash, format: file.format, chunkCount: chunks.length, ingestedAt: now });
     }
@@ -192,15 +206,24 @@ export class IndexWriter {
   async commit(): Promise<{ manifest: Manifest; changed: boolean }> {
     if (!this.changed && this.previous) return { manifest: this.previous, changed: false };
     await this.flush();
-    // Passages written now were counted as they were built; only the untouched ones are read back.
-    const untouched = this.rebuilt || this.files.size === 0 ? [] : await (this.written.size > 0
-      ? this.chunks.query().where(`path NOT IN (${[...this.written].map(sqlString).join(", ")})`)
-      : this.chunks.query()).select(["search"]).toArray();
+    await this.settleGroups();
+    // Passages written now were counted as they were built; only the untouched ones are read back: each
+    // group once, by its founder, or by its representative when the founder is gone.
+    const founders = `${GROUP_COLUMN} = id`;
+    const untouched = this.rebuilt || this.files.size === 0 ? [] : await this.chunks.query().where(this.written.size > 0
+      ? `path NOT IN (${[...this.written].map(sqlString).join(", ")}) AND ${founders}` : founders).select(["search"]).toArray();
     for (const row of untouched) this.counted.add(String(row.search).split(" "));
+    for (const ids of batches(this.book.uncounted())) {
+      for (const row of await this.chunks.query().where(`id IN (${ids.map(sqlString).join(", ")})`).select(["search"]).toArray()) this.counted.add(String(row.search).split(" "));
+    }
     const stats = this.counted.toStats();
     const hasFullTextIndex = stats.passages > 0;
     // Passages are looked up by id (sources, the facts table): a scalar index keeps that a lookup, not a scan.
-    if (stats.passages > 0) await this.chunks.createIndex("id", { config: lancedb.Index.btree(), replace: true });
+    if (stats.passages > 0) {
+      await this.chunks.createIndex("id", { config: lancedb.Index.btree(), replace: true });
+      // …and so are a cited passage's near-duplicates ("also in").
+      await this.chunks.createIndex("group", { config: lancedb.Index.btree(), replace: true });
+    }
     if (hasFullTextIndex) {
       // Our own tokens (folded syllables and bigrams) are already what should match: no stemming,
       // no English stop words, no folding; split on spaces only.
@@ -264,6 +287,14 @@ export class IndexWriter {
     return { manifest, changed: true };
   }
 
+  /** Flags the member that stands for each near-duplicate group (src/index/representative.ts), clearing the others. */
+  private async settleGroups(): Promise<void> {
+    const { promote, demote } = this.book.settle();
+    for (const [ids, representative] of [[demote, false], [promote, true]] as const) {
+      for (const batch of batches(ids)) await this.chunks.update({ where: `id IN (${batch.map(sqlString).join(", ")})`, values: { representative } });
+    }
+  }
+
   async close(): Promise<void> {
     // A failed ingest may leave a write in flight: let it settle before closing (the manifest was not moved).
     await this.writing.catch(() => undefined);
@@ -272,6 +303,13 @@ export class IndexWriter {
     this.db.close();
     await this.release();
   }
+}
+
+/** Ids in groups small enough for one `IN (…)` filter. */
+function batches(ids: string[], size = 1000): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(ids.slice(i, i + size));
+  return out;
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -8,7 +8,7 @@ import { LIMITS } from "../../src/answer/weights.ts";
 function passage(id: string, text: string): Passage {
   return {
     id, docId: "d", ordinal: 0, text, clean: text, section: `Mục ${id}`, headings: [`Mục ${id}`], citation: `Tài liệu › Mục ${id}`, path: "a.txt",
-    lineStart: 1, lineEnd: 1, charStart: 0, charEnd: text.length, docTitle: "Tài liệu", docKind: "huong-dan", docNumber: "", docIssuer: "", docDate: "", search: "",
+    lineStart: 1, lineEnd: 1, charStart: 0, charEnd: text.length, docTitle: "Tài liệu", docKind: "huong-dan", docNumber: "", docIssuer: "", docDate: "", search: "", group: id,
   };
 }
 const ranked = (passages: Passage[]): RankedPassage[] =>

@@ -1,0 +1,215 @@
+import { foldedSyllables, syllables } from "../text/normalize.ts";
+
+/**
+ * Near-duplicate passages: the same wording re-issued in another plan, quoted whole in a guidance
+ * text, or the same file uploaded twice. Each passage gets a signature when it is built; passages whose
+ * signatures say they share most of their wording, and whose numbers do not contradict, are one group.
+ *
+ * Signature: one-permutation MinHash (Shrivastava & Li) over shingles of three folded syllables —
+ * every shingle is hashed once and kept as the smallest value in one of SIGNATURE_SIZE bins, so its
+ * cost is one hash per shingle (a classic MinHash needs SIGNATURE_SIZE). Empty bins (short passages)
+ * borrow the next filled bin's value. The share of equal bins estimates the Jaccard similarity of the
+ * two shingle sets. Candidates come from banded hashing (BANDS bands of SIGNATURE_SIZE / BANDS bins),
+ * so a new passage is compared only with passages that share a band, never with all of them.
+ */
+
+/** Bins of the signature. 64 gives a standard error of about 0.05 near a similarity of 0.8. */
+export const SIGNATURE_SIZE = 64;
+/** Bands for candidate lookup: two passages at similarity 0.8 share at least one band with probability above 0.999. */
+const BANDS = 16;
+/** Syllables per shingle. */
+const SHINGLE = 3;
+
+/**
+ * Estimated similarity from which two passages are one group. Measured with `npm run bench:duplicates`
+ * on the bundled passages (82 of at least 12 syllables, 2026-12-02): the most similar pair of different
+ * passages is at 0.44 (95% below 0.32), so 0.6 keeps a margin of about three standard errors; copies stay
+ * above it in 77/82 cases with a sentence added, 71/74 with the first one removed, 81/82 with another
+ * preamble, 69/70 with a place renamed (those below are short passages the edit changed by a third or more).
+ */
+export const NEAR_DUPLICATE_SIMILARITY = 0.6;
+
+export type Signature = {
+  /** SIGNATURE_SIZE minimum hash values (signed 32-bit, as stored). */
+  minhash: Int32Array;
+  /** The numbers the passage states, digits and number words, sorted ("2013 hai"). */
+  numerals: string;
+};
+
+/** FNV-1a over a string, then a murmur3 finaliser so every bit depends on every character. */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Number words that change what a sentence says ("ít nhất hai lần"); digits are numbers too. */
+const NUMBER_WORDS = new Set(["một", "hai", "ba", "bốn", "tư", "năm", "lăm", "sáu", "bảy", "bẩy", "tám", "chín", "mười", "mươi", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "rưỡi", "nửa"]);
+
+/** The numbers a text states, in order of value, as written: "2013 hai". */
+export function numeralsOf(text: string): string {
+  return syllables(text).filter((s) => /^\d/.test(s) || NUMBER_WORDS.has(s)).sort().join(" ");
+}
+
+export function signatureOf(text: string): Signature {
+  const words = foldedSyllables(text);
+  const bins = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  const filled = new Uint8Array(SIGNATURE_SIZE);
+  const shingles = Math.max(1, words.length - SHINGLE + 1);
+  for (let i = 0; i < shingles; i++) {
+    const h = hash32(words.slice(i, i + SHINGLE).join(" "));
+    // The top bits choose the bin, the rest are the value kept.
+    const bin = h >>> 26;
+    const value = h & 0x03ffffff;
+    if (value < bins[bin]!) bins[bin] = value;
+    filled[bin] = 1;
+  }
+  const minhash = new Int32Array(SIGNATURE_SIZE);
+  for (let b = 0; b < SIGNATURE_SIZE; b++) {
+    // An empty bin borrows from the next filled one (offset by the distance, so borrowed bins differ from their source).
+    let from = b;
+    let distance = 0;
+    while (!filled[from] && distance < SIGNATURE_SIZE) {
+      from = (from + 1) % SIGNATURE_SIZE;
+      distance++;
+    }
+    minhash[b] = filled[from] ? (bins[from]! + distance * 0x04000000) | 0 : 0;
+  }
+  return { minhash, numerals: numeralsOf(text) };
+}
+
+/** Estimated Jaccard similarity of the two passages' shingles: the share of equal bins. */
+export function similarity(a: Int32Array, b: Int32Array): number {
+  let same = 0;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
+  return same / SIGNATURE_SIZE;
+}
+
+/**
+ * Whether two passages' numbers allow them to be one group: every number of one is among the other's.
+ * "ít nhất hai lần" and "ít nhất ba lần" each state a number the other lacks: two groups. A copy that
+ * adds a dated preamble only adds numbers: one group.
+ */
+export function numeralsAgree(a: string, b: string): boolean {
+  if (a === b) return true;
+  const count = (text: string) => {
+    const counts = new Map<string, number>();
+    for (const word of text ? text.split(" ") : []) counts.set(word, (counts.get(word) ?? 0) + 1);
+    return counts;
+  };
+  const [x, y] = [count(a), count(b)];
+  const within = (small: Map<string, number>, large: Map<string, number>) => [...small].every(([word, n]) => (large.get(word) ?? 0) >= n);
+  return within(x, y) || within(y, x);
+}
+
+export type GroupMember = { id: string; group: string; signature: Signature };
+
+/** A 32-bit key for one band of a signature. */
+function bandKey(minhash: Int32Array, band: number): number {
+  const rows = SIGNATURE_SIZE / BANDS;
+  let h = Math.imul(band + 1, 0x9e3779b1);
+  for (let i = band * rows; i < (band + 1) * rows; i++) h = Math.imul(h ^ minhash[i]!, 0x01000193) ^ (h >>> 15);
+  return h;
+}
+
+/**
+ * The groups of the passages seen so far. Each group is looked up through one member, its exemplar
+ * (the first one seen): a new passage is compared with the exemplars that share a band with it, so a
+ * group of 900 copies costs one comparison, not 900. `assign` returns the group a new passage joins
+ * (the most similar exemplar's whose numbers agree) or its own id as a new group.
+ */
+export class DuplicateGroups {
+  private readonly buckets = new Map<number, GroupMember[]>();
+  private readonly members = new Map<string, GroupMember>();
+  private readonly groups = new Map<string, { exemplar: GroupMember; ids: Set<string> }>();
+
+  get size(): number {
+    return this.members.size;
+  }
+
+  groupOf(id: string): string | undefined {
+    return this.members.get(id)?.group;
+  }
+
+  /** The ids of a group's members. */
+  membersOf(group: string): ReadonlySet<string> {
+    return this.groups.get(group)?.ids ?? new Set();
+  }
+
+  /** Every group with at least one member. */
+  groupIds(): IterableIterator<string> {
+    return this.groups.keys();
+  }
+
+  /** The group the passage belongs with, or undefined when it is unlike every passage seen. */
+  find(signature: Signature): { group: string; similarity: number } | undefined {
+    let best: { group: string; similarity: number } | undefined;
+    const seen = new Set<GroupMember>();
+    for (let band = 0; band < BANDS; band++) {
+      for (const exemplar of this.buckets.get(bandKey(signature.minhash, band)) ?? []) {
+        if (seen.has(exemplar)) continue;
+        seen.add(exemplar);
+        const s = similarity(signature.minhash, exemplar.signature.minhash);
+        if (s >= NEAR_DUPLICATE_SIMILARITY && numeralsAgree(signature.numerals, exemplar.signature.numerals) && (!best || s > best.similarity)) best = { group: exemplar.group, similarity: s };
+      }
+    }
+    return best;
+  }
+
+  private index(exemplar: GroupMember, add: boolean): void {
+    for (let band = 0; band < BANDS; band++) {
+      const key = bandKey(exemplar.signature.minhash, band);
+      const bucket = this.buckets.get(key);
+      if (add) {
+        if (bucket) bucket.push(exemplar);
+        else this.buckets.set(key, [exemplar]);
+      } else if (bucket) {
+        const at = bucket.indexOf(exemplar);
+        if (at >= 0) bucket.splice(at, 1);
+        if (bucket.length === 0) this.buckets.delete(key);
+      }
+    }
+  }
+
+  /** Adds a passage to the group given (read back from the index) or to its own. */
+  add(member: GroupMember): void {
+    this.members.set(member.id, member);
+    const group = this.groups.get(member.group);
+    if (group) group.ids.add(member.id);
+    else {
+      this.groups.set(member.group, { exemplar: member, ids: new Set([member.id]) });
+      this.index(member, true);
+    }
+  }
+
+  /** Joins the passage to its group (or founds one) and returns the group id. */
+  assign(id: string, signature: Signature): string {
+    const group = this.find(signature)?.group ?? id;
+    this.add({ id, group, signature });
+    return group;
+  }
+
+  /** Removes a passage; a group that loses its exemplar is looked up through another member. */
+  remove(id: string): void {
+    const member = this.members.get(id);
+    if (!member) return;
+    this.members.delete(id);
+    const group = this.groups.get(member.group)!;
+    group.ids.delete(id);
+    if (group.exemplar !== member) return;
+    this.index(member, false);
+    const next = group.ids.values().next();
+    if (next.done) this.groups.delete(member.group);
+    else {
+      group.exemplar = this.members.get(next.value)!;
+      this.index(group.exemplar, true);
+    }
+  }
+}
