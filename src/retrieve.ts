@@ -1,5 +1,7 @@
 import type { Embedder } from "./embed/embedder.ts";
 import { LocalEmbedder } from "./embed/local.ts";
+import type { Signature } from "./index/near-duplicates.ts";
+import { CONTAINED_SHARE, containment, MIN_CONTAINED_SIZE, signatureOf } from "./index/near-duplicates.ts";
 import type { KnowledgeIndex } from "./index/store.ts";
 import type { Passage } from "./index/schema.ts";
 import type { Lexicon } from "./lexicon.ts";
@@ -134,7 +136,31 @@ export function createRetriever(deps: { index: KnowledgeIndex; embedder: Embedde
       similarity: similarity.raw.get(entry.passage.id) ?? 0,
     }));
     ranked.sort((a, b) => b.score - a.score);
-    return { query, ranked: ranked.slice(0, options.k) };
+    return { query, ranked: withoutContained(ranked, options.k) };
+  }
+
+  const signatures = new Map<string, Signature>();
+  const signature = (passage: Passage) => {
+    let found = signatures.get(passage.id);
+    if (!found) {
+      if (signatures.size > 20_000) signatures.clear();
+      signatures.set(passage.id, (found = signatureOf(passage.clean)));
+    }
+    return found;
+  };
+  /**
+   * The best k, leaving out a passage whose words stand almost all in a better one: copies of one text
+   * cut at different places are different groups at ingest, but the shorter adds nothing to the list.
+   */
+  function withoutContained(ranked: RankedPassage[], k: number): RankedPassage[] {
+    const kept: RankedPassage[] = [];
+    for (const entry of ranked) {
+      if (kept.length >= k) break;
+      const own = signature(entry.passage);
+      const folded = (own.size ?? 0) >= MIN_CONTAINED_SIZE && kept.some((better) => containment(own, signature(better.passage)) >= CONTAINED_SHARE);
+      if (!folded) kept.push(entry);
+    }
+    return kept;
   }
 
   /**

@@ -34,6 +34,8 @@ export type Signature = {
   minhash: Int32Array;
   /** The numbers the passage states, digits and number words, sorted ("2013 hai"). */
   numerals: string;
+  /** Distinct shingles (not stored: only for containment, at query time). */
+  size?: number;
 };
 
 /** FNV-1a over a string, then a murmur3 finaliser so every bit depends on every character. */
@@ -63,8 +65,10 @@ export function signatureOf(text: string): Signature {
   const bins = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   const filled = new Uint8Array(SIGNATURE_SIZE);
   const shingles = Math.max(1, words.length - SHINGLE + 1);
+  const distinct = new Set<number>();
   for (let i = 0; i < shingles; i++) {
     const h = hash32(words.slice(i, i + SHINGLE).join(" "));
+    distinct.add(h);
     // The top bits choose the bin, the rest are the value kept.
     const bin = h >>> 26;
     const value = h & 0x03ffffff;
@@ -82,7 +86,7 @@ export function signatureOf(text: string): Signature {
     }
     minhash[b] = filled[from] ? (bins[from]! + distance * 0x04000000) | 0 : 0;
   }
-  return { minhash, numerals: numeralsOf(text) };
+  return { minhash, numerals: numeralsOf(text), size: distinct.size };
 }
 
 /** Estimated Jaccard similarity of the two passages' shingles: the share of equal bins. */
@@ -90,6 +94,26 @@ export function similarity(a: Int32Array, b: Int32Array): number {
   let same = 0;
   for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
   return same / SIGNATURE_SIZE;
+}
+
+/**
+ * A passage whose words are at least this share within a better-ranked one adds nothing to a result
+ * list (a copy cut a paragraph shorter). Measured on the bundled passages (2026-12-02): among different
+ * passages of at least MIN_CONTAINED_SIZE shingles, the highest share in another is 0.80.
+ */
+export const CONTAINED_SHARE = 0.9;
+/** Below this many shingles the estimate is too rough to fold a passage into another. */
+export const MIN_CONTAINED_SIZE = 30;
+
+/**
+ * The estimated share of `a`'s shingles that `b` also holds: from the similarity J and the two sizes,
+ * |a ∩ b| = J (|a| + |b|) / (1 + J). A passage cut differently from its copy (a paragraph more or less)
+ * is largely contained in it even when their similarity is below the group threshold.
+ */
+export function containment(a: Signature, b: Signature): number {
+  if (!a.size || !b.size) return 0;
+  const j = similarity(a.minhash, b.minhash);
+  return Math.min(1, (j * (a.size + b.size)) / (1 + j) / a.size);
 }
 
 /**

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { runIngest, KNOWLEDGE, tempDir } from "../helpers/index.ts";
-import { replicateCorpus, table } from "./util.ts";
+import { replicateCorpus } from "./corpora.ts";
+import { table } from "./util.ts";
 
 /** `npm run bench:ingest`: end-to-end ingest throughput on the corpus replicated to at least 10 MB. */
 const TARGET_MB = Number(process.env.BENCH_MB ?? 10);

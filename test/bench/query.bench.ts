@@ -4,12 +4,12 @@ import * as lancedb from "@lancedb/lancedb";
 import { LocalEmbedder } from "../../src/embed/local.ts";
 import { evaluate, readQuestionFile } from "../../src/eval.ts";
 import type { EvalQuestion, EvalSummary } from "../../src/eval.ts";
-import { analyseQuery } from "../../src/query.ts";
-import { PASSAGE_COLUMNS } from "../../src/index/tables.ts";
 import type { RetrievalMode } from "../../src/retrieve.ts";
 import { normalizeForMatch } from "../../src/text/normalize.ts";
 import { KNOWLEDGE, ROOT, openAnswerer, runIngest, tempDir } from "../helpers/index.ts";
-import { percentile, replicateCorpus, table } from "./util.ts";
+import { reissuedCorpus, shuffledCorpus } from "./corpora.ts";
+import { exactScan, plainQuery, residentMb, timeInTurn } from "./latency.ts";
+import { table } from "./util.ts";
 
 /**
  * `npm run bench:query`: latency of answer() on the corpus and on a synthetic index of at least
@@ -147,66 +147,48 @@ try {
   legal.close();
   table("bench:query — câu trả lời (mức «trả lời»/«liên quan»/«không có»)", answerRows);
 
-  /** answer() and the plain query timed in turn on each question, so both meet the same machine load. */
-  const latency = async (answer: (question: string) => Promise<unknown>, plain: (question: string) => Promise<unknown>, questions: string[], rounds: number) => {
-    for (const q of questions.slice(0, 5)) await Promise.all([answer(q), plain(q)]); // warm-up
-    const times: number[] = [];
-    const plainTimes: number[] = [];
-    const time = async (run: (question: string) => Promise<unknown>, q: string, into: number[]) => {
-      const started = performance.now();
-      await run(q);
-      into.push(performance.now() - started);
-    };
-    for (let r = 0; r < rounds; r++) {
-      for (const [i, q] of questions.entries()) {
-        // Alternate which goes first, so neither always meets a warm cache the other left.
-        if (i % 2 === 0) {
-          await time(answer, q, times);
-          await time(plain, q, plainTimes);
-        } else {
-          await time(plain, q, plainTimes);
-          await time(answer, q, times);
-        }
-      }
-    }
-    return { p50: percentile(times, 50), p95: percentile(times, 95), plainP95: percentile(plainTimes, 95), n: times.length };
-  };
-  /**
-   * The plain query the answer layer is compared with, on the same index and table: the question
-   * embedded, LanceDB's full-text search over its tokens and a vector search, 5 rows each with the
-   * passage columns, straight from LanceDB (none of our caching), nothing more.
-   */
-  const plainQuery = async (indexDir: string, knowledge: typeof answerer) => {
-    const table = await (await lancedb.connect(path.join(indexDir, "lancedb"))).openTable(knowledge.index.manifest.chunksTable);
-    const columns = [...PASSAGE_COLUMNS];
-    return async (question: string) => {
-      const query = analyseQuery(question, knowledge.retriever.lexicon);
-      const [vector] = await embedder.embed([query.embedText || question], "query");
-      const match = new lancedb.MatchQuery(query.searchTokens.join(" ") || "dan", "search", { operator: lancedb.Operator.Or });
-      await Promise.all([
-        table.query().fullTextSearch(match).select([...columns, "_score"]).limit(5).toArray(),
-        table.vectorSearch(Array.from(vector!)).distanceType("cosine").select([...columns, "_distance"]).limit(5).toArray(),
-      ]);
-    };
-  };
-  const embedder = new LocalEmbedder().withStats(answerer.index.stats);
-  const allQuestions = sets.flatMap(([, qs]) => qs.map((q) => q.question));
-  const small = await latency(answerer.answer, await plainQuery(indexDir, answerer), allQuestions, 3);
   answerer.close();
 
-  // A synthetic index of at least 10,000 passages: the corpus replicated.
-  const docs = path.join(dir, "big-docs");
-  const perCopy = answerer.index.manifest.chunkCount;
-  await replicateCorpus(path.join(KNOWLEDGE, "documents"), docs, Math.ceil(10_000 / perCopy));
-  const bigIndex = path.join(dir, "big-index");
-  const report = await runIngest(docs, bigIndex);
-  const big = await openAnswerer(bigIndex);
-  const large = await latency(big.answer, await plainQuery(bigIndex, big), allQuestions, 2);
-  big.close();
-  table("bench:query — độ trễ answer() so với một truy vấn LanceDB thường (full-text + vector) trên cùng chỉ mục (bộ nhúng local, không LLM)", [
-    { "chỉ mục": "kho tài liệu", "số đoạn": perCopy, "lượt hỏi": small.n, "answer() p50 ms": small.p50, "answer() p95 ms": small.p95, "truy vấn thường p95 ms": small.plainP95, "tỉ lệ p95": small.p95 / small.plainP95 },
-    { "chỉ mục": "tổng hợp", "số đoạn": report.chunks, "lượt hỏi": large.n, "answer() p50 ms": large.p50, "answer() p95 ms": large.p95, "truy vấn thường p95 ms": large.plainP95, "tỉ lệ p95": large.p95 / large.plainP95 },
-  ]);
+  // Latency and quality as the index grows: (a) the corpus, (b) about 10 MB of re-issued near-copies of it,
+  // (c) about BENCH_PASSAGES distinct passages. Each timed against the plain LanceDB query on the same
+  // index and against the exact-scan floor, in the same run.
+  const allQuestions = sets.flatMap(([, qs]) => qs.map((q) => q.question));
+  const pooled = sets.flatMap(([, qs]) => qs);
+  const nearDocs = path.join(dir, "near-docs");
+  const oneCopy = await reissuedCorpus(path.join(KNOWLEDGE, "documents"), path.join(dir, "probe"), 1);
+  const nearBytes = await reissuedCorpus(path.join(KNOWLEDGE, "documents"), nearDocs, Math.ceil((Number(process.env.BENCH_NEAR_MB ?? 10) * 1048576) / oneCopy));
+  await runIngest(nearDocs, path.join(dir, "near-index"));
+  const manyDocs = path.join(dir, "many-docs");
+  const manyBytes = await shuffledCorpus(path.join(KNOWLEDGE, "documents"), manyDocs, Number(process.env.BENCH_PASSAGES ?? 100_000));
+  await runIngest(manyDocs, path.join(dir, "many-index"));
+  const scaleRows = [];
+  for (const [label, scaleIndex, bytes, judged] of [
+    ["kho tài liệu", indexDir, 0, true],
+    ["bản sao gần giống (tái ban hành)", path.join(dir, "near-index"), nearBytes, true],
+    ["đoạn khác nhau (tổng hợp)", path.join(dir, "many-index"), manyBytes, false],
+  ] as const) {
+    const knowledge = await openAnswerer(scaleIndex);
+    const embedder = new LocalEmbedder().withStats(knowledge.index.stats);
+    const tableName = knowledge.index.manifest.chunksTable;
+    const plain = await plainQuery(scaleIndex, tableName, knowledge.retriever.lexicon, embedder);
+    const rounds = knowledge.index.manifest.chunkCount > 20_000 ? 1 : 2;
+    const timed = await timeInTurn({ answer: (q) => knowledge.answer(q), plain }, allQuestions, rounds);
+    const memory = residentMb();
+    const q = judged ? await quality(async (question) => (await knowledge.retriever.retrieve(question, { k: 5 })).ranked.map((r) => r.passage.text), pooled) : undefined;
+    const floor = await exactScan(scaleIndex, tableName, knowledge.retriever.lexicon, embedder);
+    const floorTimed = (await timeInTurn({ floor: floor.run }, allQuestions, rounds)).floor!;
+    scaleRows.push({
+      "chỉ mục": label, "MB": bytes / 1048576, "đoạn": knowledge.index.manifest.chunkCount, "nhóm (đoạn tìm được)": knowledge.index.stats.passages,
+      "recall@5": q ? q.recall : "—", "MRR": q ? q.mrr : "—",
+      "answer() p50/p95 ms": `${timed.answer!.p50.toFixed(1)} / ${timed.answer!.p95.toFixed(1)}`,
+      "LanceDB thường p50/p95": `${timed.plain!.p50.toFixed(1)} / ${timed.plain!.p95.toFixed(1)}`,
+      "quét hết vector p50/p95": `${floorTimed.p50.toFixed(1)} / ${floorTimed.p95.toFixed(1)}`,
+      "p95 ÷ thường": timed.answer!.p95 / timed.plain!.p95, "p95 ÷ quét hết": timed.answer!.p95 / floorTimed.p95,
+      "RSS khi phục vụ MB": Math.round(memory),
+    });
+    knowledge.close();
+  }
+  table("bench:query — độ trễ answer() theo cỡ chỉ mục, so với truy vấn LanceDB thường (full-text + vector) và với mức sàn (quét hết vector trong một Float32Array), cùng một lần chạy (bộ nhúng local, không LLM; recall/MRR gộp các bộ câu hỏi tìm kiếm)", scaleRows);
 } finally {
   await cleanup();
 }

@@ -1,0 +1,91 @@
+import path from "node:path";
+import * as lancedb from "@lancedb/lancedb";
+import type { LocalEmbedder } from "../../src/embed/local.ts";
+import type { Lexicon } from "../../src/lexicon.ts";
+import { PASSAGE_COLUMNS } from "../../src/index/tables.ts";
+import { analyseQuery } from "../../src/query.ts";
+import { percentile } from "./util.ts";
+
+/** What answer() is compared with in bench:query, and how the timings are taken. */
+
+export type Timed = { p50: number; p95: number; n: number };
+type Run = (question: string) => Promise<unknown>;
+
+/**
+ * Each question put to every function in turn, the order rotated from one question to the next so
+ * none always meets a cache another left warm; a warm-up first.
+ */
+export async function timeInTurn(runs: Record<string, Run>, questions: string[], rounds: number): Promise<Record<string, Timed>> {
+  const names = Object.keys(runs);
+  for (const q of questions.slice(0, 5)) for (const name of names) await runs[name]!(q);
+  const times = new Map<string, number[]>(names.map((n) => [n, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const [i, q] of questions.entries()) {
+      for (let j = 0; j < names.length; j++) {
+        const name = names[(i + j) % names.length]!;
+        const started = performance.now();
+        await runs[name]!(q);
+        times.get(name)!.push(performance.now() - started);
+      }
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, { p50: percentile(times.get(n)!, 50), p95: percentile(times.get(n)!, 95), n: times.get(n)!.length }]));
+}
+
+/**
+ * The plain query a typical user would write on the same table: the question embedded, LanceDB's
+ * full-text search over its tokens and a vector search, 5 rows each with the passage columns, nothing more.
+ */
+export async function plainQuery(indexDir: string, tableName: string, lexicon: Lexicon, embedder: LocalEmbedder): Promise<Run> {
+  const table = await (await lancedb.connect(path.join(indexDir, "lancedb"))).openTable(tableName);
+  const columns = [...PASSAGE_COLUMNS];
+  return async (question) => {
+    const query = analyseQuery(question, lexicon);
+    const [vector] = await embedder.embed([query.embedText || question], "query");
+    const match = new lancedb.MatchQuery(query.searchTokens.join(" ") || "dan", "search", { operator: lancedb.Operator.Or });
+    await Promise.all([
+      table.query().fullTextSearch(match).select([...columns, "_score"]).limit(5).toArray(),
+      table.vectorSearch(Array.from(vector!)).distanceType("cosine").select([...columns, "_distance"]).limit(5).toArray(),
+    ]);
+  };
+}
+
+/**
+ * The physical floor: every stored vector held in one Float32Array in plain JavaScript, the question
+ * embedded and compared with all of them (cosine), the best 5 kept. No index, no I/O.
+ */
+export async function exactScan(indexDir: string, tableName: string, lexicon: Lexicon, embedder: LocalEmbedder): Promise<{ run: Run; bytes: number }> {
+  const table = await (await lancedb.connect(path.join(indexDir, "lancedb"))).openTable(tableName);
+  const rows = await table.query().select(["vector"]).toArray();
+  const dimension = embedder.info.dimension;
+  const all = new Float32Array(rows.length * dimension);
+  rows.forEach((row, i) => {
+    const v = row.vector as { toArray?: () => ArrayLike<number> } | ArrayLike<number>;
+    const values = "toArray" in v && v.toArray ? v.toArray() : (v as ArrayLike<number>);
+    let norm = 0;
+    for (let d = 0; d < dimension; d++) norm += values[d]! * values[d]!;
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let d = 0; d < dimension; d++) all[i * dimension + d] = values[d]! * scale;
+  });
+  table.close();
+  const run: Run = async (question) => {
+    const query = analyseQuery(question, lexicon);
+    const [vector] = await embedder.embed([query.embedText || question], "query");
+    const best: Array<{ i: number; s: number }> = [];
+    for (let i = 0; i < rows.length; i++) {
+      let s = 0;
+      const base = i * dimension;
+      for (let d = 0; d < dimension; d++) s += all[base + d]! * vector![d]!;
+      if (best.length < 5 || s > best[best.length - 1]!.s) {
+        best.push({ i, s });
+        best.sort((a, b) => b.s - a.s);
+        if (best.length > 5) best.pop();
+      }
+    }
+    return best;
+  };
+  return { run, bytes: all.byteLength };
+}
+
+/** Resident memory of this process, in MB. */
+export const residentMb = () => process.memoryUsage().rss / 1048576;
