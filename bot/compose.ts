@@ -14,7 +14,7 @@ import type { IngestReport } from "../ingest/pipeline.ts";
 export async function openKnowledge(config: Config, logger?: Logger) {
   const embedder = createEmbedder(config);
   const { lexicon } = await loadLexicon(path.join(config.knowledgeDir, "lexicon.yaml"));
-  const index = await openIndex(config.indexDir, embedder.info);
+  const index = await openIndex(config.indexDir, embedder.info, logger ? { logger } : {});
   const retriever = createRetriever({ index, embedder, lexicon });
   const generator = config.llmEnabled
     ? createAgentGenerator({ apiKey: config.OPENAI_API_KEY!, baseURL: config.OPENAI_BASE_URL, model: config.LLM_MODEL })

@@ -15,6 +15,8 @@ import { detectMetadata } from "./metadata.ts";
 import { isStructuralLine } from "./outline.ts";
 import { documentFacts } from "./facts.ts";
 import type { Fact } from "../src/structure/facts.ts";
+import type { StageTimes } from "../src/stages.ts";
+import { INGEST_STAGES, timed } from "../src/stages.ts";
 
 /**
  * Optional metadata beside a document (`<file>.meta.yaml`), for what the text itself does not say
@@ -107,11 +109,12 @@ export function buildDocuments(
   relativePath: string,
   overrides: MetaOverride[],
   limits: ChunkLimits = DEFAULT_LIMITS,
+  times?: StageTimes,
 ): BuiltDocument[] {
-  const { paragraphs, metaLines, separators } = cleanText(source, isStructuralLine);
+  const { paragraphs, metaLines, separators } = timed(times, INGEST_STAGES.clean, () => cleanText(source, isStructuralLine));
   const parts = splitDocuments(paragraphs, separators);
   return parts.map(({ body, notes }, part) => {
-    const detected = detectMetadata(body, part === 0 ? metaLines : []);
+    const detected = timed(times, INGEST_STAGES.metadata, () => detectMetadata(body, part === 0 ? metaLines : []));
     const override = overrides[part] ?? {};
     const docId = `d_${shortHash(`${relativePath}#${part}`, 10)}`;
     const meta: DocumentMeta = {
@@ -125,7 +128,7 @@ export function buildDocuments(
       date: override.date ?? detected.date,
       source: override.source ?? detected.source,
     };
-    const drafts: DraftChunk[] = chunkParagraphs(body, limits);
+    const drafts: DraftChunk[] = timed(times, INGEST_STAGES.chunk, () => chunkParagraphs(body, limits));
     if (notes.length > 0) drafts.push({ headings: ["Chú thích"], paragraphs: notes });
     const chunks = drafts.map((draft, ordinal): BuiltChunk => {
       const first = draft.paragraphs[0]!;
@@ -146,6 +149,6 @@ export function buildDocuments(
         lineEnd: last.lineEnd,
       };
     });
-    return { meta, chunks, facts: documentFacts(relativePath, body, chunks) };
+    return { meta, chunks, facts: timed(times, INGEST_STAGES.facts, () => documentFacts(relativePath, body, chunks)) };
   });
 }

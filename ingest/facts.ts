@@ -11,6 +11,16 @@ const NUMBERED = new Set(["chapter", "section", "article", "roman", "arabic", "a
 type Section = ReturnType<typeof buildOutline>;
 
 /**
+ * An item is kept to its opening words: answers show its first sentence (at most 240 characters) and
+ * "who" questions match its words, while a whole paragraph per item made the table of a large knowledge
+ * base take hundreds of megabytes in memory (bench:query, 100,000 passages).
+ */
+const ITEM_CHARS = 400;
+const itemText = (text: string) => (text.length <= ITEM_CHARS ? text : text.slice(0, Math.max(text.lastIndexOf(" ", ITEM_CHARS), ITEM_CHARS / 2)));
+/** A lead-in is kept to its closing words, the ones that introduce the list ("… như sau:"). */
+const leadText = (text: string) => (text.length <= ITEM_CHARS ? text : text.slice(text.indexOf(" ", text.length - ITEM_CHARS) + 1));
+
+/**
  * The lists of a document for the facts table, read over the whole document so that a list cut
  * between passages stays one list, each item cited from the passage that holds it:
  * - runs of items ("- …", "Một là …", "Bước thứ hai …") with the paragraph that introduces them and
@@ -32,8 +42,8 @@ export function documentFacts(path: string, body: Paragraph[], chunks: ChunkInpu
     const steps = block.marker === "step" || /\b(?:các bước|trình tự|quy trình)\b/iu.test(lead);
     if ((!subject && !steps) || /^nơi nhận/iu.test(lead)) continue;
     facts.push({
-      passageId: home.id, path, kind: steps ? "steps" : "list", subject, headings, lead,
-      items: block.items.map((i) => paragraphs[i]!.text), itemPassages: items.map((c) => c!.id),
+      passageId: home.id, path, kind: steps ? "steps" : "list", subject, headings, lead: leadText(lead),
+      items: block.items.map((i) => itemText(paragraphs[i]!.text)), itemPassages: items.map((c) => c!.id),
     });
   }
   const walk = (section: Section, headings: string[]) => {
@@ -45,8 +55,8 @@ export function documentFacts(path: string, body: Paragraph[], chunks: ChunkInpu
       const items = numbered.map((child) => ({ text: child.body[0]!.text, chunk: chunkAt(child.body[0]!.start) }));
       if (home && items.every((item) => item.chunk)) {
         facts.push({
-          passageId: home.id, path, kind: "list", subject: withoutOutlineNumber(section.label), headings: here, lead: head.text,
-          items: items.map((item) => item.text), itemPassages: items.map((item) => item.chunk!.id), outline: true,
+          passageId: home.id, path, kind: "list", subject: withoutOutlineNumber(section.label), headings: here, lead: leadText(head.text),
+          items: items.map((item) => itemText(item.text)), itemPassages: items.map((item) => item.chunk!.id), outline: true,
         });
       }
     }

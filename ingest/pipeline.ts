@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import type { StageTimes } from "../src/stages.ts";
+import { INGEST_STAGES, mergeTimes, timedAsync } from "../src/stages.ts";
 import { createReadStream } from "node:fs";
 import { readdir, readFile, realpath, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -38,6 +40,10 @@ export type IngestReport = {
   problems: number;
   /** Index upkeep that failed after the new index was in force (reported; the index is complete). */
   upkeep?: string[];
+  /** Time per stage (ms; stages run in worker threads are summed over the workers): what bench:ingest prints. */
+  stages: StageTimes;
+  /** Peak resident memory of this process during the ingest (MB). */
+  peakMb: number;
 };
 
 export type IngestOptions = {
@@ -163,6 +169,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     flushRows: options.flushRows,
   });
   const reports: FileReport[] = [];
+  const stages: StageTimes = {};
   let bytes = 0;
   // Large ingests with the local embedder prepare files in worker threads; LanceDB writes stay here.
   const local = options.embedder instanceof LocalEmbedder ? options.embedder : undefined;
@@ -198,7 +205,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
           reports.push({ path: relative, status: "failed", reason: kept ? `${reason} (giữ bản đã nạp trước đó)` : reason });
           continue;
         }
-        hash = await contentHash(file);
+        hash = await timedAsync(stages, INGEST_STAGES.hash, () => contentHash(file));
       } catch (error) {
         options.onFile?.(relative);
         reports.push({ path: relative, status: "failed", reason: reasonOf(error) });
@@ -225,7 +232,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     const ahead = pool ? pool.size * 2 : 1;
     const inFlight = todo.slice(0, ahead).map((item) => prepare(item).catch((error: unknown) => error));
     for (const [i, item] of todo.entries()) {
-      const result = await inFlight[i]!;
+      const result = await timedAsync(stages, INGEST_STAGES.wait, () => inFlight[i]!);
       if (i + ahead < todo.length) inFlight.push(prepare(todo[i + ahead]!).catch((error: unknown) => error));
       options.onFile?.(item.relative);
       if (result instanceof Error || !(result && typeof result === "object" && "documents" in result)) {
@@ -237,6 +244,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       }
       failures.delete(item.relative);
       const prepared = result as PreparedFile;
+      mergeTimes(stages, prepared.times);
       bytes += prepared.bytes;
       await writer.replaceFile({ path: item.relative, fileHash: item.hash, format: prepared.format, documents: prepared.documents, search: prepared.search, signatures: prepared.signatures, ...(prepared.vectors ? { vectors: prepared.vectors } : {}) });
       reports.push({
@@ -267,6 +275,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       files: reports,
       problems: reports.filter((r) => r.status === "failed" || r.status === "skipped").length,
       ...(writer.upkeep.length ? { upkeep: [...writer.upkeep] } : {}),
+      stages: (mergeTimes(stages, writer.times), stages),
+      peakMb: process.resourceUsage().maxRSS / 1024,
     };
   } finally {
     await pool?.close();

@@ -3,6 +3,8 @@ import type { Embedder } from "../src/embed/embedder.ts";
 import { buildSearchText } from "../src/index/search-text.ts";
 import { passageEmbedText } from "../src/index/writer.ts";
 import type { Lexicon } from "../src/lexicon.ts";
+import type { StageTimes } from "../src/stages.ts";
+import { INGEST_STAGES, timed, timedAsync } from "../src/stages.ts";
 import type { Signature } from "../src/index/near-duplicates.ts";
 import { signatureOf } from "../src/index/near-duplicates.ts";
 import type { BuiltDocument } from "./document.ts";
@@ -21,6 +23,8 @@ export type PreparedFile = {
   vectors?: Float32Array[][];
   /** Per document, per chunk: the near-duplicate signature. */
   signatures: Signature[][];
+  /** Time per stage spent preparing this file (ms). */
+  times: StageTimes;
 };
 
 export function searchTextOf(lexicon: Lexicon, doc: BuiltDocument, chunk: BuiltDocument["chunks"][number]): string {
@@ -30,12 +34,15 @@ export function searchTextOf(lexicon: Lexicon, doc: BuiltDocument, chunk: BuiltD
 
 /** The CPU-heavy part of ingesting one file; runs in the main thread or in a worker. */
 export async function prepareFile(file: string, relative: string, options: { maxBytes: number; maxDocxPartBytes?: number; lexicon: Lexicon; embedder?: Embedder }): Promise<PreparedFile> {
-  const loaded = await loadSource(file, options.maxBytes, { ...DOCX_LIMITS, ...(options.maxDocxPartBytes ? { maxPartBytes: options.maxDocxPartBytes } : {}) });
-  const overrides = await readSidecar(file);
-  const documents = buildDocuments(loaded.text, relative, overrides);
+  const times: StageTimes = {};
+  const loaded = await timedAsync(times, INGEST_STAGES.load, async () => {
+    const source = await loadSource(file, options.maxBytes, { ...DOCX_LIMITS, ...(options.maxDocxPartBytes ? { maxPartBytes: options.maxDocxPartBytes } : {}) });
+    return { ...source, overrides: await readSidecar(file) };
+  });
+  const documents = buildDocuments(loaded.text, relative, loaded.overrides, undefined, times);
   if (documents.every((d) => d.chunks.length === 0)) throw new AppError("invalid:empty", "tệp không có đoạn văn nào để lập chỉ mục", { file });
-  const search = documents.map((doc) => doc.chunks.map((chunk) => searchTextOf(options.lexicon, doc, chunk)));
-  const vectors = options.embedder ? await Promise.all(documents.map((doc) => options.embedder!.embed(doc.chunks.map(passageEmbedText), "document"))) : undefined;
-  const signatures = documents.map((doc) => doc.chunks.map((chunk) => signatureOf(chunk.clean)));
-  return { format: loaded.format, bytes: Buffer.byteLength(loaded.text), warnings: loaded.warnings, documents, search, signatures, ...(vectors ? { vectors } : {}) };
+  const search = timed(times, INGEST_STAGES.search, () => documents.map((doc) => doc.chunks.map((chunk) => searchTextOf(options.lexicon, doc, chunk))));
+  const vectors = options.embedder ? await timedAsync(times, INGEST_STAGES.vectors, () => Promise.all(documents.map((doc) => options.embedder!.embed(doc.chunks.map(passageEmbedText), "document")))) : undefined;
+  const signatures = timed(times, INGEST_STAGES.signatures, () => documents.map((doc) => doc.chunks.map((chunk) => signatureOf(chunk.clean))));
+  return { format: loaded.format, bytes: Buffer.byteLength(loaded.text), warnings: loaded.warnings, documents, search, signatures, times, ...(vectors ? { vectors } : {}) };
 }

@@ -10,6 +10,9 @@ import { INDEX_FORMAT, readManifest } from "./manifest.ts";
 import { GROUP_COLUMN, PASSAGE_COLUMNS, sqlString } from "./tables.ts";
 import { TermStats, termStatsSchema } from "./term-stats.ts";
 import { FactTable, readFactsFile } from "../structure/facts.ts";
+import { VectorScan } from "./vector-scan.ts";
+import type { Logger } from "../log.ts";
+import { silentLogger } from "../log.ts";
 
 export type ScoredPassage = { passage: Passage; score: number };
 
@@ -32,6 +35,8 @@ export interface KnowledgeIndex {
   passages(ids: string[]): Promise<Passage[]>;
   /** For each passage given, the other members of its near-duplicate group (none for most). */
   duplicatesOf(passages: readonly Passage[]): Promise<Map<string, Duplicate[]>>;
+  /** Settles when the in-memory vector search is loaded (or known not to be used): benchmarks wait for it. */
+  vectorsReady(): Promise<void>;
   /** Every passage, in document order (for checks and generators, not for answering). */
   allPassages(): Promise<Passage[]>;
   documents(): Promise<DocumentRow[]>;
@@ -53,7 +58,9 @@ function toPassage(row: Record<string, unknown>): Passage {
  * Opens the index at the versions its manifest names. Stops with a clear message when there is no
  * index, or when it was built with another embedder than the one configured now.
  */
-export async function openIndex(indexDir: string, embedder: EmbedderInfo): Promise<KnowledgeIndex> {
+export async function openIndex(indexDir: string, embedder: EmbedderInfo, options: { logger?: Logger } = {}): Promise<KnowledgeIndex> {
+  const logger = options.logger ?? silentLogger;
+  let closed = false;
   const manifest = await readManifest(indexDir);
   if (!manifest) throw new AppError("not_found:index", NO_INDEX_MESSAGE, { indexDir });
   if (manifest.format !== INDEX_FORMAT) {
@@ -76,6 +83,16 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo): Promi
   // A list is answered from the passage that stands for its group: the copies' lists are left out.
   const hidden = new Set((await chunks.query().where("representative = false").select(["id"]).toArray()).map((row) => String(row.id)));
   const facts = new FactTable(manifest.factsFile ? (await readFactsFile(path.join(indexDir, manifest.factsFile))).filter((fact) => !hidden.has(fact.passageId)) : []);
+  // The searchable passages' vectors in memory when they fit (src/index/vector-scan.ts), else LanceDB searches
+  // them; they load in the background, so the index answers at once (from LanceDB until they are in).
+  let scan: VectorScan | undefined;
+  const loading = manifest.chunkCount === 0 ? Promise.resolve() : chunks.countRows(REPRESENTATIVES)
+    .then((rows) => VectorScan.load(chunks, REPRESENTATIVES, rows, manifest.embedder.dimension))
+    .then((loaded) => { scan = loaded; })
+    .catch((error: unknown) => {
+      // LanceDB keeps searching: slower, never wrong. (An index closed while loading is not a fault.)
+      if (!closed) logger.warn("index.vectors_not_loaded", { error, action: "vector search stays on LanceDB for this index" });
+    });
   const columns = [...PASSAGE_COLUMNS];
   /**
    * Passages read and validated once per open index (a passage never changes within a generation):
@@ -115,6 +132,10 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo): Promi
     },
     async nearest(vector, limit) {
       if (manifest.chunkCount === 0) return [];
+      if (scan) {
+        const hits = scan.nearest(vector, limit);
+        return scored(hits.map((hit) => ({ id: hit.id, score: hit.score })), (row) => Number(row.score));
+      }
       const rows = await chunks.vectorSearch(Array.from(vector)).distanceType("cosine").where(REPRESENTATIVES).select(["id", "_distance"]).limit(limit).toArray();
       return scored(rows, (row) => 1 - Number(row._distance ?? 1));
     },
@@ -146,7 +167,9 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo): Promi
       const rows = await documents.query().toArray();
       return rows.map((row) => documentRowSchema.parse(row)).sort((a, b) => a.path.localeCompare(b.path) || a.part - b.part);
     },
+    vectorsReady: () => loading,
     close() {
+      closed = true;
       chunks.close();
       documents.close();
       db.close();

@@ -11,6 +11,8 @@ import { INDEX_FORMAT, readManifest, writeManifest } from "./manifest.ts";
 import { CHUNKS_TABLE, chunksSchema, DOCUMENTS_TABLE, documentsSchema, GROUP_COLUMN, sqlString } from "./tables.ts";
 import { GroupBook } from "./group-book.ts";
 import { signatureOf } from "./near-duplicates.ts";
+import type { StageTimes } from "../stages.ts";
+import { addTime, INGEST_STAGES, timedAsync } from "../stages.ts";
 import { DocumentFrequencies } from "./term-stats.ts";
 import type { Fact } from "../structure/facts.ts";
 import { readFactsFile } from "../structure/facts.ts";
@@ -58,6 +60,8 @@ export class IndexWriter {
   private readonly removed = new Set<string>();
   /** Upkeep that failed at commit (old versions not compacted, an old table not dropped): the index is complete regardless. */
   readonly upkeep: string[] = [];
+  /** Time per stage spent here (ms): embedding when not done in workers, grouping, writing, committing. */
+  readonly times: StageTimes = {};
 
   private readonly indexDir: string;
   private readonly db: lancedb.Connection;
@@ -163,10 +167,12 @@ export class IndexWriter {
     const now = new Date().toISOString();
     for (const [d, { meta, chunks, facts }] of file.documents.entries()) {
       this.facts.push(...facts);
-      const vectors = file.vectors?.[d] ?? (await this.embedder.embed(chunks.map(passageEmbedText), "document"));
+      const vectors = file.vectors?.[d] ?? (await timedAsync(this.times, INGEST_STAGES.vectors, () => this.embedder.embed(chunks.map(passageEmbedText), "document")));
       chunks.forEach((chunk, i) => {
         const search = file.search[d]![i]!;
+        const started = performance.now();
         const place = this.book.place(chunk, file.path, meta, file.signatures?.[d]?.[i] ?? signatureOf(chunk.clean), now);
+        addTime(this.times, INGEST_STAGES.groups, performance.now() - started);
         // A group's content is counted once in the term statistics, by the passage that founded it.
         if (place.founded) this.counted.add(search.split(" "));
         this.chunkRows.push(chunkRow(file.path, meta, chunk, search, vectors[i]!, place));
@@ -185,7 +191,7 @@ export class IndexWriter {
     this.pendingDeletes.clear();
     this.chunkRows = [];
     this.documentRows = [];
-    this.writing = this.write(deletes, chunkRows, documentRows);
+    this.writing = timedAsync(this.times, INGEST_STAGES.write, () => this.write(deletes, chunkRows, documentRows));
     if (wait) await this.writing;
   }
 
@@ -206,7 +212,8 @@ export class IndexWriter {
   async commit(): Promise<{ manifest: Manifest; changed: boolean }> {
     if (!this.changed && this.previous) return { manifest: this.previous, changed: false };
     await this.flush();
-    await this.settleGroups();
+    await timedAsync(this.times, INGEST_STAGES.settle, () => this.settleGroups());
+    const statsStarted = performance.now();
     // Passages written now were counted as they were built; only the untouched ones are read back: each
     // group once, by its founder, or by its representative when the founder is gone.
     const founders = `${GROUP_COLUMN} = id`;
@@ -217,13 +224,18 @@ export class IndexWriter {
       for (const row of await this.chunks.query().where(`id IN (${ids.map(sqlString).join(", ")})`).select(["search"]).toArray()) this.counted.add(String(row.search).split(" "));
     }
     const stats = this.counted.toStats();
+    addTime(this.times, INGEST_STAGES.stats, performance.now() - statsStarted);
     const hasFullTextIndex = stats.passages > 0;
     // Passages are looked up by id (sources, the facts table): a scalar index keeps that a lookup, not a scan.
     if (stats.passages > 0) {
-      await this.chunks.createIndex("id", { config: lancedb.Index.btree(), replace: true });
-      // …and so are a cited passage's near-duplicates ("also in").
-      await this.chunks.createIndex("group", { config: lancedb.Index.btree(), replace: true });
+      await timedAsync(this.times, INGEST_STAGES.scalar, async () => {
+        await this.chunks.createIndex("id", { config: lancedb.Index.btree(), replace: true });
+        // …and so are a cited passage's near-duplicates ("also in"); searches keep only each group's representative.
+        await this.chunks.createIndex("group", { config: lancedb.Index.btree(), replace: true });
+        await this.chunks.createIndex("representative", { config: lancedb.Index.bitmap(), replace: true });
+      });
     }
+    const fullTextStarted = performance.now();
     if (hasFullTextIndex) {
       // Our own tokens (folded syllables and bigrams) are already what should match: no stemming,
       // no English stop words, no folding; split on spaces only.
@@ -235,6 +247,8 @@ export class IndexWriter {
         replace: true,
       });
     }
+    addTime(this.times, INGEST_STAGES.fullText, performance.now() - fullTextStarted);
+    const upkeepStarted = performance.now();
     // Incremental runs leave small fragments and deleted rows behind: compact them. A rebuild writes
     // few large fragments and has nothing to compact. Versions stay a day for readers still on them.
     if (!this.rebuilt) {
@@ -243,6 +257,8 @@ export class IndexWriter {
         await table.optimize({ cleanupOlderThan: keepFrom }).catch((error) => this.upkeep.push(`không gộp được các phiên bản cũ của bảng ${table.name} (${errorText(error)}); chỉ mục vẫn đầy đủ, lần nạp sau sẽ gộp`));
       }
     }
+    addTime(this.times, INGEST_STAGES.upkeep, performance.now() - upkeepStarted);
+    const finishStarted = performance.now();
     const generation = (this.replaced?.generation ?? 0) + 1;
     const statsFile = `stats-${generation}.json`;
     await writeFile(path.join(this.indexDir, statsFile), JSON.stringify(stats.toJSON()));
@@ -269,6 +285,7 @@ export class IndexWriter {
       hasFullTextIndex,
     };
     await writeManifest(this.indexDir, manifest);
+    addTime(this.times, INGEST_STAGES.finish, performance.now() - finishStarted);
     // Readers move to a new generation within seconds (they poll the manifest) and finish their answers
     // first: the last KEEP_GENERATIONS generations stay, older tables and files go.
     const oldest = generation - KEEP_GENERATIONS + 1;

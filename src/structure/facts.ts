@@ -65,11 +65,36 @@ export class FactTable {
   readonly facts: readonly Fact[];
   private readonly names: string[][][];
   private readonly itemWords: Array<Array<Set<string>>>;
+  /** For each word of a list's names, the lists whose names use it: a question's words find their lists without a scan. */
+  private readonly byNameWord = new Map<string, number[]>();
+  /** For each passage, the lists that start in it or hold one of their items there. */
+  private readonly byPassage = new Map<string, number[]>();
 
   constructor(facts: Fact[]) {
     this.facts = facts;
     this.names = facts.map((f) => subjectNames(f.subject, f.headings));
     this.itemWords = facts.map((f) => f.items.map((item) => new Set(contentWords(item))));
+    facts.forEach((fact, i) => {
+      for (const id of new Set([fact.passageId, ...(fact.itemPassages ?? [])])) {
+        const lists = this.byPassage.get(id);
+        if (lists) lists.push(i);
+        else this.byPassage.set(id, [i]);
+      }
+    });
+    this.names.forEach((names, i) => {
+      for (const word of new Set(names.flat())) {
+        const lists = this.byNameWord.get(word);
+        if (lists) lists.push(i);
+        else this.byNameWord.set(word, [i]);
+      }
+    });
+  }
+
+  /** The lists that start in one of these passages or hold an item there, in table order. */
+  touching(passageIds: Iterable<string>): Fact[] {
+    const found = new Set<number>();
+    for (const id of passageIds) for (const i of this.byPassage.get(id) ?? []) found.add(i);
+    return [...found].sort((a, b) => a - b).map((i) => this.facts[i]!);
   }
 
   /**
@@ -78,13 +103,22 @@ export class FactTable {
    */
   bySubject(scoreOf: (subjectWords: string[]) => number, min = 0.5, sharing?: ReadonlySet<string>): SubjectMatch[] {
     const out: SubjectMatch[] = [];
-    this.facts.forEach((fact, i) => {
-      // A name that shares no word with the question cannot match it: not worth scoring.
+    // A name that shares no word with the question cannot match it: only lists reached through a shared word are scored.
+    const candidates = sharing ? [...new Set([...sharing].flatMap((w) => this.byNameWord.get(w) ?? []))].sort((a, b) => a - b) : this.facts.map((_, i) => i);
+    // Many lists go by the same name (one heading over several lists): each name is scored once.
+    const scored = new Map<string, number>();
+    const score = (name: string[]) => {
+      const key = name.join(" ");
+      let value = scored.get(key);
+      if (value === undefined) scored.set(key, (value = scoreOf(name)));
+      return value;
+    };
+    for (const i of candidates) {
       const names = sharing ? this.names[i]!.filter((name) => name.some((w) => sharing.has(w))) : this.names[i]!;
-      if (names.length === 0) return;
-      const match = Math.max(0, ...names.map(scoreOf));
-      if (match >= min) out.push({ fact, match });
-    });
+      if (names.length === 0) continue;
+      const match = Math.max(0, ...names.map(score));
+      if (match >= min) out.push({ fact: this.facts[i]!, match });
+    }
     return out.sort((a, b) => b.match - a.match);
   }
 

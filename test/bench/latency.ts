@@ -87,5 +87,13 @@ export async function exactScan(indexDir: string, tableName: string, lexicon: Le
   return { run, bytes: all.byteLength };
 }
 
-/** Resident memory of this process, in MB. */
-export const residentMb = () => process.memoryUsage().rss / 1048576;
+/** Peak resident memory (MB) of a process that opens the index and answers the questions: the serving process's own. */
+export async function servingMemory(indexDir: string, questions: string[]): Promise<number> {
+  const { execFile } = await import("node:child_process");
+  const probe = path.join(path.dirname(new URL(import.meta.url).pathname), "serve-probe.ts");
+  const out = await new Promise<string>((resolve, reject) => {
+    const child = execFile(process.execPath, [probe, indexDir], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    child.stdin!.end(questions.join("\n"));
+  });
+  return (JSON.parse(out.trim().split("\n").at(-1)!) as { maxRssMb: number }).maxRssMb;
+}

@@ -8,7 +8,7 @@ import type { RetrievalMode } from "../../src/retrieve.ts";
 import { normalizeForMatch } from "../../src/text/normalize.ts";
 import { KNOWLEDGE, ROOT, openAnswerer, runIngest, tempDir } from "../helpers/index.ts";
 import { reissuedCorpus, shuffledCorpus } from "./corpora.ts";
-import { exactScan, plainQuery, residentMb, timeInTurn } from "./latency.ts";
+import { exactScan, plainQuery, servingMemory, timeInTurn } from "./latency.ts";
 import { table } from "./util.ts";
 
 /**
@@ -168,12 +168,13 @@ try {
     ["đoạn khác nhau (tổng hợp)", path.join(dir, "many-index"), manyBytes, false],
   ] as const) {
     const knowledge = await openAnswerer(scaleIndex);
+    await knowledge.index.vectorsReady();
     const embedder = new LocalEmbedder().withStats(knowledge.index.stats);
     const tableName = knowledge.index.manifest.chunksTable;
     const plain = await plainQuery(scaleIndex, tableName, knowledge.retriever.lexicon, embedder);
     const rounds = knowledge.index.manifest.chunkCount > 20_000 ? 1 : 2;
     const timed = await timeInTurn({ answer: (q) => knowledge.answer(q), plain }, allQuestions, rounds);
-    const memory = residentMb();
+    const memory = await servingMemory(scaleIndex, allQuestions);
     const q = judged ? await quality(async (question) => (await knowledge.retriever.retrieve(question, { k: 5 })).ranked.map((r) => r.passage.text), pooled) : undefined;
     const floor = await exactScan(scaleIndex, tableName, knowledge.retriever.lexicon, embedder);
     const floorTimed = (await timeInTurn({ floor: floor.run }, allQuestions, rounds)).floor!;
@@ -184,7 +185,7 @@ try {
       "LanceDB thường p50/p95": `${timed.plain!.p50.toFixed(1)} / ${timed.plain!.p95.toFixed(1)}`,
       "quét hết vector p50/p95": `${floorTimed.p50.toFixed(1)} / ${floorTimed.p95.toFixed(1)}`,
       "p95 ÷ thường": timed.answer!.p95 / timed.plain!.p95, "p95 ÷ quét hết": timed.answer!.p95 / floorTimed.p95,
-      "RSS khi phục vụ MB": Math.round(memory),
+      "bộ nhớ tiến trình phục vụ (đỉnh) MB": Math.round(memory),
     });
     knowledge.close();
   }

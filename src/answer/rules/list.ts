@@ -34,7 +34,7 @@ const shown = (item: string) => firstSentence(item, LIMITS.itemChars);
 function optionsOf(context: AnswerContext): ListOption[] {
   const read = new Map(context.read.map((r, i) => [r.passage.id, i]));
   const table = context.index.facts;
-  const touching = table.facts.filter((f) => read.has(f.passageId) || f.itemPassages?.some((id) => read.has(id)));
+  const touching = table.touching(read.keys());
   const sharing = new Set([...context.intent.wordsWithAlternatives, ...context.intent.focusVariants.flat()]);
   const named = table.bySubject((words) => subjectScore(context, words) ?? 0, LIST.tableMin, sharing).slice(0, 4).map((m) => m.fact);
   const options = [...new Set([...touching, ...named])].map((fact): ListOption => {

@@ -1,0 +1,88 @@
+import type * as lancedb from "@lancedb/lancedb";
+
+/**
+ * Exact nearest-neighbour search over the searchable passages' vectors, held in one Float32Array.
+ * Measured with `npm run bench:query` (2026-12-02, 2 cores): at about 100,000 passages of 512
+ * dimensions this scan takes tens of milliseconds, several times less than LanceDB's own search over
+ * the same rows without an index (whose cost is reading the vectors again for every question), and the
+ * approximate indexes LanceDB offers (IVF-PQ, IVF-flat, HNSW-SQ) lose too much recall on the local
+ * embedder's hashed vectors (see README, "Kích thước lớn"). The vectors cost rows × dimension × 4 bytes
+ * of memory, so the scan is used only up to VECTOR_SCAN_MAX_BYTES; a larger index is searched by LanceDB.
+ */
+export const VECTOR_SCAN_MAX_BYTES = 400 * 1024 * 1024;
+
+export type VectorHit = { id: string; score: number };
+
+export class VectorScan {
+  private readonly ids: string[];
+  private readonly vectors: Float32Array;
+  private readonly dimension: number;
+
+  private constructor(ids: string[], vectors: Float32Array, dimension: number) {
+    this.ids = ids;
+    this.vectors = vectors;
+    this.dimension = dimension;
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /**
+   * Reads the vectors of the rows the filter selects, normalised (cosine becomes a dot product).
+   * Undefined when they would take more than `maxBytes`.
+   */
+  static async load(table: lancedb.Table, filter: string, rows: number, dimension: number, maxBytes = VECTOR_SCAN_MAX_BYTES): Promise<VectorScan | undefined> {
+    if (dimension <= 0 || rows * dimension * 4 > maxBytes) return undefined;
+    const ids: string[] = [];
+    let vectors = new Float32Array(rows * dimension);
+    for await (const batch of table.query().where(filter).select(["id", "vector"])) {
+      const idColumn = batch.getChild("id")!;
+      // A fixed-size list column: its values are one contiguous Float32 array, row after row.
+      const values = batch.getChild("vector")!.getChildAt(0)!.toArray() as Float32Array;
+      if ((ids.length + batch.numRows) * dimension > vectors.length) {
+        const grown = new Float32Array(Math.max(vectors.length * 2, (ids.length + batch.numRows) * dimension));
+        grown.set(vectors);
+        vectors = grown;
+      }
+      for (let r = 0; r < batch.numRows; r++) {
+        const base = ids.length * dimension;
+        let norm = 0;
+        for (let d = 0; d < dimension; d++) norm += values[r * dimension + d]! * values[r * dimension + d]!;
+        const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+        for (let d = 0; d < dimension; d++) vectors[base + d] = values[r * dimension + d]! * scale;
+        ids.push(String(idColumn.get(r)));
+      }
+    }
+    return new VectorScan(ids, vectors.subarray(0, ids.length * dimension), dimension);
+  }
+
+  /** The `limit` most similar passages by cosine, best first. */
+  nearest(query: Float32Array, limit: number): VectorHit[] {
+    const { dimension, vectors } = this;
+    let norm = 0;
+    for (let d = 0; d < dimension; d++) norm += query[d]! * query[d]!;
+    if (norm === 0 || limit <= 0) return [];
+    const q = new Float32Array(dimension);
+    for (let d = 0; d < dimension; d++) q[d] = query[d]! / Math.sqrt(norm);
+    // The best so far, kept sorted (limit is small: 40).
+    const scores = new Float64Array(limit).fill(-Infinity);
+    const rows = new Int32Array(limit).fill(-1);
+    for (let i = 0, base = 0; i < this.ids.length; i++, base += dimension) {
+      let s = 0;
+      for (let d = 0; d < dimension; d++) s += vectors[base + d]! * q[d]!;
+      if (s <= scores[limit - 1]!) continue;
+      let at = limit - 1;
+      while (at > 0 && scores[at - 1]! < s) {
+        scores[at] = scores[at - 1]!;
+        rows[at] = rows[at - 1]!;
+        at--;
+      }
+      scores[at] = s;
+      rows[at] = i;
+    }
+    const hits: VectorHit[] = [];
+    for (let j = 0; j < limit && rows[j]! >= 0; j++) hits.push({ id: this.ids[rows[j]!]!, score: scores[j]! });
+    return hits;
+  }
+}
