@@ -230,10 +230,12 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       pool ? pool.prepare(item.file, item.relative) : prepareFile(item.file, item.relative, { maxBytes: options.maxBytes, maxDocxPartBytes: options.maxDocxPartBytes, lexicon: options.lexicon });
     // Files are prepared a few ahead and written in order, so reports and ids stay deterministic.
     const ahead = pool ? pool.size * 2 : 1;
-    const inFlight = todo.slice(0, ahead).map((item) => prepare(item).catch((error: unknown) => error));
+    // Prepared files not yet written, by position; each is let go once written (a whole file's passages and vectors).
+    const inFlight = new Map(todo.slice(0, ahead).map((item, i) => [i, prepare(item).catch((error: unknown) => error)]));
     for (const [i, item] of todo.entries()) {
-      const result = await timedAsync(stages, INGEST_STAGES.wait, () => inFlight[i]!);
-      if (i + ahead < todo.length) inFlight.push(prepare(todo[i + ahead]!).catch((error: unknown) => error));
+      const result = await timedAsync(stages, INGEST_STAGES.wait, () => inFlight.get(i)!);
+      inFlight.delete(i);
+      if (i + ahead < todo.length) inFlight.set(i + ahead, prepare(todo[i + ahead]!).catch((error: unknown) => error));
       options.onFile?.(item.relative);
       if (result instanceof Error || !(result && typeof result === "object" && "documents" in result)) {
         const reason = result instanceof AppError ? result.message : reasonOf(result);

@@ -7,6 +7,7 @@ import type { StageTimes } from "../src/stages.ts";
 import { INGEST_STAGES, timed, timedAsync } from "../src/stages.ts";
 import type { Signature } from "../src/index/near-duplicates.ts";
 import { signatureOf } from "../src/index/near-duplicates.ts";
+import { foldedSyllables } from "../src/text/normalize.ts";
 import type { BuiltDocument } from "./document.ts";
 import { buildDocuments, readSidecar } from "./document.ts";
 import type { SourceFormat } from "./load.ts";
@@ -27,8 +28,8 @@ export type PreparedFile = {
   times: StageTimes;
 };
 
-export function searchTextOf(lexicon: Lexicon, doc: BuiltDocument, chunk: BuiltDocument["chunks"][number]): string {
-  return buildSearchText(lexicon, `${doc.meta.kind} ${doc.meta.title} ${doc.meta.issuer}`, `${chunk.section}\n${chunk.context}`, chunk.clean);
+export function searchTextOf(lexicon: Lexicon, doc: BuiltDocument, chunk: BuiltDocument["chunks"][number], cleanFolded?: string[]): string {
+  return buildSearchText(lexicon, `${doc.meta.kind} ${doc.meta.title} ${doc.meta.issuer}`, `${chunk.section}\n${chunk.context}`, chunk.clean, cleanFolded);
 }
 
 
@@ -41,8 +42,10 @@ export async function prepareFile(file: string, relative: string, options: { max
   });
   const documents = buildDocuments(loaded.text, relative, loaded.overrides, undefined, times);
   if (documents.every((d) => d.chunks.length === 0)) throw new AppError("invalid:empty", "tệp không có đoạn văn nào để lập chỉ mục", { file });
-  const search = timed(times, INGEST_STAGES.search, () => documents.map((doc) => doc.chunks.map((chunk) => searchTextOf(options.lexicon, doc, chunk))));
+  // Each passage's text folded once, for its full-text tokens and its near-duplicate signature.
+  const folded = timed(times, INGEST_STAGES.search, () => documents.map((doc) => doc.chunks.map((chunk) => foldedSyllables(chunk.clean))));
+  const search = timed(times, INGEST_STAGES.search, () => documents.map((doc, d) => doc.chunks.map((chunk, c) => searchTextOf(options.lexicon, doc, chunk, folded[d]![c]))));
   const vectors = options.embedder ? await timedAsync(times, INGEST_STAGES.vectors, () => Promise.all(documents.map((doc) => options.embedder!.embed(doc.chunks.map(passageEmbedText), "document")))) : undefined;
-  const signatures = timed(times, INGEST_STAGES.signatures, () => documents.map((doc) => doc.chunks.map((chunk) => signatureOf(chunk.clean))));
+  const signatures = timed(times, INGEST_STAGES.signatures, () => documents.map((doc, d) => doc.chunks.map((chunk, c) => signatureOf(chunk.clean, folded[d]![c]))));
   return { format: loaded.format, bytes: Buffer.byteLength(loaded.text), warnings: loaded.warnings, documents, search, signatures, times, ...(vectors ? { vectors } : {}) };
 }

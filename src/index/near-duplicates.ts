@@ -1,4 +1,4 @@
-import { foldedSyllables, syllables } from "../text/normalize.ts";
+import { foldedSyllables } from "../text/normalize.ts";
 
 /**
  * Near-duplicate passages: the same wording re-issued in another plan, quoted whole in a guidance
@@ -23,9 +23,10 @@ const SHINGLE = 3;
 /**
  * Estimated similarity from which two passages are one group. Measured with `npm run bench:duplicates`
  * on the bundled passages (82 of at least 12 syllables, 2026-12-02): the most similar pair of different
- * passages is at 0.44 (95% below 0.32), so 0.6 keeps a margin of about three standard errors; copies stay
- * above it in 77/82 cases with a sentence added, 71/74 with the first one removed, 81/82 with another
- * preamble, 69/70 with a place renamed (those below are short passages the edit changed by a third or more).
+ * passages is at 0.47 (95% below 0.29), so 0.6 keeps a margin of about two and a half standard errors;
+ * copies stay above it in 79/82 cases with a sentence added, 71/74 with the first one removed, 81/82
+ * with another preamble, 69/70 with a place renamed (those below are short passages the edit changed by
+ * a third or more).
  */
 export const NEAR_DUPLICATE_SIMILARITY = 0.6;
 
@@ -38,13 +39,19 @@ export type Signature = {
   size?: number;
 };
 
-/** FNV-1a over a string, then a murmur3 finaliser so every bit depends on every character. */
-function hash32(text: string): number {
+/** FNV-1a over a word. */
+function wordHash(word: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
+  for (let i = 0; i < word.length; i++) {
+    h ^= word.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return h;
+}
+
+/** A shingle's hash from its words' hashes (order matters), through a murmur3 finaliser so every bit depends on every word. */
+function shingleHash(a: number, b: number, c: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -52,22 +59,23 @@ function hash32(text: string): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** Number words that change what a sentence says ("ít nhất hai lần"); digits are numbers too. */
-const NUMBER_WORDS = new Set(["một", "hai", "ba", "bốn", "tư", "năm", "lăm", "sáu", "bảy", "bẩy", "tám", "chín", "mười", "mươi", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "rưỡi", "nửa"]);
+/** Number words that change what a sentence says ("ít nhất hai lần"), as whole words; digits are numbers too. */
+const NUMBERS = /(?<![\p{L}\p{N}])(?:\d[\p{L}\p{N}]*|một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|bẩy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ|rưỡi|nửa)(?![\p{L}\p{N}])/giu;
 
-/** The numbers a text states, in order of value, as written: "2013 hai". */
+/** The numbers a text (NFC) states, sorted, as written in lower case: "2013 hai". */
 export function numeralsOf(text: string): string {
-  return syllables(text).filter((s) => /^\d/.test(s) || NUMBER_WORDS.has(s)).sort().join(" ");
+  return (text.match(NUMBERS) ?? []).map((n) => n.toLowerCase()).sort().join(" ");
 }
 
-export function signatureOf(text: string): Signature {
-  const words = foldedSyllables(text);
+export function signatureOf(text: string, folded?: readonly string[]): Signature {
+  const words = folded ?? foldedSyllables(text);
   const bins = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   const filled = new Uint8Array(SIGNATURE_SIZE);
+  const hashes = words.map(wordHash);
   const shingles = Math.max(1, words.length - SHINGLE + 1);
   const distinct = new Set<number>();
   for (let i = 0; i < shingles; i++) {
-    const h = hash32(words.slice(i, i + SHINGLE).join(" "));
+    const h = shingleHash(hashes[i] ?? 0, hashes[i + 1] ?? 0, hashes[i + 2] ?? 0);
     distinct.add(h);
     // The top bits choose the bin, the rest are the value kept.
     const bin = h >>> 26;

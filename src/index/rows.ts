@@ -69,8 +69,8 @@ export function chunkRow(filePath: string, meta: DocumentMeta, chunk: ChunkInput
     search,
     group: place.group,
     representative: place.representative,
-    signature: Array.from(place.signature.minhash),
+    signature: place.signature.minhash,
     numerals: place.signature.numerals,
-    vector: Array.from(vector),
+    vector,
   };
 }

@@ -11,7 +11,7 @@ import { percentile, table } from "./util.ts";
  */
 const sentencesOf = (text: string) => text.split(/(?<=[.;:!?])\s+/u).filter((s) => s.trim().length > 0);
 
-const THRESHOLDS = [0.5, 0.6, NEAR_DUPLICATE_SIMILARITY, 0.8];
+const THRESHOLDS = [...new Set([0.5, NEAR_DUPLICATE_SIMILARITY, 0.7, 0.8])];
 const counts = (values: number[]) => Object.fromEntries(THRESHOLDS.map((t) => [`≥ ${t}`, values.filter((v) => v >= t).length]));
 
 const { dir, cleanup } = await tempDir("tldv-bench-dup-");
