@@ -107,13 +107,17 @@ export const coreText = {
   pickEdit: (lines: string[]) => `Chọn câu muốn sửa (gõ số):\n${lines.join("\n")}`,
   // Rendering
   sources: (lines: string[]) => `Nguồn:\n${lines.join("\n")}\n(Gõ «nguồn 1» để xem toàn văn nguồn 1.)`,
-  /** "[1] Nghị quyết … (số 25-NQ/TW) › II…", then where else the same words stand, three at most and a count. */
+  /** Where else a source's words stand (its near-duplicates): three documents at most, then a count. */
+  alsoInLine: (alsoIn: Citation["alsoIn"]): string | undefined => {
+    const places = [...new Set(alsoIn.map((d) => (d.docNumber ? `${d.docTitle} (số ${d.docNumber})` : d.docTitle)))];
+    if (places.length === 0) return undefined;
+    return `Cũng có trong: ${places.slice(0, 3).join("; ")}${places.length > 3 ? `; và ${places.length - 3} văn bản khác` : ""}`;
+  },
+  /** "[1] Nghị quyết … (số 25-NQ/TW) › II…", then the "also in" line. */
   citationLine: (c: Pick<Citation, "n" | "label" | "docNumber" | "alsoIn">) => {
     const line = `[${c.n}] ${c.docNumber && !c.label.includes(c.docNumber) ? `${c.label} (số ${c.docNumber})` : c.label}`;
-    const places = [...new Set(c.alsoIn.map((d) => (d.docNumber ? `${d.docTitle} (số ${d.docNumber})` : d.docTitle)))];
-    if (places.length === 0) return line;
-    const shown = places.slice(0, 3).join("; ");
-    return `${line}\n    Cũng có trong: ${shown}${places.length > 3 ? `; và ${places.length - 3} văn bản khác` : ""}`;
+    const also = coreText.alsoInLine(c.alsoIn);
+    return also ? `${line}\n    ${also}` : line;
   },
   passage: (n: number, citation: string, text: string) => `Nguồn ${n}: ${citation}\n\n${text}`,
   documentsHeader: (count: number) => `Kho tài liệu có ${count} văn bản:`,

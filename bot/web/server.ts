@@ -9,7 +9,7 @@ import type { Conversation } from "../core/conversation.ts";
 import type { Reply } from "../core/replies.ts";
 import { typedOption } from "../core/replies.ts";
 import { asText } from "../core/render-text.ts";
-import { webText as w } from "../messages.ts";
+import { coreText, webText as w } from "../messages.ts";
 import { createRateLimiter } from "../core/rate-limit.ts";
 import type { TrustProxy } from "../../src/config.ts";
 import type { Passage } from "../../src/index/schema.ts";
@@ -33,7 +33,7 @@ function toJson(reply: Reply, keepFile: (reply: Extract<Reply, { kind: "file" }>
   switch (reply.kind) {
     case "answer": {
       const r = reply.result;
-      return { kind: "answer", answer: r.answer, abstained: r.abstained, grade: r.grade, confidence: r.confidence, suggestions: r.suggestions, citations: r.citations.map(({ n, chunkId, label, quote }) => ({ n, chunkId, label, quote })) };
+      return { kind: "answer", answer: r.answer, abstained: r.abstained, grade: r.grade, confidence: r.confidence, suggestions: r.suggestions, citations: r.citations.map(({ n, chunkId, label, quote, alsoIn }) => ({ n, chunkId, label, quote, ...(alsoIn.length ? { also: coreText.alsoInLine(alsoIn) } : {}) })) };
     }
     case "passage":
       return { kind: "passage", n: reply.n, citation: reply.passage.citation, text: reply.passage.text };

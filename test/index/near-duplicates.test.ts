@@ -1,9 +1,13 @@
-import { rm } from "node:fs/promises";
+import { cp, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issuerLevel } from "../../src/index/representative.ts";
 import { numeralsAgree, signatureOf, similarity, NEAR_DUPLICATE_SIMILARITY } from "../../src/index/near-duplicates.ts";
-import { openAnswerer, runIngest, tempDir, writeFiles } from "../helpers/index.ts";
+import { loadConfig } from "../../src/config.ts";
+import { silentLogger } from "../../src/log.ts";
+import { openApp } from "../../bot/app.ts";
+import { createWebApp } from "../../bot/web/server.ts";
+import { LEXICON_FILE, openAnswerer, runIngest, tempDir, writeFiles } from "../helpers/index.ts";
 
 /**
  * A guidance text re-issued by a province with one sentence added, and a commune's version that changes
@@ -46,19 +50,25 @@ const FILES = {
 
 const QUESTION = "Chi bộ tổ chức hội nghị đối thoại với nhân dân mấy lần một năm?";
 
-let temp: Awaited<ReturnType<typeof tempDir>>;
-const docs = () => path.join(temp.dir, "docs");
-const index = () => path.join(temp.dir, "index");
+/** The three texts ingested into a fresh folder (the lexicon beside them, as in a knowledge folder). */
+async function knowledgeBase() {
+  const temp = await tempDir();
+  const docs = path.join(temp.dir, "knowledge");
+  await writeFiles(path.join(docs, "documents"), FILES);
+  await cp(LEXICON_FILE, path.join(docs, "lexicon.yaml"));
+  await runIngest(docs, path.join(temp.dir, "index"));
+  return { dir: temp.dir, docs, index: path.join(temp.dir, "index"), cleanup: temp.cleanup };
+}
+
+let shared: Awaited<ReturnType<typeof knowledgeBase>>;
 beforeAll(async () => {
-  temp = await tempDir();
-  await writeFiles(docs(), FILES);
-  await runIngest(docs(), index());
+  shared = await knowledgeBase();
 });
 afterAll(async () => {
-  await temp.cleanup();
+  await shared.cleanup();
 });
-
-const dialogueOf = (passages: Array<{ path: string; clean: string; group: string }>, file: string) => passages.find((p) => p.path === file && p.clean.includes("hội nghị đối thoại trực tiếp"))!;
+const index = () => shared.index;
+const dialogueOf = (passages: Array<{ path: string; clean: string; group: string }>, file: string) => passages.find((p) => p.path === `documents/${file}` && p.clean.includes("hội nghị đối thoại trực tiếp"))!;
 
 describe("near-duplicate passages", () => {
   it("puts a copy with one sentence added in the same group, and a copy with another number in its own", async () => {
@@ -95,21 +105,39 @@ describe("near-duplicate passages", () => {
     }
   });
 
-  it("when the representative's file is removed, an incremental ingest lets another member stand for the group", async () => {
-    await rm(path.join(docs(), "tinh.txt"));
-    await rm(path.join(docs(), "tinh.txt.meta.yaml"));
-    const report = await runIngest(docs(), index());
-    expect(report.files.filter((f) => f.status === "removed").map((f) => f.path)).toContain("tinh.txt");
-    const knowledge = await openAnswerer(index());
+  it("the web chat shows where else a source's words stand", async () => {
+    const app = await openApp(loadConfig({ DATA_DIR: shared.dir, KNOWLEDGE_DIR: shared.docs }), silentLogger);
     try {
-      const result = await knowledge.answer(QUESTION);
-      const central = result.citations.find((c) => c.docNumber === "10-HD/BDVTW");
-      expect(central).toBeDefined();
-      expect(central!.alsoIn).toEqual([]);
-      const { ranked } = await knowledge.retriever.retrieve("dọn vệ sinh đường làng chủ nhật", { k: 5 });
-      expect(ranked.filter((r) => r.passage.clean.includes("dọn vệ sinh đường làng"))).toHaveLength(1);
+      const web = createWebApp({ conversation: app.conversation, passage: (id) => app.holder.current().index.passage(id), logger: silentLogger, perMinute: 100, trustProxy: { kind: "none" } });
+      const response = await web.request("/api/message", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ session: "abcdefgh12", text: QUESTION }) });
+      const body = (await response.json()) as { replies: Array<{ citations?: Array<{ label: string; also?: string }> }> };
+      const plan = body.replies[0]!.citations!.find((c) => c.label.includes("Kế hoạch đối thoại"));
+      expect(plan?.also).toBe("Cũng có trong: Hướng dẫn đối thoại ở cơ sở (số 10-HD/BDVTW)");
     } finally {
-      knowledge.close();
+      app.close();
+    }
+  });
+
+  it("when the representative's file is removed, an incremental ingest lets another member stand for the group", async () => {
+    const own = await knowledgeBase();
+    try {
+      await rm(path.join(own.docs, "documents", "tinh.txt"));
+      await rm(path.join(own.docs, "documents", "tinh.txt.meta.yaml"));
+      const report = await runIngest(own.docs, own.index);
+      expect(report.files.filter((f) => f.status === "removed").map((f) => f.path)).toContain("documents/tinh.txt");
+      const knowledge = await openAnswerer(own.index);
+      try {
+        const result = await knowledge.answer(QUESTION);
+        const central = result.citations.find((c) => c.docNumber === "10-HD/BDVTW");
+        expect(central).toBeDefined();
+        expect(central!.alsoIn).toEqual([]);
+        const { ranked } = await knowledge.retriever.retrieve("dọn vệ sinh đường làng chủ nhật", { k: 5 });
+        expect(ranked.filter((r) => r.passage.clean.includes("dọn vệ sinh đường làng"))).toHaveLength(1);
+      } finally {
+        knowledge.close();
+      }
+    } finally {
+      await own.cleanup();
     }
   });
 });

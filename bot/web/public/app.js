@@ -39,6 +39,13 @@ function source(parent, citation) {
   const summary = document.createElement("summary");
   summary.textContent = `[${citation.n}] ${citation.label}`;
   details.appendChild(summary);
+  if (citation.also) {
+    // The same words in other documents (near-duplicates collapsed into this source).
+    const also = document.createElement("span");
+    also.className = "also";
+    also.textContent = citation.also;
+    summary.appendChild(also);
+  }
   const quote = document.createElement("blockquote");
   quote.textContent = "Đang tải nguyên văn…";
   details.appendChild(quote);
