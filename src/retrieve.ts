@@ -38,6 +38,12 @@ export type Retrieval = { query: AnalysedQuery; ranked: RankedPassage[] };
 const CANDIDATES = 40;
 /** Candidates (best by the cheaper signals) that are given graded similarity; chosen so bench:query quality is unchanged. */
 const SIMILARITY_POOL = 16;
+/**
+ * Passages whose token sets (about 600 tokens each) and signatures are kept between questions: 2,000
+ * is 25 questions' worth of distinct candidates, and keeps the cache near 50 MB (at 20,000 it reached
+ * several hundred MB serving 100,000 passages, bench:query).
+ */
+const CACHED_PASSAGES = 2_000;
 /** Reciprocal rank fusion constant (the usual 60). */
 const RRF_K = 60;
 /**
@@ -84,7 +90,7 @@ export function createRetriever(deps: { index: KnowledgeIndex; embedder: Embedde
         leaf: new Set(searchTokens(passage.headings.at(-1) ?? "")),
         // The text folded and lower-cased once, for the ordinal and definition patterns.
         folded: fold(passage.clean), lower: passage.clean.toLowerCase() };
-      if (tokenCache.size > 20_000) tokenCache.clear();
+      if (tokenCache.size > CACHED_PASSAGES) tokenCache.clear();
       tokenCache.set(passage.id, cached);
     }
     return cached;
@@ -143,7 +149,7 @@ export function createRetriever(deps: { index: KnowledgeIndex; embedder: Embedde
   const signature = (passage: Passage) => {
     let found = signatures.get(passage.id);
     if (!found) {
-      if (signatures.size > 20_000) signatures.clear();
+      if (signatures.size > CACHED_PASSAGES) signatures.clear();
       signatures.set(passage.id, (found = signatureOf(passage.clean)));
     }
     return found;

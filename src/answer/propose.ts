@@ -38,6 +38,7 @@ const RULES_BY_TYPE: Record<QuestionType, Rule[]> = {
  */
 function accepted(candidate: Candidate): boolean {
   if (!candidate.listed || candidate.rule === "heading" || candidate.rule === "who-duty") return true;
+  if (candidate.counted) return true;
   if (candidate.focusMatch !== undefined) return candidate.focusMatch >= LIST.focusMin;
   return candidate.rank >= 0 && candidate.rank <= 1;
 }
@@ -58,7 +59,8 @@ export async function proposeAnswer(context: AnswerContext, scored: ScoredSenten
     const byHeading = await run(heading);
     if (byHeading && (byHeading.focusMatch ?? 0) >= 0.99) {
       const byList = await run(list);
-      if (!byList || !accepted(byList) || (byList.focusMatch ?? 0) < HEADING.overList) {
+      // …or one of as many items as the question says.
+      if (!byList || !accepted(byList) || (!byList.counted && (byList.focusMatch ?? 0) < HEADING.overList)) {
         rules.push({ rule: "heading", outcome: "answered" });
         return { candidate: byHeading, rules };
       }

@@ -44,6 +44,8 @@ export type QuestionAnalysis = {
   focusVariants: string[][];
   /** The question's words and the words of every lexicon alternative of its phrases. */
   wordsWithAlternatives: ReadonlySet<string>;
+  /** How many items the question says a list has ("tám nội dung", "5 bước", "ba việc"): a list of that length, or introduced with that count, is the one meant. */
+  counts?: number[];
 };
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -53,6 +55,15 @@ const LIST_NOUNS = /^(?:nhiem vu|trach nhiem|noi dung|phuong thuc|giai phap|bien
 
 /** A count before a list noun: "3 việc quan trọng", "những nhiệm vụ", "mấy nhóm giải pháp". */
 const COUNTED = /^(?:\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|may|cac|nhung)\s+/;
+
+const NUMBER_WORDS: Record<string, number> = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
+/** A count right before a noun that names list items, on folded text ("tam noi dung", "5 buoc", "bay nhom nhiem vu"). */
+const COUNT_BEFORE_NOUN = /(?:^|\s)(\d{1,2}|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)\s+(?:buoc|noi dung|nhom|viec|nhiem vu|giai phap|bien phap|yeu cau|khau|diem|muc tieu|phuong cham|nguyen tac|hinh thuc|quan diem|loai|tieu chi|bai hoc|phuong thuc|dot pha|cong viec|phuong huong|van de|chuong trinh|noi dung chu yeu)(?=\s|$)/g;
+
+/** The counts a folded text states for a list's items: [8] for "cụ thể hóa thành tám nội dung". */
+export function statedCounts(folded: string): number[] {
+  return [...folded.matchAll(COUNT_BEFORE_NOUN)].map((m) => NUMBER_WORDS[m[1]!] ?? Number(m[1])).filter((n) => n >= 2 && n <= 30);
+}
 
 /** Patterns by type, on the folded question; the first type whose pattern matches wins (order below). */
 const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
@@ -69,8 +80,8 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
 /** Openings that carry nothing ("cho em hỏi là", "theo tài liệu thì"). */
 const OPENING = /^(?:(?:cho|xin|cho em|cho toi|cho minh|cho chau)\s+(?:hoi|biet|hoi chut|hoi la)\s+(?:la\s+)?|(?:em|toi|minh)\s+(?:muon|can)\s+(?:hoi|biet)\s+(?:la\s+)?|(?:theo|trong)\s+(?:tai lieu|van ban|huong dan)\s+(?:thi\s+)?|(?:hay|vui long)\s+(?:cho biet|neu)\s+)+/;
 
-/** What follows the actor in "X có trách nhiệm gì", "X phải làm gì", "X làm những việc gì". */
-const DUTY_PREDICATE = /^(.+?)\s+(?:co|phai|can|duoc giao|duoc|se|thi|dong|giu|nam giu)?\s*(?:co\s+)?(?:trach nhiem|nhiem vu|vai tro|lam gi|lam nhung|lam viec gi|phai lam|can lam|chiu trach nhiem|phu trach|thuc hien nhung|thuc hien gi|co nhung|gom nhung|dam nhan|la gi)\b/;
+/** What follows the actor in "X có trách nhiệm gì", "X phải làm gì", "X làm những việc gì", "X làm 4 việc gì". */
+const DUTY_PREDICATE = /^(.+?)\s+(?:co|phai|can|duoc giao|duoc|se|thi|dong|giu|nam giu)?\s*(?:co\s+)?(?:trach nhiem|nhiem vu|vai tro|lam gi|lam nhung|lam viec gi|phai lam|can lam|chiu trach nhiem|phu trach|thuc hien nhung|thuc hien gi|co nhung|gom nhung|dam nhan|la gi|(?:lam|co|thuc hien|gom)\s+(?:\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?:viec|nhiem vu|noi dung|buoc|nhom|giai phap|yeu cau))\b/;
 
 /** "nhiệm vụ của X", "trách nhiệm đối với X". */
 const OF_ACTOR = /\b(?:nhiem vu|trach nhiem|vai tro|noi dung|phuong thuc|cong viec|viec|quyen han|nghia vu|chuc nang|muc tieu|giai phap)\s+(?:cu the\s+)?(?:cua|doi voi|danh cho)\s+(.+?)(?:\s+(?:la gi|la nhung gi|gom|bao gom|trong|ve|theo|khi|doi voi|the nao|nhu the nao|ra sao|co nhung)\b|$)/;
@@ -140,7 +151,8 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
     : /\b(?:nam nao|nam bao nhieu|tu nam nao)\b/.test(text) ? "year"
     : /\b(?:ngay nao|hom nao|ngay bao nhieu|ngay thang nam nao|ngay thang nao)\b/.test(text) ? "day" : "when";
   const person = type === "who" && /\b(?:dong chi nao|ai ky|nguoi ky|do ai ky|ho ten|ten la gi|ten gi|ong nao|ba nao|(?:truong|pho|bi thu|chu tich|giam doc|tac gia|tong bien tap)\b.*\bla ai)\b/.test(text);
-  return { type, focus, duty, scope: findScope(words, text), words, ...(person ? { person } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: variants(focus, lexicon), wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
+  const counts = type === "list" || type === "steps" ? statedCounts(text) : [];
+  return { type, focus, duty, scope: findScope(words, text), words, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: variants(focus, lexicon), wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
 }
 
 /** The words with one lexicon phrase replaced by each of its alternatives, the words themselves first. */

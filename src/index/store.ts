@@ -43,6 +43,13 @@ export interface KnowledgeIndex {
   close(): void;
 }
 
+/**
+ * LanceDB's caches for a reader, bounded (its defaults are 6 GB of index cache and 1 GB of metadata):
+ * the full-text index of 100,000 passages fits, and a server's memory stays predictable.
+ */
+const INDEX_CACHE_BYTES = 256 * 1024 * 1024;
+const METADATA_CACHE_BYTES = 64 * 1024 * 1024;
+
 /** Passages kept parsed per open index (about 15 MB at 1.5 KB of text each); the least recently read go first. */
 const PASSAGES_KEPT = 10_000;
 
@@ -74,7 +81,7 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo, option
       { built, configured: embedder },
     );
   }
-  const db = await lancedb.connect(path.join(indexDir, "lancedb"));
+  const db = await lancedb.connect(path.join(indexDir, "lancedb"), {}, new lancedb.Session(BigInt(INDEX_CACHE_BYTES), BigInt(METADATA_CACHE_BYTES)));
   const chunks = await db.openTable(manifest.chunksTable);
   const documents = await db.openTable(manifest.documentsTable);
   await chunks.checkout(manifest.chunksVersion);

@@ -3,10 +3,11 @@ import { coverage } from "../../score.ts";
 import { isHeadingLike, isRealHeading, listBlocks, listSubject } from "../../structure/blocks.ts";
 import { containment, contentWords } from "../../structure/facts.ts";
 import { withoutOutlineNumber } from "../../text/drafting.ts";
-import { foldedSyllables } from "../../text/normalize.ts";
+import { fold, foldedSyllables } from "../../text/normalize.ts";
 import { searchTokens } from "../../text/terms.ts";
 import type { Candidate, QuotedLine } from "../candidate.ts";
 import type { AnswerContext } from "../context.ts";
+import { statedCounts } from "../question.ts";
 import { namesScore, subjectScore } from "../subject.ts";
 import { LIMITS, LIST } from "../weights.ts";
 import { firstSentence } from "./text.ts";
@@ -95,9 +96,17 @@ function standingOut(context: AnswerContext, option: ListOption, docTitle: strin
   return first && first.score >= LIST.singleItem && first.score - (second?.score ?? 0) >= LIST.singleMargin ? first.i : undefined;
 }
 
+/** The list has as many items as the question says, or its lead-in states that count ("… thành tám nội dung như sau:"). */
+function hasStatedCount(option: ListOption, counts: readonly number[]): boolean {
+  return counts.includes(option.items.length) || statedCounts(fold(option.lead)).some((n) => counts.includes(n));
+}
+
 export async function listRule(context: AnswerContext): Promise<Candidate | undefined> {
   const { intent, query, stats } = context;
-  const options = optionsOf(context);
+  const all = optionsOf(context);
+  // A question that says how many items ("tám nội dung là những gì") means a list of that many, when there is one.
+  const counted = intent.counts ? all.filter((option) => hasStatedCount(option, intent.counts!)) : [];
+  const options = counted.length > 0 ? counted : all;
   if (options.length === 0) return undefined;
   const matches = options.map((option) => namesScore(context, option.subject, option.headings));
   // When the question names an actor and some list is that actor's own, only such lists compete.
@@ -142,6 +151,7 @@ export async function listRule(context: AnswerContext): Promise<Candidate | unde
     passage: home,
     rank: option.rank,
     typeFound: intent.type !== "steps" || option.steps,
+    ...(counted.length > 0 ? { counted: true } : {}),
     focusMatch: best.focusMatch,
     support: best.support,
     score: best.score,
