@@ -7,20 +7,25 @@ import type * as lancedb from "@lancedb/lancedb";
  * the same rows without an index (whose cost is reading the vectors again for every question), and the
  * approximate indexes LanceDB offers (IVF-PQ, IVF-flat, HNSW-SQ) lose too much recall on the local
  * embedder's hashed vectors (see README, "Kích thước lớn"). The vectors cost rows × dimension × 4 bytes
- * of memory, so the scan is used only up to VECTOR_SCAN_MAX_BYTES; a larger index is searched by LanceDB.
+ * of memory as floats; they are kept as 8-bit codes with one scale per vector (a quarter of that: 56 MB
+ * for 110,000 passages), which keeps the top 40 of the float scan (measured on bench:query's 110,000
+ * passages: see README). The scan is used up to VECTOR_SCAN_MAX_BYTES of codes; a larger index is searched by LanceDB.
  */
-export const VECTOR_SCAN_MAX_BYTES = 400 * 1024 * 1024;
+export const VECTOR_SCAN_MAX_BYTES = 256 * 1024 * 1024;
 
 export type VectorHit = { id: string; score: number };
 
 export class VectorScan {
   private readonly ids: string[];
-  private readonly vectors: Float32Array;
+  /** Each normalised vector as signed bytes, value ≈ code × scale. */
+  private readonly codes: Int8Array;
+  private readonly scales: Float32Array;
   private readonly dimension: number;
 
-  private constructor(ids: string[], vectors: Float32Array, dimension: number) {
+  private constructor(ids: string[], codes: Int8Array, scales: Float32Array, dimension: number) {
     this.ids = ids;
-    this.vectors = vectors;
+    this.codes = codes;
+    this.scales = scales;
     this.dimension = dimension;
   }
 
@@ -33,33 +38,47 @@ export class VectorScan {
    * Undefined when they would take more than `maxBytes`.
    */
   static async load(table: lancedb.Table, filter: string, rows: number, dimension: number, maxBytes = VECTOR_SCAN_MAX_BYTES): Promise<VectorScan | undefined> {
-    if (dimension <= 0 || rows * dimension * 4 > maxBytes) return undefined;
+    if (dimension <= 0 || rows * dimension > maxBytes) return undefined;
     const ids: string[] = [];
-    let vectors = new Float32Array(rows * dimension);
+    let codes = new Int8Array(rows * dimension);
+    let scales = new Float32Array(rows);
     for await (const batch of table.query().where(filter).select(["id", "vector"])) {
       const idColumn = batch.getChild("id")!;
       // A fixed-size list column: its values are one contiguous Float32 array, row after row.
       const values = batch.getChild("vector")!.getChildAt(0)!.toArray() as Float32Array;
-      if ((ids.length + batch.numRows) * dimension > vectors.length) {
-        const grown = new Float32Array(Math.max(vectors.length * 2, (ids.length + batch.numRows) * dimension));
-        grown.set(vectors);
-        vectors = grown;
+      if (ids.length + batch.numRows > scales.length) {
+        // More rows than counted (a write in between): grow.
+        const size = Math.max(scales.length * 2, ids.length + batch.numRows);
+        const grownCodes = new Int8Array(size * dimension);
+        grownCodes.set(codes);
+        codes = grownCodes;
+        const grownScales = new Float32Array(size);
+        grownScales.set(scales);
+        scales = grownScales;
       }
       for (let r = 0; r < batch.numRows; r++) {
-        const base = ids.length * dimension;
+        const row = ids.length;
         let norm = 0;
-        for (let d = 0; d < dimension; d++) norm += values[r * dimension + d]! * values[r * dimension + d]!;
-        const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-        for (let d = 0; d < dimension; d++) vectors[base + d] = values[r * dimension + d]! * scale;
+        let largest = 0;
+        for (let d = 0; d < dimension; d++) {
+          const v = values[r * dimension + d]!;
+          norm += v * v;
+          largest = Math.max(largest, Math.abs(v));
+        }
+        // Normalised, the largest component becomes ±127.
+        const unit = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+        const step = largest > 0 ? (largest * unit) / 127 : 0;
+        scales[row] = step;
+        for (let d = 0; d < dimension; d++) codes[row * dimension + d] = step > 0 ? Math.round((values[r * dimension + d]! * unit) / step) : 0;
         ids.push(String(idColumn.get(r)));
       }
     }
-    return new VectorScan(ids, vectors.subarray(0, ids.length * dimension), dimension);
+    return new VectorScan(ids, codes.subarray(0, ids.length * dimension), scales.subarray(0, ids.length), dimension);
   }
 
   /** The `limit` most similar passages by cosine, best first. */
   nearest(query: Float32Array, limit: number): VectorHit[] {
-    const { dimension, vectors } = this;
+    const { dimension, codes, scales } = this;
     let norm = 0;
     for (let d = 0; d < dimension; d++) norm += query[d]! * query[d]!;
     if (norm === 0 || limit <= 0) return [];
@@ -69,8 +88,9 @@ export class VectorScan {
     const scores = new Float64Array(limit).fill(-Infinity);
     const rows = new Int32Array(limit).fill(-1);
     for (let i = 0, base = 0; i < this.ids.length; i++, base += dimension) {
-      let s = 0;
-      for (let d = 0; d < dimension; d++) s += vectors[base + d]! * q[d]!;
+      let dot = 0;
+      for (let d = 0; d < dimension; d++) dot += codes[base + d]! * q[d]!;
+      const s = dot * scales[i]!;
       if (s <= scores[limit - 1]!) continue;
       let at = limit - 1;
       while (at > 0 && scores[at - 1]! < s) {

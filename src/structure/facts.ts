@@ -61,10 +61,14 @@ export function subjectNames(subject: string, headings: readonly string[]): stri
   return names.length === 2 && names[0]!.join(" ") === names[1]!.join(" ") ? [names[0]!] : names;
 }
 
+/** Items of one list that "who" questions look among (a list longer than this is an outline, not duties). */
+const ITEMS_PER_LIST = 1024;
+
 export class FactTable {
   readonly facts: readonly Fact[];
   private readonly names: string[][][];
-  private readonly itemWords: Array<Array<Set<string>>>;
+  /** For each content word of the items, the items that use it (list index × 1024 + item index): smaller than a word set per item. */
+  private readonly itemsByWord = new Map<string, number[]>();
   /** For each word of a list's names, the lists whose names use it: a question's words find their lists without a scan. */
   private readonly byNameWord = new Map<string, number[]>();
   /** For each passage, the lists that start in it or hold one of their items there. */
@@ -73,7 +77,16 @@ export class FactTable {
   constructor(facts: Fact[]) {
     this.facts = facts;
     this.names = facts.map((f) => subjectNames(f.subject, f.headings));
-    this.itemWords = facts.map((f) => f.items.map((item) => new Set(contentWords(item))));
+    facts.forEach((fact, f) => {
+      fact.items.forEach((item, i) => {
+        if (i >= ITEMS_PER_LIST) return;
+        for (const word of new Set(contentWords(item))) {
+          const items = this.itemsByWord.get(word);
+          if (items) items.push(f * ITEMS_PER_LIST + i);
+          else this.itemsByWord.set(word, [f * ITEMS_PER_LIST + i]);
+        }
+      });
+    });
     facts.forEach((fact, i) => {
       for (const id of new Set([fact.passageId, ...(fact.itemPassages ?? [])])) {
         const lists = this.byPassage.get(id);
@@ -127,15 +140,16 @@ export class FactTable {
     const wanted = [...new Set(duty.filter((w) => !isFunctionWord(w)))];
     const total = wanted.reduce((n, w) => n + stats.idf(w), 0);
     if (total === 0) return [];
+    const sums = new Map<number, number>();
+    for (const word of wanted) for (const key of this.itemsByWord.get(word) ?? []) sums.set(key, (sums.get(key) ?? 0) + stats.idf(word));
     const out: DutyMatch[] = [];
-    this.itemWords.forEach((items, f) => {
+    for (const key of [...sums.keys()].sort((a, b) => a - b)) {
+      const f = Math.floor(key / ITEMS_PER_LIST);
       // Duties are the items of an actor's own list, not the numbered parts of a text.
-      if (!this.facts[f]!.subject || this.facts[f]!.outline) return;
-      items.forEach((words, item) => {
-        const match = wanted.reduce((n, w) => n + (words.has(w) ? stats.idf(w) : 0), 0) / total;
-        if (match >= min) out.push({ fact: this.facts[f]!, item, match });
-      });
-    });
+      if (!this.facts[f]!.subject || this.facts[f]!.outline) continue;
+      const match = sums.get(key)! / total;
+      if (match >= min) out.push({ fact: this.facts[f]!, item: key % ITEMS_PER_LIST, match });
+    }
     return out.sort((a, b) => b.match - a.match);
   }
 }
