@@ -39,11 +39,11 @@ const CANDIDATES = 40;
 /** Candidates (best by the cheaper signals) that are given graded similarity; chosen so bench:query quality is unchanged. */
 const SIMILARITY_POOL = 16;
 /**
- * Passages whose token sets (about 600 tokens each) and signatures are kept between questions: 2,000
- * is 25 questions' worth of distinct candidates, and keeps the cache near 50 MB (at 20,000 it reached
- * several hundred MB serving 100,000 passages, bench:query).
+ * Passages whose token sets (about 600 tokens each, some 40 KB in memory) and signatures are kept
+ * between questions: 1,000 is a dozen questions' worth of distinct candidates, and keeps the cache near
+ * 40 MB (at 20,000 it grew by hundreds of MB serving 110,000 passages, bench:query).
  */
-const CACHED_PASSAGES = 2_000;
+const CACHED_PASSAGES = 1_000;
 /** Reciprocal rank fusion constant (the usual 60). */
 const RRF_K = 60;
 /**

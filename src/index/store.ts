@@ -50,8 +50,8 @@ export interface KnowledgeIndex {
 const INDEX_CACHE_BYTES = 256 * 1024 * 1024;
 const METADATA_CACHE_BYTES = 64 * 1024 * 1024;
 
-/** Passages kept parsed per open index (about 15 MB at 1.5 KB of text each); the least recently read go first. */
-const PASSAGES_KEPT = 10_000;
+/** Passages kept parsed per open index (each holds its text, clean text and tokens: about 20 KB in memory); the oldest read go first. 2,000 is 25 questions' candidates; 10,000 took some 200 MB serving 110,000 passages (bench:query). */
+const PASSAGES_KEPT = 2_000;
 
 export const NO_INDEX_MESSAGE = "Chưa có chỉ mục tài liệu. Hãy chạy `npm run ingest` (hoặc `npm start`, lệnh này tự nạp tài liệu) rồi thử lại.";
 

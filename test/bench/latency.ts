@@ -88,11 +88,11 @@ export async function exactScan(indexDir: string, tableName: string, lexicon: Le
 }
 
 /** Peak resident memory (MB) of a process that opens the index and answers the questions: the serving process's own. */
-export async function servingMemory(indexDir: string, questions: string[]): Promise<number> {
+export async function servingMemory(indexDir: string, questions: string[], nodeArgs: string[] = []): Promise<number> {
   const { execFile } = await import("node:child_process");
   const probe = path.join(path.dirname(new URL(import.meta.url).pathname), "serve-probe.ts");
   const out = await new Promise<string>((resolve, reject) => {
-    const child = execFile(process.execPath, [probe, indexDir], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    const child = execFile(process.execPath, [...nodeArgs, probe, indexDir], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
     child.stdin!.end(questions.join("\n"));
   });
   return (JSON.parse(out.trim().split("\n").at(-1)!) as { maxRssMb: number }).maxRssMb;
