@@ -130,18 +130,32 @@ export function containment(a: Signature, b: Signature): number {
  * adds a dated preamble only adds numbers: one group.
  */
 export function numeralsAgree(a: string, b: string): boolean {
-  if (a === b) return true;
-  const count = (text: string) => {
-    const counts = new Map<string, number>();
-    for (const word of text ? text.split(" ") : []) counts.set(word, (counts.get(word) ?? 0) + 1);
-    return counts;
-  };
-  const [x, y] = [count(a), count(b)];
-  const within = (small: Map<string, number>, large: Map<string, number>) => [...small].every(([word, n]) => (large.get(word) ?? 0) >= n);
-  return within(x, y) || within(y, x);
+  return a === b || sortedAgree(a ? a.split(" ") : [], b ? b.split(" ") : []);
+}
+
+/** `numeralsAgree` on the numbers already split (both sorted, as `numeralsOf` writes them): one is a sub-multiset of the other. */
+function sortedAgree(x: readonly string[], y: readonly string[]): boolean {
+  const [small, large] = x.length <= y.length ? [x, y] : [y, x];
+  let j = 0;
+  for (const word of small) {
+    while (j < large.length && large[j]! < word) j++;
+    if (j >= large.length || large[j] !== word) return false;
+    j++;
+  }
+  return true;
 }
 
 export type GroupMember = { id: string; group: string; signature: Signature };
+type Exemplar = GroupMember & { numbers: string[] };
+
+/**
+ * Exemplars kept per band bucket. Passages that differ only in a number (forms, "Bản sao số 1…900")
+ * are separate groups whose signatures share every band: without a bound each new one would be compared
+ * with all before it (4,540 such passages took 43 s). Past the bound a new exemplar is not indexed in
+ * that bucket; a later copy of it may then found its own group instead of joining (a missed duplicate,
+ * never a wrong one).
+ */
+const BUCKET_LIMIT = 32;
 
 /** A 32-bit key for one band of a signature. */
 function bandKey(minhash: Int32Array, band: number): number {
@@ -158,9 +172,9 @@ function bandKey(minhash: Int32Array, band: number): number {
  * (the most similar exemplar's whose numbers agree) or its own id as a new group.
  */
 export class DuplicateGroups {
-  private readonly buckets = new Map<number, GroupMember[]>();
+  private readonly buckets = new Map<number, Exemplar[]>();
   private readonly members = new Map<string, GroupMember>();
-  private readonly groups = new Map<string, { exemplar: GroupMember; ids: Set<string> }>();
+  private readonly groups = new Map<string, { exemplar: Exemplar; ids: Set<string> }>();
 
   get size(): number {
     return this.members.size;
@@ -183,25 +197,27 @@ export class DuplicateGroups {
   /** The group the passage belongs with, or undefined when it is unlike every passage seen. */
   find(signature: Signature): { group: string; similarity: number } | undefined {
     let best: { group: string; similarity: number } | undefined;
-    const seen = new Set<GroupMember>();
+    const seen = new Set<Exemplar>();
+    const numbers = signature.numerals ? signature.numerals.split(" ") : [];
     for (let band = 0; band < BANDS; band++) {
       for (const exemplar of this.buckets.get(bandKey(signature.minhash, band)) ?? []) {
         if (seen.has(exemplar)) continue;
         seen.add(exemplar);
         const s = similarity(signature.minhash, exemplar.signature.minhash);
-        if (s >= NEAR_DUPLICATE_SIMILARITY && numeralsAgree(signature.numerals, exemplar.signature.numerals) && (!best || s > best.similarity)) best = { group: exemplar.group, similarity: s };
+        if (s < NEAR_DUPLICATE_SIMILARITY || (best && s <= best.similarity)) continue;
+        if (signature.numerals === exemplar.signature.numerals || sortedAgree(numbers, exemplar.numbers)) best = { group: exemplar.group, similarity: s };
       }
     }
     return best;
   }
 
-  private index(exemplar: GroupMember, add: boolean): void {
+  private index(exemplar: Exemplar, add: boolean): void {
     for (let band = 0; band < BANDS; band++) {
       const key = bandKey(exemplar.signature.minhash, band);
       const bucket = this.buckets.get(key);
       if (add) {
-        if (bucket) bucket.push(exemplar);
-        else this.buckets.set(key, [exemplar]);
+        if (!bucket) this.buckets.set(key, [exemplar]);
+        else if (bucket.length < BUCKET_LIMIT) bucket.push(exemplar);
       } else if (bucket) {
         const at = bucket.indexOf(exemplar);
         if (at >= 0) bucket.splice(at, 1);
@@ -216,8 +232,9 @@ export class DuplicateGroups {
     const group = this.groups.get(member.group);
     if (group) group.ids.add(member.id);
     else {
-      this.groups.set(member.group, { exemplar: member, ids: new Set([member.id]) });
-      this.index(member, true);
+      const exemplar = asExemplar(member);
+      this.groups.set(member.group, { exemplar, ids: new Set([member.id]) });
+      this.index(exemplar, true);
     }
   }
 
@@ -235,13 +252,15 @@ export class DuplicateGroups {
     this.members.delete(id);
     const group = this.groups.get(member.group)!;
     group.ids.delete(id);
-    if (group.exemplar !== member) return;
-    this.index(member, false);
+    if (group.exemplar.id !== member.id) return;
+    this.index(group.exemplar, false);
     const next = group.ids.values().next();
     if (next.done) this.groups.delete(member.group);
     else {
-      group.exemplar = this.members.get(next.value)!;
+      group.exemplar = asExemplar(this.members.get(next.value)!);
       this.index(group.exemplar, true);
     }
   }
 }
+
+const asExemplar = (member: GroupMember): Exemplar => ({ ...member, numbers: member.signature.numerals ? member.signature.numerals.split(" ") : [] });
