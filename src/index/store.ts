@@ -11,6 +11,7 @@ import { GROUP_COLUMN, PASSAGE_COLUMNS, sqlString } from "./tables.ts";
 import { TermStats, termStatsSchema } from "./term-stats.ts";
 import { FactTable, readFactsFile } from "../structure/facts.ts";
 import { VectorScan } from "./vector-scan.ts";
+import { connectIndex } from "./connect.ts";
 import type { Logger } from "../log.ts";
 import { silentLogger } from "../log.ts";
 
@@ -43,13 +44,6 @@ export interface KnowledgeIndex {
   close(): void;
 }
 
-/**
- * LanceDB's caches for a reader, bounded (its defaults are 6 GB of index cache and 1 GB of metadata):
- * the full-text index of 100,000 passages fits, and a server's memory stays predictable.
- */
-const INDEX_CACHE_BYTES = 256 * 1024 * 1024;
-const METADATA_CACHE_BYTES = 64 * 1024 * 1024;
-
 /** Passages kept parsed per open index (each holds its text, clean text and tokens: about 20 KB in memory); the oldest read go first. 2,000 is 25 questions' candidates; 10,000 took some 200 MB serving 110,000 passages (bench:query). */
 const PASSAGES_KEPT = 2_000;
 
@@ -81,7 +75,7 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo, option
       { built, configured: embedder },
     );
   }
-  const db = await lancedb.connect(path.join(indexDir, "lancedb"), {}, new lancedb.Session(BigInt(INDEX_CACHE_BYTES), BigInt(METADATA_CACHE_BYTES)));
+  const db = await connectIndex(indexDir);
   const chunks = await db.openTable(manifest.chunksTable);
   const documents = await db.openTable(manifest.documentsTable);
   await chunks.checkout(manifest.chunksVersion);

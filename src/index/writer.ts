@@ -1,15 +1,17 @@
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as lancedb from "@lancedb/lancedb";
 import type { Embedder } from "../embed/embedder.ts";
 import { sameEmbedder } from "../embed/embedder.ts";
-import type { DocumentMeta, DocumentRow } from "./schema.ts";
+import type { DocumentRow } from "./schema.ts";
 import { documentRowSchema } from "./schema.ts";
 import { acquireWriteLock } from "./lock.ts";
 import type { Manifest } from "./manifest.ts";
 import { INDEX_FORMAT, readManifest, writeManifest } from "./manifest.ts";
 import { CHUNKS_TABLE, chunksSchema, DOCUMENTS_TABLE, documentsSchema, GROUP_COLUMN, sqlString } from "./tables.ts";
 import { GroupBook } from "./group-book.ts";
+import { connectIndex } from "./connect.ts";
+import { dropOldGenerations } from "./generations.ts";
 import { signatureOf } from "./near-duplicates.ts";
 import type { StageTimes } from "../stages.ts";
 import { addTime, INGEST_STAGES, timedAsync } from "../stages.ts";
@@ -33,12 +35,7 @@ export type WriterOptions = {
 
 const FLUSH_ROWS = 2000;
 
-/**
- * Generations of the index kept on disk (tables, stats and facts files): the one in force and the two
- * before it, so a reader still finishing an answer on an older one, or one that has not yet seen the new
- * manifest (readers poll it every 2 s), keeps working through two rebuilds in quick succession.
- */
-export const KEEP_GENERATIONS = 3;
+export { KEEP_GENERATIONS } from "./generations.ts";
 
 /**
  * Writes the index under a lock. Nothing a reader sees changes until `commit()` writes the new
@@ -100,7 +97,7 @@ export class IndexWriter {
     const release = await acquireWriteLock(indexDir);
     try {
       await mkdir(indexDir, { recursive: true });
-      const db = await lancedb.connect(path.join(indexDir, "lancedb"));
+      const db = await connectIndex(indexDir);
       const manifest = await readManifest(indexDir).catch(() => undefined);
       const compatible = manifest !== undefined
         && (manifest.embedder.dimension === 0 || embedder.info.dimension === 0 || sameEmbedder(manifest.embedder, embedder.info))
@@ -286,21 +283,7 @@ export class IndexWriter {
     };
     await writeManifest(this.indexDir, manifest);
     addTime(this.times, INGEST_STAGES.finish, performance.now() - finishStarted);
-    // Readers move to a new generation within seconds (they poll the manifest) and finish their answers
-    // first: the last KEEP_GENERATIONS generations stay, older tables and files go.
-    const oldest = generation - KEEP_GENERATIONS + 1;
-    const generationOf = (name: string) => Number(/_g(\d+)$/.exec(name)?.[1] ?? /-(\d+)\.json$/.exec(name)?.[1] ?? 0);
-    const inForce = new Set([manifest.chunksTable, manifest.documentsTable, this.replaced?.chunksTable, this.replaced?.documentsTable]);
-    for (const name of await this.db.tableNames()) {
-      if (!inForce.has(name) && generationOf(name) < oldest) {
-        await this.db.dropTable(name).catch((error) => this.upkeep.push(`không xóa được bảng cũ ${name} (${errorText(error)}); chỉ mục vẫn đầy đủ, lần nạp sau sẽ xóa`));
-      }
-    }
-    for (const name of await readdir(this.indexDir)) {
-      if (/^(?:stats|facts)-\d+\.json$/.test(name) && generationOf(name) < oldest && name !== this.replaced?.statsFile && name !== this.replaced?.factsFile) {
-        await rm(path.join(this.indexDir, name), { force: true });
-      }
-    }
+    await dropOldGenerations(this.db, this.indexDir, manifest, this.replaced, (problem) => this.upkeep.push(problem));
     return { manifest, changed: true };
   }
 
