@@ -1,7 +1,6 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { statedCounts } from "../../src/answer/question.ts";
-import { openAnswerer, runIngest, tempDir, writeFiles } from "../helpers/index.ts";
+import { answererOver } from "../helpers/index.ts";
 
 /**
  * A question that says how many items it wants ("bốn việc", "2 nhiệm vụ") is answered with the list of
@@ -46,17 +45,12 @@ const TEXT = [
 const ROUTINE = ["Họp giao ban vào ngày mùng năm", "Phân công thành viên phụ trách", "Tổng hợp kiến nghị của cử tri", "Đôn đốc các đoàn thể"];
 const URGENT = ["Cử thành viên xuống địa bàn", "Báo cáo ngay Thường trực Đảng ủy"];
 
-let answerer: Awaited<ReturnType<typeof openAnswerer>>;
-let temp: Awaited<ReturnType<typeof tempDir>>;
+let answerer: Awaited<ReturnType<typeof answererOver>>;
 beforeAll(async () => {
-  temp = await tempDir();
-  await writeFiles(path.join(temp.dir, "docs"), { "quy-che.txt": TEXT });
-  await runIngest(path.join(temp.dir, "docs"), path.join(temp.dir, "index"));
-  answerer = await openAnswerer(path.join(temp.dir, "index"));
+  answerer = await answererOver({ "quy-che.txt": TEXT });
 });
 afterAll(async () => {
-  answerer.close();
-  await temp.cleanup();
+  await answerer.close();
 });
 
 const carried = (text: string, items: string[]) => items.filter((item) => text.includes(item)).length;

@@ -1,6 +1,5 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openAnswerer, runIngest, tempDir, writeFiles } from "../helpers/index.ts";
+import { answererOver } from "../helpers/index.ts";
 
 /**
  * Lists that only their lead-in or their place in an outline tells apart: one actor's "Nội dung" and
@@ -48,17 +47,12 @@ const CONTENT = ["Tuyên truyền cho đoàn viên", "Vận động đoàn viên
 const METHODS = ["Lồng ghép nội dung vận động", "Giao chỉ tiêu cụ thể", "Biểu dương kịp thời"];
 const DIRECTOR = ["Bố trí kinh phí", "Chủ trì đối thoại định kỳ", "Chỉ đạo các phòng công khai"];
 
-let answerer: Awaited<ReturnType<typeof openAnswerer>>;
-let temp: Awaited<ReturnType<typeof tempDir>>;
+let answerer: Awaited<ReturnType<typeof answererOver>>;
 beforeAll(async () => {
-  temp = await tempDir();
-  await writeFiles(path.join(temp.dir, "docs"), { "huong-dan.txt": TEXT });
-  await runIngest(path.join(temp.dir, "docs"), path.join(temp.dir, "index"));
-  answerer = await openAnswerer(path.join(temp.dir, "index"));
+  answerer = await answererOver({ "huong-dan.txt": TEXT });
 });
 afterAll(async () => {
-  answerer.close();
-  await temp.cleanup();
+  await answerer.close();
 });
 
 const carried = (text: string, items: string[]) => items.filter((item) => text.includes(item)).length;

@@ -113,6 +113,15 @@ export async function openTestApp() {
   return { app, dir: temp.dir, close: async () => { app.close(); await temp.cleanup(); } };
 }
 
+/** The answer pipeline over a few made-up files (name → text), ingested into a temp folder. */
+export async function answererOver(files: Record<string, string>) {
+  const temp = await tempDir();
+  await writeFiles(path.join(temp.dir, "docs"), files);
+  await runIngest(path.join(temp.dir, "docs"), path.join(temp.dir, "index"));
+  const answerer = await openAnswerer(path.join(temp.dir, "index"));
+  return { ...answerer, close: async () => { answerer.close(); await temp.cleanup(); } };
+}
+
 /** The answer pipeline over the tests' own corpus (test/helpers/corpus.ts), in a temp folder. */
 export async function openCorpusAnswerer() {
   const { GUIDANCE, OTHER } = await import("./corpus.ts");
