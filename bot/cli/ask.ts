@@ -21,7 +21,7 @@ export function toJson(question: string, result: AnswerResult, ms: number) {
     abstained: result.abstained,
     grade: result.grade,
     confidence: result.confidence,
-    citations: result.citations.map(({ n, chunkId, docTitle, docNumber, section, quote, label }) => ({ n, chunkId, docTitle, docNumber, section, quote, label })),
+    citations: result.citations.map(({ n, chunkId, docTitle, docNumber, section, quote, label, alsoIn }) => ({ n, chunkId, docTitle, docNumber, section, quote, label, alsoIn })),
     passages: result.passages.map(({ rank, chunkId, docTitle, docNumber, section, text, score }) => ({ rank, chunkId, docTitle, docNumber, section, text, score })),
     ms: Math.round(ms * 10) / 10,
   };

@@ -114,7 +114,7 @@ describe("command line", () => {
     expect(result.abstained).toBe(result.grade !== "answer");
     expect(result.passages).toHaveLength(3);
     for (const key of ["rank", "chunkId", "docTitle", "docNumber", "section", "text", "score"]) expect(result.passages[0]).toHaveProperty(key);
-    for (const key of ["n", "chunkId", "docTitle", "docNumber", "section", "quote"]) expect(result.citations[0]).toHaveProperty(key);
+    for (const key of ["n", "chunkId", "docTitle", "docNumber", "section", "quote", "alsoIn"]) expect(result.citations[0]).toHaveProperty(key);
     expect(result.citations.length).toBeGreaterThan(0);
     expect(result.answer).toContain(result.citations[0]!.quote.split(" … ")[0]!.slice(0, 30));
   });
