@@ -1,4 +1,5 @@
 import type { Citation } from "../src/answer/types.ts";
+import { citationLabel } from "../src/index/schema.ts";
 
 /** User-facing Vietnamese text of the chat channels, in one place for review. */
 export const text = {
@@ -109,7 +110,8 @@ export const coreText = {
   sources: (lines: string[]) => `Nguồn:\n${lines.join("\n")}\n(Gõ «nguồn 1» để xem toàn văn nguồn 1.)`,
   /** Where else a source's words stand (its near-duplicates): three documents at most, then a count. */
   alsoInLine: (alsoIn: Citation["alsoIn"]): string | undefined => {
-    const places = [...new Set(alsoIn.map((d) => (d.docNumber ? `${d.docTitle} (số ${d.docNumber})` : d.docTitle)))];
+    // Title with number and date, as in a citation: copies often share a title and differ by date.
+    const places = [...new Set(alsoIn.map((d) => citationLabel({ title: d.docTitle, number: d.docNumber, date: d.docDate }, "")))];
     if (places.length === 0) return undefined;
     return `Cũng có trong: ${places.slice(0, 3).join("; ")}${places.length > 3 ? `; và ${places.length - 3} văn bản khác` : ""}`;
   },

@@ -50,7 +50,7 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
     const cited = await retriever.index.passages(result.citations.map((c) => c.chunkId));
     const duplicates = await retriever.index.duplicatesOf(cited);
     for (const citation of result.citations) {
-      citation.alsoIn = (duplicates.get(citation.chunkId) ?? []).map((d) => ({ docTitle: d.docTitle, docNumber: d.docNumber, section: d.section }));
+      citation.alsoIn = (duplicates.get(citation.chunkId) ?? []).map((d) => ({ docTitle: d.docTitle, docNumber: d.docNumber, section: d.section, docDate: d.docDate }));
     }
     return result;
   }

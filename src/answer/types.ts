@@ -5,7 +5,7 @@ import type { RuleAttempt } from "./propose.ts";
 import type { QuestionAnalysis } from "./question.ts";
 
 /** Another document that holds the same words (a near-duplicate of the cited passage). */
-export const alsoInSchema = z.object({ docTitle: z.string(), docNumber: z.string(), section: z.string() });
+export const alsoInSchema = z.object({ docTitle: z.string(), docNumber: z.string(), section: z.string(), /** ISO date of that document, or "" (an addition). */ docDate: z.string() });
 export type AlsoIn = z.infer<typeof alsoInSchema>;
 
 export const citationSchema = z.object({

@@ -112,7 +112,7 @@ describe("near-duplicate passages", () => {
       const response = await web.request("/api/message", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ session: "abcdefgh12", text: QUESTION }) });
       const body = (await response.json()) as { replies: Array<{ citations?: Array<{ label: string; also?: string }> }> };
       const plan = body.replies[0]!.citations!.find((c) => c.label.includes("Kế hoạch đối thoại"));
-      expect(plan?.also).toBe("Cũng có trong: Hướng dẫn đối thoại ở cơ sở (số 10-HD/BDVTW)");
+      expect(plan?.also).toBe("Cũng có trong: Hướng dẫn đối thoại ở cơ sở (số 10-HD/BDVTW, 4/5/2020)");
     } finally {
       app.close();
     }

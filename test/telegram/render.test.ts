@@ -29,7 +29,7 @@ describe("Telegram rendering", () => {
   });
 
   it("a source names the other documents that hold the same words, three at most, then a count", () => {
-    const copy = (i: number) => ({ docTitle: `Kế hoạch của tỉnh ${i}`, docNumber: `${i}-KH/TU`, section: "I. Mục đích" });
+    const copy = (i: number) => ({ docTitle: `Kế hoạch của tỉnh ${i}`, docNumber: `${i}-KH/TU`, section: "I. Mục đích", docDate: "" });
     const citation = { n: 1, chunkId: "c", docTitle: "Nghị quyết", docNumber: "25-NQ/TW", section: "", quote: "q", label: "Nghị quyết › I", alsoIn: [1, 2, 3, 4, 5].map(copy) };
     const result = { answer: "Trả lời [1]", abstained: false, confidence: 1, citations: [citation], passages: [], mode: "extractive", grade: "answer", suggestions: [] } as AnswerResult;
     const expected = /\[1\] Nghị quyết › I \(số 25-NQ\/TW\)\n\s+Cũng có trong: Kế hoạch của tỉnh 1 \(số 1-KH\/TU\); Kế hoạch của tỉnh 2 \(số 2-KH\/TU\); Kế hoạch của tỉnh 3 \(số 3-KH\/TU\); và 2 văn bản khác/;
@@ -37,6 +37,9 @@ describe("Telegram rendering", () => {
     expect(renderPlain({ kind: "answer", result } as Reply)).toMatch(expected);
     const two = { ...result, citations: [{ ...citation, alsoIn: [copy(1), copy(2)] }] };
     expect(renderPlain({ kind: "answer", result: two } as Reply)).toMatch(/Cũng có trong: Kế hoạch của tỉnh 1 \(số 1-KH\/TU\); Kế hoạch của tỉnh 2 \(số 2-KH\/TU\)\n/);
+    // Copies under one title are told apart by their dates.
+    const dated = { ...result, citations: [{ ...citation, alsoIn: ["2021", "2022-03-01"].map((docDate) => ({ docTitle: "Kế hoạch", docNumber: "", section: "", docDate })) }] };
+    expect(renderPlain({ kind: "answer", result: dated } as Reply)).toMatch(/Cũng có trong: Kế hoạch \(2021\); Kế hoạch \(1\/3\/2022\)\n/);
   });
 
   it("cuts a line over the limit between words, never inside an entity or a tag", () => {
