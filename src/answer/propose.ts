@@ -38,7 +38,8 @@ const RULES_BY_TYPE: Record<QuestionType, Rule[]> = {
  */
 function accepted(candidate: Candidate): boolean {
   if (!candidate.listed || candidate.rule === "heading" || candidate.rule === "who-duty") return true;
-  if (candidate.counted) return true;
+  // A list of the length the question states, among the passages retrieved first or named by the focus.
+  if (candidate.counted && candidate.rank >= 0 && candidate.rank <= 2) return true;
   if (candidate.focusMatch !== undefined) return candidate.focusMatch >= LIST.focusMin;
   return candidate.rank >= 0 && candidate.rank <= 1;
 }

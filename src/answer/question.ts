@@ -56,9 +56,10 @@ const LIST_NOUNS = /^(?:nhiem vu|trach nhiem|noi dung|phuong thuc|giai phap|bien
 /** A count before a list noun: "3 việc quan trọng", "những nhiệm vụ", "mấy nhóm giải pháp". */
 const COUNTED = /^(?:\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|may|cac|nhung)\s+/;
 
-const NUMBER_WORDS: Record<string, number> = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
+/** Number words as folded; "tư" and "sáu" are left out: folded they are "từ" and "sau" ("từ việc", "sau bước"). */
+const NUMBER_WORDS: Record<string, number> = { mot: 1, hai: 2, ba: 3, bon: 4, nam: 5, bay: 7, tam: 8, chin: 9, muoi: 10 };
 /** A count right before a noun that names list items, on folded text ("tam noi dung", "5 buoc", "bay nhom nhiem vu"). */
-const COUNT_BEFORE_NOUN = /(?:^|\s)(\d{1,2}|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)\s+(?:buoc|noi dung|nhom|viec|nhiem vu|giai phap|bien phap|yeu cau|khau|diem|muc tieu|phuong cham|nguyen tac|hinh thuc|quan diem|loai|tieu chi|bai hoc|phuong thuc|dot pha|cong viec|phuong huong|van de|chuong trinh|noi dung chu yeu)(?=\s|$)/g;
+const COUNT_BEFORE_NOUN = /(?:^|\s)(\d{1,2}|mot|hai|ba|bon|nam|bay|tam|chin|muoi)\s+(?:buoc|noi dung|nhom|viec|nhiem vu|giai phap|bien phap|yeu cau|khau|diem|muc tieu|phuong cham|nguyen tac|hinh thuc|quan diem|loai|tieu chi|bai hoc|phuong thuc|dot pha|cong viec|phuong huong|van de|chuong trinh|noi dung chu yeu)(?=\s|$)/g;
 
 /** The counts a folded text states for a list's items: [8] for "cụ thể hóa thành tám nội dung". */
 export function statedCounts(folded: string): number[] {

@@ -71,8 +71,9 @@ export function signatureOf(text: string, folded?: readonly string[]): Signature
   const words = folded ?? foldedSyllables(text);
   const bins = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   const filled = new Uint8Array(SIGNATURE_SIZE);
-  const hashes = words.map(wordHash);
-  const shingles = Math.max(1, words.length - SHINGLE + 1);
+  // A passage with no words (symbols only) is its own text: identical ones group, different ones do not.
+  const hashes = words.length > 0 ? words.map(wordHash) : [wordHash(text.trim())];
+  const shingles = Math.max(1, hashes.length - SHINGLE + 1);
   const distinct = new Set<number>();
   for (let i = 0; i < shingles; i++) {
     const h = shingleHash(hashes[i] ?? 0, hashes[i + 1] ?? 0, hashes[i + 2] ?? 0);
@@ -238,9 +239,17 @@ export class DuplicateGroups {
     }
   }
 
-  /** Joins the passage to its group (or founds one) and returns the group id. */
+  /**
+   * Joins the passage to its group (or founds one) and returns the group id. A new group is named after
+   * its founder; when a group of that name still has members (the founder's file was rewritten and the
+   * new text matches nothing), the new group gets a name of its own, never the old group.
+   */
   assign(id: string, signature: Signature): string {
-    const group = this.find(signature)?.group ?? id;
+    let group = this.find(signature)?.group;
+    if (group === undefined) {
+      group = id;
+      for (let n = 2; this.groups.has(group); n++) group = `${id}~${n}`;
+    }
     this.add({ id, group, signature });
     return group;
   }

@@ -2,7 +2,7 @@ import { cp, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issuerLevel } from "../../src/index/representative.ts";
-import { numeralsAgree, signatureOf, similarity, NEAR_DUPLICATE_SIMILARITY } from "../../src/index/near-duplicates.ts";
+import { DuplicateGroups, numeralsAgree, signatureOf, similarity, NEAR_DUPLICATE_SIMILARITY } from "../../src/index/near-duplicates.ts";
 import { loadConfig } from "../../src/config.ts";
 import { silentLogger } from "../../src/log.ts";
 import { openApp } from "../../bot/app.ts";
@@ -150,6 +150,23 @@ describe("the rules behind the groups", () => {
     const b = signatureOf(DIALOGUE.join(" ").replace("hai lần", "ba lần"));
     expect(similarity(a.minhash, b.minhash)).toBeGreaterThanOrEqual(NEAR_DUPLICATE_SIMILARITY);
     expect(numeralsAgree(a.numerals, b.numerals)).toBe(false);
+  });
+
+  it("a passage rewritten into other words founds its own group, not the one it used to name", () => {
+    const groups = new DuplicateGroups();
+    const text = DIALOGUE.join(" ");
+    expect(groups.assign("a1", signatureOf(text))).toBe("a1");
+    expect(groups.assign("b1", signatureOf(text))).toBe("a1");
+    groups.remove("a1");
+    const rewritten = groups.assign("a1", signatureOf(OTHER));
+    expect(rewritten).not.toBe("a1");
+    expect(groups.groupOf("b1")).toBe("a1");
+    expect([...groups.membersOf("a1")]).toEqual(["b1"]);
+  });
+
+  it("passages without words group only with the very same text", () => {
+    expect(similarity(signatureOf("* * *").minhash, signatureOf("---").minhash)).toBeLessThan(NEAR_DUPLICATE_SIMILARITY);
+    expect(similarity(signatureOf("* * *").minhash, signatureOf("* * *").minhash)).toBe(1);
   });
 
   it("reads the issuing level from the issuer's name", () => {

@@ -101,17 +101,15 @@ function hasStatedCount(option: ListOption, counts: readonly number[]): boolean 
   return counts.includes(option.items.length) || statedCounts(fold(option.lead)).some((n) => counts.includes(n));
 }
 
-export async function listRule(context: AnswerContext): Promise<Candidate | undefined> {
+type Choice = { option: ListOption; score: number; focusMatch: number | undefined; support: number };
+
+/** The best of these lists for the question, or undefined when none may answer it. */
+function choose(context: AnswerContext, options: ListOption[]): Choice | undefined {
   const { intent, query, stats } = context;
-  const all = optionsOf(context);
-  // A question that says how many items ("tám nội dung là những gì") means a list of that many, when there is one.
-  const counted = intent.counts ? all.filter((option) => hasStatedCount(option, intent.counts!)) : [];
-  const options = counted.length > 0 ? counted : all;
-  if (options.length === 0) return undefined;
   const matches = options.map((option) => namesScore(context, option.subject, option.headings));
   // When the question names an actor and some list is that actor's own, only such lists compete.
   const named = intent.focus.length > 0 && matches.some((m) => (m ?? 0) >= LIST.focusMin);
-  let best: { option: ListOption; score: number; focusMatch: number | undefined; support: number } | undefined;
+  let best: Choice | undefined;
   for (const [i, option] of options.entries()) {
     const focusMatch = matches[i];
     if (named && (focusMatch ?? 0) < LIST.focusMin) continue;
@@ -131,6 +129,17 @@ export async function listRule(context: AnswerContext): Promise<Candidate | unde
     const score = LIST.focus * (focusMatch ?? 0) + LIST.coverage * support + LIST.lead * leadCover + LIST.prior * prior + (intent.type === "steps" && option.steps ? LIST.steps : 0);
     if (!best || score > best.score) best = { option, score, focusMatch, support };
   }
+  return best;
+}
+
+export async function listRule(context: AnswerContext): Promise<Candidate | undefined> {
+  const { intent } = context;
+  const all = optionsOf(context);
+  if (all.length === 0) return undefined;
+  // A question that says how many items ("tám nội dung là những gì") means a list of that many, when one may answer it.
+  const counted = intent.counts ? all.filter((option) => hasStatedCount(option, intent.counts!)) : [];
+  const byCount = counted.length > 0 ? choose(context, counted) : undefined;
+  const best = byCount ?? choose(context, all);
   if (!best) return undefined;
   const { option } = best;
   // Only now are the chosen list's passages read: from the retrieved ones, else from the index in one query.
@@ -151,7 +160,7 @@ export async function listRule(context: AnswerContext): Promise<Candidate | unde
     passage: home,
     rank: option.rank,
     typeFound: intent.type !== "steps" || option.steps,
-    ...(counted.length > 0 ? { counted: true } : {}),
+    ...(byCount ? { counted: true } : {}),
     focusMatch: best.focusMatch,
     support: best.support,
     score: best.score,
