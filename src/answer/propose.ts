@@ -33,13 +33,16 @@ const RULES_BY_TYPE: Record<QuestionType, Rule[]> = {
 };
 
 /**
- * A list is accepted when it is the named actor's own, or, when the question names no actor, when it
- * sits in one of the first two passages: a list further down answers some other question.
+ * A list is accepted when it is the named actor's own, or, when the question names no actor (or asks
+ * for steps), when it sits in one of the first two passages: a list further down answers some other question.
  */
 function accepted(candidate: Candidate): boolean {
   if (!candidate.listed || candidate.rule === "heading" || candidate.rule === "who-duty") return true;
   // A list of the length the question states, among the passages retrieved first or named by the focus.
   if (candidate.counted && candidate.rank >= 0 && candidate.rank <= 2) return true;
+  // A procedure's steps among the first two passages, for a question about steps: a procedure is not an
+  // actor, so words the question puts where an actor would be ("rồi lần lượt làm…") do not decline it.
+  if (candidate.rule === "steps" && candidate.rank >= 0 && candidate.rank <= 1) return true;
   if (candidate.focusMatch !== undefined) return candidate.focusMatch >= LIST.focusMin;
   return candidate.rank >= 0 && candidate.rank <= 1;
 }

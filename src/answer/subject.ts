@@ -12,9 +12,19 @@ import { LIST } from "./weights.ts";
 export function subjectScore(context: AnswerContext, subjectWords: string[]): number | undefined {
   const { focusVariants, wordsWithAlternatives } = context.intent;
   const named = Math.max(0, ...focusVariants.map((focus) => subjectMatch(focus.filter((w) => !isFunctionWord(w)), subjectWords, context.stats, wordsWithAlternatives)));
-  const repeated = LIST.containment * containment(subjectWords, wordsWithAlternatives, context.stats);
+  const repeated = LIST.containment * containment(subjectWords, wordsWithAlternatives, context.stats) * specificity(context, subjectWords);
   if (!context.intent.focus.length && repeated < LIST.focusMin) return undefined;
   return Math.max(named, repeated);
+}
+
+/**
+ * How much a name says beyond the corpus's own topic: the IDF its words carry, up to LIST.specificMass.
+ * "DÂN VẬN LÀ GÌ ?" names what nearly every passage is about, so a question that repeats "dân vận"
+ * has not named it; "cấp ủy" or "Ban Chấp hành Công đoàn" has.
+ */
+function specificity(context: AnswerContext, subjectWords: string[]): number {
+  const mass = [...new Set(subjectWords)].reduce((n, w) => n + context.stats.idf(w), 0);
+  return Math.min(1, mass / LIST.specificMass);
 }
 
 /** The best score over the names a list goes by (its subject, the heading above it). */

@@ -53,6 +53,8 @@ export const LIST = {
   singleMargin: 0.3,
   /** The numbered parts of a text are a list answer only when the question repeats this much of their heading. */
   outlineMin: 0.8,
+  /** A name whose words carry this much IDF in all is specific enough to be named by repeating it (below, in proportion). Chosen on train (A–D). */
+  specificMass: 0.25,
   /** Below this subject match, the list is not the named actor's own. */
   focusMin: 0.5,
 } as const;

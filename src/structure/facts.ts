@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "../errors.ts";
 import type { TermStats } from "../index/term-stats.ts";
 import { foldedSyllables } from "../text/normalize.ts";
-import { isFunctionWord } from "../text/terms.ts";
+import { isFunctionWord, isQuestionWord } from "../text/terms.ts";
 import { withoutOutlineNumber } from "../text/drafting.ts";
 import { isLabelHeading, isRealHeading } from "./blocks.ts";
 
@@ -52,12 +52,13 @@ export type SubjectMatch = { fact: Fact; match: number };
 export type DutyMatch = { fact: Fact; item: number; match: number };
 
 /**
- * The names a list goes by, as content words: its subject ("đoàn thể") and the deepest real heading
+ * The names a list goes by, as content words (without the question words of a heading such as "DÂN VẬN LÀ GÌ ?"): its subject ("đoàn thể") and the deepest real heading
  * above it ("Các tổ chức đoàn thể làm tham mưu, nòng cốt trong công tác dân vận").
  */
 export function subjectNames(subject: string, headings: readonly string[]): string[][] {
   const leaf = [...headings].reverse().find((h) => isRealHeading(h) && !isLabelHeading(h));
-  const names = [contentWords(subject), ...(leaf ? [contentWords(withoutOutlineNumber(leaf))] : [])].filter((n) => n.length > 0);
+  const nameWords = (text: string) => contentWords(text).filter((w) => !isQuestionWord(w));
+  const names = [nameWords(subject), ...(leaf ? [nameWords(withoutOutlineNumber(leaf))] : [])].filter((n) => n.length > 0);
   return names.length === 2 && names[0]!.join(" ") === names[1]!.join(" ") ? [names[0]!] : names;
 }
 

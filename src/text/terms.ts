@@ -65,6 +65,13 @@ export function searchTokens(text: string): string[] {
   return out;
 }
 
+/** Folded question words a heading may use ("DÂN VẬN LÀ GÌ ?"): they ask, they do not name anything. */
+const QUESTION_WORDS_FOLDED = new Set(["gi", "nao", "sao", "ai"]);
+
+export function isQuestionWord(folded: string): boolean {
+  return QUESTION_WORDS_FOLDED.has(folded);
+}
+
 export function isFunctionWord(folded: string): boolean {
   return FUNCTION_WORDS_FOLDED.has(folded);
 }

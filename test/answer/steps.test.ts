@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answererOver } from "../helpers/index.ts";
+
+/**
+ * A question about steps, worded the way people talk ("bắt đầu từ đâu, rồi lần lượt làm những bước
+ * nào"), is answered with the procedure's own steps. Made-up text: a guidance with a heading that asks a
+ * question ("VẬN ĐỘNG LÀ GÌ ?") over a prose list, and a procedure of four numbered steps.
+ */
+const TEXT = [
+  "HƯỚNG DẪN CÔNG TÁC VẬN ĐỘNG Ở THÔN BẢN XÃ AN PHÚ",
+  "",
+  "I - VẬN ĐỘNG LÀ GÌ ?",
+  "",
+  "Vận động là làm cho mọi người trong thôn hiểu và cùng làm.",
+  "",
+  "Trước nhất là phải giải thích cho từng hộ hiểu lợi ích của việc chung.",
+  "",
+  "Điểm thứ hai là việc gì cũng bàn với bà con trước khi làm.",
+  "",
+  "Khi làm xong phải cùng bà con rút kinh nghiệm.",
+  "",
+  "II - LẬP TỔ TỰ QUẢN AN NINH TRẬT TỰ",
+  "",
+  "Việc lập tổ tự quản an ninh trật tự ở thôn tiến hành như sau:",
+  "",
+  "Bước thứ nhất: chi bộ thôn họp, chọn địa bàn và số hộ tham gia tổ.",
+  "",
+  "Bước thứ hai: họp dân để bầu tổ trưởng và thống nhất nội quy của tổ.",
+  "",
+  "Bước thứ ba: trình Ủy ban nhân dân xã ra quyết định công nhận tổ.",
+  "",
+  "Bước thứ tư: sau sáu tháng, tổ báo cáo kết quả để chi bộ đánh giá.",
+].join("\n");
+
+const STEPS = ["chọn địa bàn và số hộ", "bầu tổ trưởng", "ra quyết định công nhận tổ", "báo cáo kết quả để chi bộ đánh giá"];
+
+let answerer: Awaited<ReturnType<typeof answererOver>>;
+beforeAll(async () => {
+  answerer = await answererOver({ "huong-dan.txt": TEXT });
+});
+afterAll(async () => {
+  await answerer.close();
+});
+
+describe("a question about steps in everyday wording", () => {
+  it("gets the procedure's own steps, not the prose list under a heading that asks a question", async () => {
+    const result = await answerer.answer("Thôn em muốn lập tổ tự quản mà chưa rõ bắt đầu từ đâu, rồi lần lượt làm những bước nào ạ?");
+    expect(result.grade).toBe("answer");
+    for (const step of STEPS) expect(result.answer).toContain(step);
+    expect(result.answer).not.toContain("Trước nhất");
+  });
+});
