@@ -149,6 +149,6 @@ export function buildDocuments(
         lineEnd: last.lineEnd,
       };
     });
-    return { meta, chunks, facts: timed(times, INGEST_STAGES.facts, () => documentFacts(relativePath, body, chunks)) };
+    return { meta, chunks, facts: timed(times, INGEST_STAGES.facts, () => documentFacts(relativePath, docId, body, chunks)) };
   });
 }

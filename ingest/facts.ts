@@ -28,7 +28,7 @@ const leadText = (text: string) => (text.length <= ITEM_CHARS ? text : text.slic
  * - parts of the outline whose subsections are numbered ("II- NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU" → "1- …",
  *   "2- …"): the items are the subsection headings.
  */
-export function documentFacts(path: string, body: Paragraph[], chunks: ChunkInput[]): Fact[] {
+export function documentFacts(path: string, docId: string, body: Paragraph[], chunks: ChunkInput[]): Fact[] {
   const chunkAt = (offset: number) => chunks.find((c) => c.charStart <= offset && offset < c.charEnd) ?? chunks.find((c) => c.charStart >= offset);
   const facts: Fact[] = [];
   const paragraphs = body.map((p) => ({ text: p.text, marker: listMarkerOf(p.text) }));
@@ -42,7 +42,7 @@ export function documentFacts(path: string, body: Paragraph[], chunks: ChunkInpu
     const steps = block.marker === "step" || /\b(?:các bước|trình tự|quy trình)\b/iu.test(lead);
     if ((!subject && !steps) || /^nơi nhận/iu.test(lead)) continue;
     facts.push({
-      passageId: home.id, path, kind: steps ? "steps" : "list", subject, headings, lead: leadText(lead),
+      passageId: home.id, path, docId, kind: steps ? "steps" : "list", subject, headings, lead: leadText(lead),
       items: block.items.map((i) => itemText(paragraphs[i]!.text)), itemPassages: items.map((c) => c!.id),
     });
   }
@@ -55,7 +55,7 @@ export function documentFacts(path: string, body: Paragraph[], chunks: ChunkInpu
       const items = numbered.map((child) => ({ text: child.body[0]!.text, chunk: chunkAt(child.body[0]!.start) }));
       if (home && items.every((item) => item.chunk)) {
         facts.push({
-          passageId: home.id, path, kind: "list", subject: withoutOutlineNumber(section.label), headings: here, lead: leadText(head.text),
+          passageId: home.id, path, docId, kind: "list", subject: withoutOutlineNumber(section.label), headings: here, lead: leadText(head.text),
           items: items.map((item) => itemText(item.text)), itemPassages: items.map((item) => item.chunk!.id), outline: true,
         });
       }

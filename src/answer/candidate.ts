@@ -27,9 +27,11 @@ export type Candidate = {
   rank: number;
   /** The answer holds what the question type asks for (the list for a list question, a number for "bao nhiêu"). */
   typeFound: boolean;
-  /** How well the actor of the answer matches the question's focus (0..1); undefined when the question names none. */
   /** A list with as many items as the question says ("tám nội dung"): that count names it, whatever the focus read. */
   counted?: boolean;
+  /** The answer is in the document the question names by number or year ("bài Dân vận năm 1949"). */
+  inNamedDocument?: boolean;
+  /** How well the actor of the answer matches the question's focus (0..1); undefined when the question names none. */
   focusMatch: number | undefined;
   /** How much of the question the quoted text and its frame cover (0..1). */
   support: number;

@@ -40,9 +40,10 @@ function accepted(candidate: Candidate): boolean {
   if (!candidate.listed || candidate.rule === "heading" || candidate.rule === "who-duty") return true;
   // A list of the length the question states, among the passages retrieved first or named by the focus.
   if (candidate.counted && candidate.rank >= 0 && candidate.rank <= 2) return true;
-  // A procedure's steps among the first two passages, for a question about steps: a procedure is not an
-  // actor, so words the question puts where an actor would be ("rồi lần lượt làm…") do not decline it.
-  if (candidate.rule === "steps" && candidate.rank >= 0 && candidate.rank <= 1) return true;
+  // A procedure's steps among the first two passages, or in the document the question names, for a
+  // question about steps: a procedure is not an actor, so words the question puts where an actor would be
+  // ("rồi lần lượt làm…") do not decline it.
+  if (candidate.rule === "steps" && ((candidate.rank >= 0 && candidate.rank <= 1) || candidate.inNamedDocument)) return true;
   if (candidate.focusMatch !== undefined) return candidate.focusMatch >= LIST.focusMin;
   return candidate.rank >= 0 && candidate.rank <= 1;
 }
@@ -63,8 +64,9 @@ export async function proposeAnswer(context: AnswerContext, scored: ScoredSenten
     const byHeading = await run(heading);
     if (byHeading && (byHeading.focusMatch ?? 0) >= 0.99) {
       const byList = await run(list);
-      // …or one of as many items as the question says.
-      if (!byList || !accepted(byList) || (!byList.counted && (byList.focusMatch ?? 0) < HEADING.overList)) {
+      // …or one of as many items as the question says, or the steps a question about steps asks for.
+      const listNamed = byList && (byList.counted || (context.intent.type === "steps" && byList.typeFound) || (byList.focusMatch ?? 0) >= HEADING.overList);
+      if (!byList || !accepted(byList) || !listNamed) {
         rules.push({ rule: "heading", outcome: "answered" });
         return { candidate: byHeading, rules };
       }

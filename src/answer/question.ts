@@ -50,8 +50,8 @@ export type QuestionAnalysis = {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Words that name a list ("nhiệm vụ", "giải pháp"): "X là gì" with one of these asks for a list, not a definition. */
-const LIST_NOUNS = /^(?:nhiem vu|trach nhiem|noi dung|phuong thuc|giai phap|bien phap|muc tieu|quan diem|yeu cau|chi tieu|nhom nhiem vu|dot pha|cong viec|viec|hinh thuc|quyen han|quyen|nghia vu|phuong huong|chuc nang)(?: |$)/;
+/** Words that name a list ("nhiệm vụ", "(nhóm) giải pháp"): "X là gì" with one of these asks for a list, not a definition. */
+const LIST_NOUNS = /^(?:nhom\s+)?(?:nhiem vu|trach nhiem|noi dung|phuong thuc|giai phap|bien phap|muc tieu|quan diem|yeu cau|chi tieu|nhom nhiem vu|dot pha|cong viec|viec|hinh thuc|quyen han|quyen|nghia vu|phuong huong|chuc nang)(?: |$)/;
 
 /** A count before a list noun: "3 việc quan trọng", "những nhiệm vụ", "mấy nhóm giải pháp". */
 const COUNTED = /^(?:\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|may|cac|nhung)\s+/;
@@ -107,7 +107,7 @@ function findFocus(text: string): string[] {
   const ofActor = text.match(OF_ACTOR) ?? text.match(KEYWORD_ACTOR);
   if (ofActor?.[1]) return trimFocus(ofActor[1].split(" "));
   const subject = text.match(DUTY_PREDICATE);
-  if (subject?.[1] && !LIST_NOUNS.test(subject[1])) return trimFocus(subject[1].split(" "));
+  if (subject?.[1] && !LIST_NOUNS.test(subject[1].replace(COUNTED, ""))) return trimFocus(subject[1].split(" "));
   return [];
 }
 

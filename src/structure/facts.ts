@@ -18,6 +18,8 @@ export const factSchema = z.object({
   passageId: z.string(),
   /** Source file, so an incremental ingest can keep the facts of files it did not touch. */
   path: z.string(),
+  /** The document (a file may hold several); absent in tables written before it was recorded. */
+  docId: z.string().optional(),
   kind: z.enum(["steps", "list"]),
   /** The actor or procedure, as written ("Thủ trưởng cơ quan (chính quyền)"). */
   subject: z.string(),
@@ -74,6 +76,8 @@ export class FactTable {
   private readonly byNameWord = new Map<string, number[]>();
   /** For each passage, the lists that start in it or hold one of their items there. */
   private readonly byPassage = new Map<string, number[]>();
+  /** For each document, its lists. */
+  private readonly byDocument = new Map<string, number[]>();
 
   constructor(facts: Fact[]) {
     this.facts = facts;
@@ -89,6 +93,11 @@ export class FactTable {
       });
     });
     facts.forEach((fact, i) => {
+      if (fact.docId) {
+        const inDocument = this.byDocument.get(fact.docId);
+        if (inDocument) inDocument.push(i);
+        else this.byDocument.set(fact.docId, [i]);
+      }
       for (const id of new Set([fact.passageId, ...(fact.itemPassages ?? [])])) {
         const lists = this.byPassage.get(id);
         if (lists) lists.push(i);
@@ -108,6 +117,13 @@ export class FactTable {
   touching(passageIds: Iterable<string>): Fact[] {
     const found = new Set<number>();
     for (const id of passageIds) for (const i of this.byPassage.get(id) ?? []) found.add(i);
+    return [...found].sort((a, b) => a - b).map((i) => this.facts[i]!);
+  }
+
+  /** The lists of these documents, in table order. */
+  inDocuments(docIds: Iterable<string>): Fact[] {
+    const found = new Set<number>();
+    for (const docId of docIds) for (const i of this.byDocument.get(docId) ?? []) found.add(i);
     return [...found].sort((a, b) => a - b).map((i) => this.facts[i]!);
   }
 

@@ -24,6 +24,7 @@ describe("reading what a question asks", () => {
     ["Vì sao công tác dân vận quan trọng", "howwhy"],
     ["3 viec quan trong trong phuong phap dan van cua Bac la gi", "list"],
     ["phuong phap van dong gom nhung viec nao, ai nho ko chi minh voi", "list"],
+    ["các nhóm giải pháp lớn trong nghị quyết của tỉnh là gì", "list"],
     ["Ai chịu trách nhiệm báo cáo, mọi người biết thì giúp em", "who"],
   ])("«%s» is a %s question", (question, type) => {
     expect(read(question).type).toBe(type);

@@ -34,9 +34,25 @@ const TEXT = [
 
 const STEPS = ["chọn địa bàn và số hộ", "bầu tổ trưởng", "ra quyết định công nhận tổ", "báo cáo kết quả để chi bộ đánh giá"];
 
+/** Two guidances on the same procedure, of different years: a question that names the year means that one's steps. */
+const guidance = (year: string, intro: string, steps: string[]) =>
+  [
+    `HƯỚNG DẪN CỦA BAN DÂN VẬN HUYỆN AN PHÚ NĂM ${year}`,
+    "",
+    `Ngày 10 tháng 3 năm ${year}`,
+    "",
+    "I. TRÌNH TỰ HÒA GIẢI Ở CƠ SỞ",
+    "",
+    intro,
+    "",
+    ...steps.flatMap((step, i) => [`Bước thứ ${["nhất", "hai", "ba"][i]}: ${step}`, ""]),
+  ].join("\n");
+const OLD_STEPS = ["tổ hòa giải nhận đơn của các bên", "gặp riêng từng bên để nghe trình bày", "lập biên bản hòa giải thành"];
+const NEW_STEPS = ["trưởng thôn phân công hòa giải viên", "mời các bên đến nhà văn hóa cùng trao đổi trình tự hòa giải", "ghi sổ theo dõi hòa giải ở cơ sở"];
+
 let answerer: Awaited<ReturnType<typeof answererOver>>;
 beforeAll(async () => {
-  answerer = await answererOver({ "huong-dan.txt": TEXT });
+  answerer = await answererOver({ "huong-dan.txt": TEXT, "hoa-giai-2015.txt": guidance("2015", "Khi trong thôn có mâu thuẫn giữa các hộ, việc hòa giải tiến hành theo trình tự sau:", OLD_STEPS), "hoa-giai-2022.txt": guidance("2022", "Từ năm nay, tổ dân phố và thôn thực hiện hòa giải theo các bước dưới đây:", NEW_STEPS) });
 });
 afterAll(async () => {
   await answerer.close();
@@ -48,5 +64,13 @@ describe("a question about steps in everyday wording", () => {
     expect(result.grade).toBe("answer");
     for (const step of STEPS) expect(result.answer).toContain(step);
     expect(result.answer).not.toContain("Trước nhất");
+  });
+
+  it("gets the steps of the document the question names by its year, not those of another year", async () => {
+    for (const [year, mine, other] of [["2015", OLD_STEPS, NEW_STEPS], ["2022", NEW_STEPS, OLD_STEPS]] as const) {
+      const result = await answerer.answer(`theo huong dan nam ${year} thi trinh tu hoa giai o co so gom nhung buoc nao`);
+      for (const step of mine) expect(result.answer).toContain(step);
+      for (const step of other) expect(result.answer).not.toContain(step);
+    }
   });
 });

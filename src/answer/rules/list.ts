@@ -7,7 +7,7 @@ import { fold, foldedSyllables } from "../../text/normalize.ts";
 import { searchTokens } from "../../text/terms.ts";
 import type { Candidate, QuotedLine } from "../candidate.ts";
 import type { AnswerContext } from "../context.ts";
-import { statedCounts } from "../question.ts";
+import { scopeMatch, statedCounts } from "../question.ts";
 import { namesScore, subjectScore } from "../subject.ts";
 import { LIMITS, LIST } from "../weights.ts";
 import { firstSentence } from "./text.ts";
@@ -27,6 +27,8 @@ type ListOption = {
   /** Where the list starts, the passage of each item, and the best retrieval rank (-1 when retrieval did not return it). */
   passageId: string; itemIds: string[]; rank: number;
   items: string[];
+  /** Its document is the one the question names (1), another one (0), or not known / none named (0.5). */
+  scope: number;
 };
 
 /** An item as the reply shows it (its first sentence); lists are also compared on this text. */
@@ -38,12 +40,19 @@ function optionsOf(context: AnswerContext): ListOption[] {
   const touching = table.touching(read.keys());
   const sharing = new Set([...context.intent.wordsWithAlternatives, ...context.intent.focusVariants.flat()]);
   const named = table.bySubject((words) => subjectScore(context, words) ?? 0, LIST.tableMin, sharing).slice(0, 4).map((m) => m.fact);
-  const options = [...new Set([...touching, ...named])].map((fact): ListOption => {
+  // A question that names a document ("bài Dân vận năm 1949", "NQ 25") may mean any list of it, retrieved or not.
+  const scopeOf = new Map<string, number>();
+  if (context.intent.scope.documentNumber || context.intent.scope.year) {
+    for (const { passage } of context.ranked) scopeOf.set(passage.docId, scopeMatch(context.intent, passage));
+  }
+  const scoped = table.inDocuments([...scopeOf].filter(([, match]) => match === 1).map(([docId]) => docId));
+  const options = [...new Set([...touching, ...named, ...scoped])].map((fact): ListOption => {
     const itemIds = fact.itemPassages ?? fact.items.map(() => fact.passageId);
     const ranks = [fact.passageId, ...itemIds].map((id) => read.get(id)).filter((r) => r !== undefined);
     return {
       subject: fact.subject, lead: fact.lead, steps: fact.kind === "steps", headings: fact.headings, outline: Boolean(fact.outline),
       passageId: fact.passageId, itemIds, rank: ranks.length ? Math.min(...ranks) : -1, items: fact.items.map(shown),
+      scope: (fact.docId ? scopeOf.get(fact.docId) : undefined) ?? 0.5,
     };
   });
   // Lists inside the passages read that the table does not hold (an index built without it).
@@ -57,6 +66,7 @@ function optionsOf(context: AnswerContext): ListOption[] {
         subject: listSubject(passage.headings, lead || undefined), lead, headings: passage.headings, outline: false,
         steps: block.marker === "step" || /\b(?:các bước|trình tự|quy trình)\b/iu.test(lead),
         passageId: passage.id, itemIds: block.items.map(() => passage.id), rank: p, items: block.items.map((i) => shown(paragraphs[i]!.text)),
+        scope: scopeOf.get(passage.docId) ?? 0.5,
       });
     }
   });
@@ -109,10 +119,13 @@ function choose(context: AnswerContext, options: ListOption[]): Choice | undefin
   const matches = options.map((option) => namesScore(context, option.subject, option.headings));
   // When the question names an actor and some list is that actor's own, only such lists compete.
   const named = intent.focus.length > 0 && matches.some((m) => (m ?? 0) >= LIST.focusMin);
+  // When some list is in the document the question names, lists of other documents do not compete.
+  const inScope = options.some((option) => option.scope === 1);
   let best: Choice | undefined;
   for (const [i, option] of options.entries()) {
     const focusMatch = matches[i];
     if (named && (focusMatch ?? 0) < LIST.focusMin) continue;
+    if (inScope && option.scope === 0) continue;
     // Steps answer a question about steps; "X phải làm gì" asks for a list of duties.
     if (option.steps && intent.type !== "steps") continue;
     // The numbered parts of a text answer only when the question names that part ("những nhóm nhiệm vụ, giải pháp chủ yếu nào").
@@ -161,6 +174,7 @@ export async function listRule(context: AnswerContext): Promise<Candidate | unde
     rank: option.rank,
     typeFound: intent.type !== "steps" || option.steps,
     ...(byCount ? { counted: true } : {}),
+    ...(option.scope === 1 ? { inNamedDocument: true } : {}),
     focusMatch: best.focusMatch,
     support: best.support,
     score: best.score,
