@@ -10,6 +10,7 @@ import { AppError } from "../src/errors.ts";
 import { LocalEmbedder } from "../src/embed/local.ts";
 import { IndexWriter } from "../src/index/writer.ts";
 import type { Lexicon } from "../src/lexicon.ts";
+import { placeBigrams } from "../src/lexicon.ts";
 import { SIDECAR_SUFFIX } from "./document.ts";
 import { SUPPORTED_EXTENSIONS } from "./load.ts";
 import type { PreparedFile } from "./prepare.ts";
@@ -166,6 +167,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const writer = await IndexWriter.open(options.indexDir, options.embedder, {
     rebuild: options.rebuild,
     lexiconHash: options.lexiconHash,
+    keepBigrams: placeBigrams(options.lexicon),
     flushRows: options.flushRows,
   });
   const reports: FileReport[] = [];

@@ -4,6 +4,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { AppError } from "./errors.ts";
 import { fold, syllables } from "./text/normalize.ts";
+import { bigram } from "./text/terms.ts";
 
 /**
  * The domain lexicon is data (knowledge/lexicon.yaml), edited by admins:
@@ -12,6 +13,8 @@ import { fold, syllables } from "./text/normalize.ts";
 export const lexiconSchema = z.object({
   abbreviations: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
   synonyms: z.array(z.array(z.string().min(1)).min(2)).default([]),
+  /** Provinces and cities: a question naming one the documents never mention is not covered by them. */
+  places: z.array(z.string().min(1)).default([]),
 });
 export type LexiconData = z.infer<typeof lexiconSchema>;
 
@@ -23,6 +26,8 @@ export type Lexicon = {
   groups: Phrase[][];
   /** Folded abbreviation → its first full form ("bch" → ["ban", "chap", "hanh"]), to read a question in full words. */
   abbreviations: ReadonlyMap<string, Phrase>;
+  /** Places by name (two syllables or more), as written and folded. */
+  places: ReadonlyArray<{ name: string; phrase: Phrase }>;
 };
 
 /** A Vietnamese syllable shape: an abbreviation that looks like one ("TƯ" → "tu") is only read as an abbreviation when typed in capitals. */
@@ -44,10 +49,18 @@ export function buildLexicon(data: LexiconData): Lexicon {
     const short = toPhrase(abbreviation);
     if (short.length === 1 && expansions[0]) abbreviations.set(short[0]!, toPhrase(expansions[0]));
   }
-  return { groups: groups.map((group) => group.filter((phrase) => phrase.length > 0)).filter((group) => group.length > 1), abbreviations };
+  const places = data.places.map((name) => ({ name, phrase: toPhrase(name) })).filter((place) => place.phrase.length >= 2);
+  return { groups: groups.map((group) => group.filter((phrase) => phrase.length > 0)).filter((group) => group.length > 1), abbreviations, places };
 }
 
-export const emptyLexicon: Lexicon = { groups: [], abbreviations: new Map() };
+export const emptyLexicon: Lexicon = { groups: [], abbreviations: new Map(), places: [] };
+
+/** The syllable pairs of the places' names: kept in the term statistics even when only one passage has them. */
+export function placeBigrams(lexicon: Lexicon): Set<string> {
+  const out = new Set<string>();
+  for (const { phrase } of lexicon.places) for (let i = 0; i + 1 < phrase.length; i++) out.add(bigram(phrase[i]!, phrase[i + 1]!));
+  return out;
+}
 
 
 /**

@@ -1,6 +1,7 @@
 /** User-facing Vietnamese text of the core, in one place so wording can be reviewed together. */
 export const messages = {
   notFound: "Tài liệu hiện có không đề cập đến nội dung này, nên tôi không trả lời để tránh thông tin sai.",
+  placeNotCovered: (places: string[]) => `Tài liệu hiện có không nhắc đến ${places.join(", ")}, nên tôi không trả lời để tránh thông tin sai.`,
   notFoundSuggest: "Các chủ đề gần nhất mà tài liệu có nói đến:",
   related: "Tài liệu có các đoạn liên quan sau, có thể chưa trả lời đúng câu hỏi:",
   noSearchableWords: "Câu hỏi chưa có chữ nào để tra cứu. Bạn hãy hỏi bằng lời, ví dụ: «Dân vận là gì?»",

@@ -70,6 +70,8 @@ export type Explanation = {
     text: string;
   } | undefined;
   features: Features;
+  /** Places the question names that no document mentions (src/answer/places.ts): the question is not covered. */
+  absentPlaces?: string[];
   /** Probability that the documents cover the question. */
   covered: number;
   /** Probability that the proposed answer is right. */

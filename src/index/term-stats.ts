@@ -57,10 +57,11 @@ export class DocumentFrequencies {
     for (const token of new Set(tokens)) this.df.set(token, (this.df.get(token) ?? 0) + 1);
   }
 
-  toStats(minBigramDf = 2): TermStats {
+  /** `always`: bigrams kept even when seen once (the names of places, whose absence answers questions). */
+  toStats(minBigramDf = 2, always: ReadonlySet<string> = new Set()): TermStats {
     // Bigrams seen once carry little and make up most of the table: they are left out to keep it small.
     const kept: Record<string, number> = {};
-    for (const [token, count] of this.df) if (count >= minBigramDf || !token.includes("_")) kept[token] = count;
+    for (const [token, count] of this.df) if (count >= minBigramDf || !token.includes("_") || always.has(token)) kept[token] = count;
     return new TermStats({ passages: this.passages, df: kept });
   }
 }

@@ -27,6 +27,8 @@ export { passageEmbedText } from "./rows.ts";
 export type WriterOptions = {
   rebuild?: boolean;
   lexiconHash: string;
+  /** Bigrams the term statistics keep even when one passage has them (src/lexicon.ts placeBigrams). */
+  keepBigrams?: ReadonlySet<string>;
   /** Passages buffered before they are written (default 2000). */
   flushRows?: number;
   /** Called after each batch of passages is embedded and written. */
@@ -220,7 +222,7 @@ export class IndexWriter {
     for (const ids of batches(this.book.uncounted())) {
       for (const row of await this.chunks.query().where(`id IN (${ids.map(sqlString).join(", ")})`).select(["search"]).toArray()) this.counted.add(String(row.search).split(" "));
     }
-    const stats = this.counted.toStats();
+    const stats = this.counted.toStats(undefined, this.options.keepBigrams);
     addTime(this.times, INGEST_STAGES.stats, performance.now() - statsStarted);
     const hasFullTextIndex = stats.passages > 0;
     // Passages are looked up by id (sources, the facts table): a scalar index keeps that a lookup, not a scan.

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadLexicon } from "../../src/lexicon.ts";
+import { fold } from "../../src/text/normalize.ts";
+import { LEXICON_FILE, answererOver } from "../helpers/index.ts";
+
+/**
+ * A question about a province the documents never mention is not covered, however well its other words
+ * match: the reply says so and names the place. Made-up text naming one place of the lexicon once (in its
+ * title), asked about that place and about another one.
+ */
+const { lexicon } = await loadLexicon(LEXICON_FILE);
+const [here, elsewhere] = lexicon.places;
+
+const TEXT = (place: string) => [
+  `NGHỊ QUYẾT CỦA BAN THƯỜNG VỤ TỈNH ỦY ${place.toUpperCase()} VỀ HỘI THI DÂN VẬN KHÉO`,
+  "",
+  "Ngày 5 tháng 4 năm 2021",
+  "",
+  "1. Hội thi Dân vận khéo cấp tỉnh được tổ chức ba năm một lần, vào dịp kỷ niệm ngày truyền thống công tác dân vận.",
+  "",
+  "2. Ban Dân vận Tỉnh ủy là cơ quan thường trực của Hội thi, chủ trì xây dựng thể lệ và tổng hợp kết quả.",
+].join("\n");
+
+let answerer: Awaited<ReturnType<typeof answererOver>>;
+beforeAll(async () => {
+  answerer = await answererOver({ "hoi-thi.txt": TEXT(here!.name) });
+});
+afterAll(async () => {
+  await answerer.close();
+});
+
+describe("a place the documents never mention", () => {
+  it("the lexicon lists places to check", () => {
+    expect(lexicon.places.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("answers about the place the documents name, and says the documents do not cover another one", async () => {
+    const ask = (place: string) => answerer.answer(`Hội thi Dân vận khéo cấp tỉnh của ${place} tổ chức mấy năm một lần?`);
+    const covered = await ask(here!.name);
+    expect(covered.grade).not.toBe("none");
+    expect(covered.answer).toContain("ba năm một lần");
+    const other = await ask(elsewhere!.name);
+    expect(other.grade).toBe("none");
+    expect(other.abstained).toBe(true);
+    expect(other.answer).toContain(elsewhere!.name);
+    // Typed without marks, the same.
+    const folded = await ask(fold(elsewhere!.name));
+    expect(folded.grade).toBe("none");
+  });
+});
