@@ -17,6 +17,10 @@ import { documentFacts } from "./facts.ts";
 import type { Fact } from "../src/structure/facts.ts";
 import type { StageTimes } from "../src/stages.ts";
 import { INGEST_STAGES, timed } from "../src/stages.ts";
+import { ISSUER_LEVELS, issuerLevel } from "../src/documents/level.ts";
+import { DOCUMENT_STATUSES } from "../src/documents/registry.ts";
+import type { AdminRegistry } from "../src/documents/registry.ts";
+import { detectEffective, detectRelations, RELATION_TYPES } from "../src/documents/relations.ts";
 
 /**
  * Optional metadata beside a document (`<file>.meta.yaml`), for what the text itself does not say
@@ -29,6 +33,11 @@ const metaOverrideSchema = z.object({
   issuer: z.string().min(1).optional(),
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "ngày phải có dạng YYYY-MM-DD").optional(),
   source: z.string().min(1).optional(),
+  // The registry (src/documents/registry.ts): an admin's word beats what is read from the text.
+  status: z.enum(DOCUMENT_STATUSES).optional(),
+  level: z.enum(ISSUER_LEVELS).optional(),
+  effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "ngày hiệu lực phải có dạng YYYY-MM-DD").optional(),
+  relations: z.array(z.object({ type: z.enum(RELATION_TYPES), number: z.string().min(1), kind: z.string().min(1).optional(), articles: z.array(z.string()).optional() })).optional(),
 });
 const sidecarSchema = z.union([
   z.object({ documents: z.array(metaOverrideSchema).min(1) }),
@@ -95,6 +104,22 @@ function splitDocuments(paragraphs: Paragraph[], separators: number[]): Part[] {
   return out;
 }
 
+/** The registry's fields of a document: read from its text, then what its `.meta.yaml` sets. */
+function registryFields(texts: string[], override: MetaOverride, issuer: string, date: string): Pick<DocumentMeta, "level" | "effective" | "relations" | "admin"> {
+  const admin: AdminRegistry = {
+    ...(override.status ? { status: override.status } : {}),
+    ...(override.level ? { level: override.level } : {}),
+    ...(override.effective ? { effective: override.effective } : {}),
+    ...(override.relations ? { relations: override.relations.map(({ type, number, kind, articles }) => ({ type, target: { number, ...(kind ? { kind } : {}) }, ...(articles ? { articles } : {}), evidence: `tệp ${SIDECAR_SUFFIX}` })) } : {}),
+  };
+  return {
+    level: issuerLevel(issuer),
+    effective: detectEffective(texts, date),
+    relations: JSON.stringify(detectRelations(texts)),
+    admin: Object.keys(admin).length ? JSON.stringify(admin) : "",
+  };
+}
+
 function titleFromFile(relativePath: string, part: number, parts: number): string {
   const base = path.basename(relativePath, path.extname(relativePath)).replace(/[-_]+/g, " ").trim();
   return parts > 1 ? `${base} (phần ${part + 1})` : base;
@@ -127,6 +152,7 @@ export function buildDocuments(
       issuer: override.issuer ?? detected.issuer,
       date: override.date ?? detected.date,
       source: override.source ?? detected.source,
+      ...registryFields(body.map((p) => p.text), override, override.issuer ?? detected.issuer, override.date ?? detected.date),
     };
     const drafts: DraftChunk[] = timed(times, INGEST_STAGES.chunk, () => chunkParagraphs(body, limits));
     if (notes.length > 0) drafts.push({ headings: ["Chú thích"], paragraphs: notes });

@@ -75,6 +75,14 @@ function caseUpperRuns(text: string): string {
   );
 }
 
+/** Names of Party and State organs that head a document's page. */
+const ORGAN = /^(?:ĐẢNG [ỦU]Y|ĐẢNG BỘ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BAN DÂN VẬN|BAN TUYÊN GIÁO|TỈNH [ỦU]Y|HUYỆN [ỦU]Y|THÀNH [ỦU]Y|QUẬN [ỦU]Y|THỊ [ỦU]Y|[ỦU]Y BAN|HỘI ĐỒNG NHÂN DÂN|BỘ CHÍNH TRỊ|BAN BÍ THƯ|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|BỘ\s)/u;
+
+/** "Đảng ủy xã an phú" → "Đảng ủy xã An Phú": the place after its unit is a proper name. */
+function placeCase(text: string): string {
+  return text.replace(/((?<!\p{L})(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)\s+)(.+)$/u, (_, unit: string, name: string) => unit + name.replace(/(^|\s)(\p{L})/gu, (_m: string, space: string, letter: string) => space + letter.toUpperCase()));
+}
+
 function pad(n: string): string {
   return n.padStart(2, "0");
 }
@@ -119,6 +127,11 @@ export function detectMetadata(paragraphs: Paragraph[], metaLines: string[]): De
   }
   const issuerPart = titleParts.find((part) => /^của\s/u.test(part));
   if (issuerPart) meta.issuer = issuerPart.replace(/^của\s+/u, "").replace(/\s+về\s.*$/u, "").trim();
+  // The organ heading the page ("ĐẢNG ỦY XÃ AN PHÚ" above "Số 03-QC/ĐU") when the title does not name it.
+  if (!meta.issuer) {
+    const organ = header.find((line) => line.length <= 120 && isUpperCaseLine(line) && ORGAN.test(line));
+    if (organ) meta.issuer = placeCase(toSentenceCase(organ));
+  }
   if (meta.issuer) meta.issuer = meta.issuer.charAt(0).toUpperCase() + meta.issuer.slice(1);
   if (titleParts.length) meta.title = titleParts.join(" ").replace(/\s+/g, " ").trim();
   else {

@@ -8,4 +8,5 @@ export const messages = {
   moreItems: (count: number, n: number) => `(còn ${count} ý nữa trong nguồn [${n}])`,
   emptyQuestion: "Bạn hãy nhập câu hỏi, ví dụ: «Dân vận là gì?»",
   sources: "Nguồn",
+  newerPassage: (name: string, text: string, n: number) => `Nội dung tương ứng trong ${name}: «${text}» [${n}]`,
 };

@@ -7,6 +7,8 @@ import { loadConfig, loadDotEnv } from "../../src/config.ts";
 import { AppError } from "../../src/errors.ts";
 import { runMain } from "../../src/run-main.ts";
 import type { AnswerResult } from "../../src/answer/types.ts";
+import type { AnswerOptions } from "../../src/answer/answer.ts";
+import { ISSUER_LEVELS } from "../../src/documents/level.ts";
 import type { Knowledge } from "../compose.ts";
 import { openKnowledge } from "../compose.ts";
 import { renderAnswerText, renderExplanation } from "./render.ts";
@@ -21,19 +23,21 @@ export function toJson(question: string, result: AnswerResult, ms: number) {
     abstained: result.abstained,
     grade: result.grade,
     confidence: result.confidence,
-    citations: result.citations.map(({ n, chunkId, docTitle, docNumber, section, quote, label, alsoIn }) => ({ n, chunkId, docTitle, docNumber, section, quote, label, alsoIn })),
+    citations: result.citations.map(({ n, chunkId, docTitle, docNumber, section, quote, label, alsoIn, validity }) => ({ n, chunkId, docTitle, docNumber, section, quote, label, alsoIn, ...(validity ? { validity } : {}) })),
     passages: result.passages.map(({ rank, chunkId, docTitle, docNumber, section, text, score }) => ({ rank, chunkId, docTitle, docNumber, section, text, score })),
     ms: Math.round(ms * 10) / 10,
   };
 }
 
-async function timed(knowledge: Knowledge, question: string, k: number) {
+type AskOptions = AnswerOptions & { k: number };
+
+async function timed(knowledge: Knowledge, question: string, options: AskOptions) {
   const started = performance.now();
-  const result = await knowledge.answer(question, { k });
+  const result = await knowledge.answer(question, options);
   return { result, ms: performance.now() - started };
 }
 
-async function runBatch(knowledge: Knowledge, file: string, k: number): Promise<void> {
+async function runBatch(knowledge: Knowledge, file: string, k: AskOptions): Promise<void> {
   const lines = (await readFile(file, "utf8")).split(/\r?\n/);
   for (const [i, line] of lines.entries()) {
     if (!line.trim()) continue;
@@ -49,7 +53,7 @@ async function runBatch(knowledge: Knowledge, file: string, k: number): Promise<
 }
 
 /** Interactive questions on a terminal; used by `npm start` when no chat channel is configured. */
-export async function repl(knowledge: Knowledge, k: number): Promise<void> {
+export async function repl(knowledge: Knowledge, k: AskOptions | number): Promise<void> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   console.log("Trợ lý Dân vận — gõ câu hỏi rồi Enter (gõ «thoát» hoặc Ctrl+D để dừng).");
   try {
@@ -57,7 +61,7 @@ export async function repl(knowledge: Knowledge, k: number): Promise<void> {
       const question = (await rl.question("\nHỏi: ").catch(() => null))?.trim();
       if (question === undefined || question === null || /^(thoát|thoat|exit|quit)$/i.test(question)) break;
       if (!question) continue;
-      const { result } = await timed(knowledge, question, k);
+      const { result } = await timed(knowledge, question, typeof k === "number" ? { k } : k);
       console.log(`\n${renderAnswerText(result)}`);
     }
   } finally {
@@ -74,30 +78,35 @@ export async function main(argv = process.argv.slice(2), config?: Config): Promi
       batch: { type: "string" },
       k: { type: "string" },
       explain: { type: "boolean", default: false },
+      level: { type: "string" },
+      "in-force-only": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
   if (values.help) {
-    console.log('Cách dùng: npm run ask -- [--k N] [--json] [--explain] "câu hỏi"\n          npm run -s ask -- --json --batch TỆP.jsonl');
+    console.log('Cách dùng: npm run ask -- [--k N] [--json] [--explain] [--level trung-uong|tinh|huyen|xa] [--in-force-only] "câu hỏi"\n          npm run -s ask -- --json --batch TỆP.jsonl');
     return 0;
   }
   if (!config) loadDotEnv();
   const settings = config ?? loadConfig();
   const k = values.k === undefined ? settings.ANSWER_TOP_K : Number(values.k);
   if (!Number.isInteger(k) || k < 1 || k > 50) throw new AppError("invalid:argument", "--k phải là số nguyên từ 1 đến 50.");
+  const level = values.level === undefined ? undefined : z.enum(ISSUER_LEVELS).safeParse(values.level);
+  if (level && !level.success) throw new AppError("invalid:argument", `--level phải là một trong: ${ISSUER_LEVELS.join(", ")}.`);
+  const options: AskOptions = { k, ...(level?.data ? { level: level.data } : {}), ...(values["in-force-only"] ? { inForceOnly: true } : {}) };
   const knowledge = await openKnowledge(settings);
   try {
     if (values.batch) {
-      await runBatch(knowledge, values.batch, k);
+      await runBatch(knowledge, values.batch, options);
       return 0;
     }
     const question = positionals.join(" ").trim();
     if (!question) {
       if (values.json) throw new AppError("invalid:argument", 'Thiếu câu hỏi. Ví dụ: npm run -s ask -- --json "Dân vận là gì?"');
-      await repl(knowledge, k);
+      await repl(knowledge, options);
       return 0;
     }
-    const { result, ms } = await timed(knowledge, question, k);
+    const { result, ms } = await timed(knowledge, question, options);
     if (values.json) console.log(JSON.stringify(values.explain ? { ...toJson(question, result, ms), explain: result.explain } : toJson(question, result, ms)));
     else console.log(values.explain ? `${renderAnswerText(result)}\n\n${renderExplanation(result)}` : renderAnswerText(result));
     return 0;

@@ -6,6 +6,9 @@ import type { RankedPassage, Retriever } from "../retrieve.ts";
 import type { Grade } from "./answerability.ts";
 import { answerability, featuresOf, gradeOf } from "./answerability.ts";
 import { placesNotInDocuments } from "./places.ts";
+import type { DocumentFilter } from "./validity.ts";
+import { citationValidity, filterByDocument, preferInForce, validityNotes } from "./validity.ts";
+import type { Registry } from "../documents/registry.ts";
 import { ANSWERABILITY } from "./answerability-model.ts";
 import { composeAnswer, composeRelated, suggestionsFrom } from "./compose.ts";
 import { answerContext } from "./context.ts";
@@ -16,10 +19,14 @@ import { proposeAnswer } from "./propose.ts";
 import type { AnswerResult, Citation, Explanation, PassageOut } from "./types.ts";
 import { verifyCitations } from "./verify.ts";
 
-export type AnswerOptions = { k?: number };
+/** `k`: passages retrieved; `level`, `inForceOnly`: only passages of texts of that issuing level, or in force. */
+export type AnswerOptions = { k?: number } & DocumentFilter;
 
 /** Fewer content syllables than this (or no more, without asking anything) and nothing is asserted ("a" was answered at confidence 0.70). */
 const MIN_CONCEPTS_TO_ASSERT = 2;
+
+/** With a level or in-force filter, this many times k passages are retrieved before filtering. */
+const FILTER_RETRIEVAL_FACTOR = 3;
 
 function toPassageOut(ranked: RankedPassage[]): PassageOut[] {
   return ranked.map(({ passage, score }, i) => ({
@@ -46,13 +53,32 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
   const logger = deps.logger ?? silentLogger;
 
   /** Each citation lists the other documents that hold the same words (its passage's near-duplicates). */
-  async function withDuplicates<T extends { citations: Citation[] }>(result: T): Promise<T> {
+  /**
+   * What a reply's citations carry besides the quote: the other documents holding the same words
+   * ("also in"), and whether each cited text is in force, with the warning and the newer text's
+   * passage when it is not.
+   */
+  async function annotated<T extends { answer: string; citations: Citation[] }>(result: T, registry: Registry, ranked: RankedPassage[]): Promise<T> {
     if (result.citations.length === 0) return result;
     const cited = await retriever.index.passages(result.citations.map((c) => c.chunkId));
     const duplicates = await retriever.index.duplicatesOf(cited);
+    const docOf = new Map(cited.map((p) => [p.id, p.docId]));
     for (const citation of result.citations) {
       citation.alsoIn = (duplicates.get(citation.chunkId) ?? []).map((d) => ({ docTitle: d.docTitle, docNumber: d.docNumber, section: d.section, docDate: d.docDate }));
+      const validity = citationValidity(registry, docOf.get(citation.chunkId) ?? "");
+      if (validity) citation.validity = validity;
     }
+    const lines: string[] = [];
+    for (const note of validityNotes(cited, registry, ranked)) {
+      lines.push(note.warning);
+      if (!note.newer) continue;
+      const { passage, name, text } = note.newer;
+      const n = result.citations.length + 1;
+      const validity = citationValidity(registry, passage.docId);
+      result.citations.push({ n, chunkId: passage.id, docTitle: passage.docTitle, docNumber: passage.docNumber, section: passage.section, quote: text, label: passage.citation, alsoIn: [], ...(validity ? { validity } : {}) });
+      lines.push(messages.newerPassage(name, text, n));
+    }
+    if (lines.length) result.answer = `${result.answer}\n\n${lines.join("\n")}`;
     return result;
   }
 
@@ -61,13 +87,18 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
     const trimmed = question.trim();
     const base = { citations: [] as Citation[], passages: [] as PassageOut[], suggestions: [] as string[] };
     if (!trimmed) return { ...base, answer: messages.emptyQuestion, abstained: true, confidence: 0, mode: "abstained", grade: "none" };
-    const { query, ranked } = await retriever.retrieve(trimmed, { k });
+    const filtered = Boolean(options.level || options.inForceOnly);
+    // A filter drops passages after retrieval: more are retrieved so that k remain.
+    const retrieval = await retriever.retrieve(trimmed, { k: filtered ? k * FILTER_RETRIEVAL_FACTOR : k });
+    const { query } = retrieval;
     // "?", "👍", "a": nothing to look up.
     if (!query.searchTokens.some((token) => token.length >= 2)) {
       return { ...base, answer: messages.noSearchableWords, abstained: true, confidence: 0, mode: "abstained", grade: "none" };
     }
     const index = retriever.index;
     const intent = analyseQuestionIntent(trimmed, query, retriever.lexicon);
+    const registry = await index.registry();
+    const ranked = preferInForce(filterByDocument(retrieval.ranked, registry, options), registry, intent).slice(0, k);
     const context = answerContext(intent, query, ranked, index);
     const sentences = scoreSentences(context);
     const { candidate, rules } = await proposeAnswer(context, sentences);
@@ -97,7 +128,7 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
     }
     if (grade === "related") {
       const related = composeRelated(candidate, ranked, sentences);
-      return withDuplicates({ answer: related.text, abstained: true, confidence, citations: related.citations, passages, mode: "related", grade, suggestions: [], explain });
+      return annotated({ answer: related.text, abstained: true, confidence, citations: related.citations, passages, mode: "related", grade, suggestions: [], explain }, registry, ranked);
     }
     if (generator) {
       // The model writes from the passages, the proposed answer's own passage first; its citations are checked.
@@ -106,13 +137,13 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
         const generated = await generator.generate(trimmed, given);
         const quoteOf = (p: Passage) => candidate.lines.find((l) => l.passage.id === p.id)?.text ?? sentences.find((s) => context.read[s.passage]?.passage.id === p.id)?.text ?? p.clean.slice(0, 200);
         const verified = verifyCitations(generated, given, quoteOf);
-        if (verified.citations.length > 0) return withDuplicates({ answer: verified.text, abstained: false, confidence, citations: verified.citations, passages, mode: "generated", grade, suggestions: [], explain });
+        if (verified.citations.length > 0) return annotated({ answer: verified.text, abstained: false, confidence, citations: verified.citations, passages, mode: "generated", grade, suggestions: [], explain }, registry, ranked);
       } catch (error) {
         // The model failed (network, quota): the extractive answer below is still grounded.
         logger.warn("answer.model_failed", { error, action: "the quoted answer is given instead" });
       }
     }
-    return withDuplicates({ answer: composed!.text, abstained: false, confidence, citations: composed!.citations, passages, mode: candidate.listed ? "list" : "extractive", grade, suggestions: [], explain });
+    return annotated({ answer: composed!.text, abstained: false, confidence, citations: composed!.citations, passages, mode: candidate.listed ? "list" : "extractive", grade, suggestions: [], explain }, registry, ranked);
   };
 }
 

@@ -114,7 +114,7 @@ function findFocus(text: string): string[] {
 function findScope(words: string[], text: string): QuestionScope {
   const scope: QuestionScope = {};
   const numbered = text.match(/\b(\d{1,3})\s*(?:[-/ ]\s*)?(?:nq|kl|qd|ct|ttg|nd|cp|hd|qc)\b/)
-    ?? text.match(/\b(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|quy dinh|huong dan|thong tu)\s+(?:so\s+)?(\d{1,3})\b/);
+    ?? text.match(/\b(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|quy dinh|quy che|huong dan|thong tu|ke hoach|thong bao|chuong trinh)\s+(?:so\s+)?(\d{1,3})\b/);
   if (numbered?.[1]) scope.documentNumber = numbered[1];
   const year = words.find((w) => /^(?:19|20)\d\d$/.test(w));
   if (year) scope.year = year;
@@ -186,7 +186,7 @@ function alternativeWords(words: string[], lexicon: Lexicon): string[] {
 export function scopeMatch(intent: QuestionAnalysis, passage: { docNumber: string; docDate: string; docTitle: string }): number {
   const { documentNumber, year } = intent.scope;
   if (!documentNumber && !year) return 0.5;
-  const numberOk = !documentNumber || new RegExp(`(?:^|\\D)${documentNumber}(?:\\D|$)`).test(`${passage.docNumber} ${passage.docTitle}`);
+  const numberOk = !documentNumber || new RegExp(`(?:^|\\D)0*${Number(documentNumber)}(?:\\D|$)`).test(`${passage.docNumber} ${passage.docTitle}`);
   const yearOk = !year || passage.docDate.startsWith(year) || passage.docTitle.includes(year);
   return numberOk && yearOk ? 1 : 0;
 }

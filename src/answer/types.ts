@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DOCUMENT_STATUSES } from "../documents/registry.ts";
 import type { Features } from "./answerability.ts";
 import type { Candidate } from "./candidate.ts";
 import type { RuleAttempt } from "./propose.ts";
@@ -20,6 +21,12 @@ export const citationSchema = z.object({
   label: z.string(),
   /** The same words in other documents (near-duplicates collapsed into this citation), in path order. */
   alsoIn: z.array(alsoInSchema),
+  /** Whether the cited text is in force (src/documents/registry.ts); absent when the registry does not know it. */
+  validity: z.object({
+    status: z.enum(DOCUMENT_STATUSES),
+    by: z.object({ title: z.string(), number: z.string(), date: z.string() }).optional(),
+    effective: z.string().optional(),
+  }).optional(),
 });
 export type Citation = z.infer<typeof citationSchema>;
 

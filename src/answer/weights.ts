@@ -82,3 +82,14 @@ export const ITEM = {
   /** The item's document is the one the question names (by number or year). */
   scope: 0.3,
 } as const;
+
+/** Texts in force and texts replaced (src/answer/validity.ts). */
+export const VALIDITY = {
+  /**
+   * A replaced text's passage scores this share of its retrieval score, unless the question names it: its
+   * successor, which usually says the same with changes, comes first. Set by reasoning, not fitted (no
+   * training question has a replaced text): enough to reorder near-equal passages, not to bury an old
+   * text that alone answers; test/documents/registry.test.ts checks both.
+   */
+  superseded: 0.8,
+} as const;

@@ -1,4 +1,3 @@
-import { fold } from "../text/normalize.ts";
 
 /**
  * Which member of a near-duplicate group stands for it in searches and citations (the others are
@@ -7,22 +6,11 @@ import { fold } from "../text/normalize.ts";
  * (central before province, district, commune); then the document ingested first; then path and place.
  */
 
-export type IssuerLevel = "trung-uong" | "tinh" | "huyen" | "xa" | "";
+import type { IssuerLevel } from "../documents/level.ts";
+import { issuerLevel } from "../documents/level.ts";
 
-/** Below the centre, the lowest level named wins ("Đảng ủy xã A, huyện B" is a commune's). */
-const LEVELS: Array<[IssuerLevel, RegExp]> = [
-  ["xa", /(?<!thi )\b(?:xa|phuong|thi tran)\b/],
-  ["huyen", /\b(?:huyen|quan uy|thi xa|thi uy)\b/],
-  ["tinh", /\b(?:tinh|thanh uy|thanh pho)\b/],
-];
-
-/** The issuing level read from the issuer's name ("Tỉnh ủy Nghệ An" → tinh); "" when it does not say. */
-export function issuerLevel(issuer: string): IssuerLevel {
-  const folded = fold(issuer);
-  // "Ban Chấp hành Trung ương" is central even though "ban chấp hành" also heads a commune's committee.
-  if (/\b(?:trung uong|bo chinh tri|ban bi thu|quoc hoi|chinh phu|thu tuong)\b/.test(folded)) return "trung-uong";
-  return LEVELS.find(([, pattern]) => pattern.test(folded))?.[0] ?? "";
-}
+export { issuerLevel } from "../documents/level.ts";
+export type { IssuerLevel } from "../documents/level.ts";
 
 const RANK: Record<IssuerLevel, number> = { "trung-uong": 0, tinh: 1, huyen: 2, xa: 3, "": 4 };
 

@@ -15,6 +15,14 @@ export const documentMetaSchema = z.object({
   /** ISO date (YYYY-MM-DD, or shorter when only the year is known), or empty. */
   date: z.string(),
   source: z.string(),
+  /** Issuing level (src/documents/level.ts): "trung-uong", "tinh", "huyen", "xa", or "". */
+  level: z.string(),
+  /** ISO date the text takes effect, when it says so (or an admin does), else "". */
+  effective: z.string(),
+  /** What the text says about other texts (src/documents/relations.ts), as JSON: an array of relations. */
+  relations: z.string(),
+  /** What `<file>.meta.yaml` sets of the registry (status, level, effective, relations), as JSON: an admin's word beats detection. */
+  admin: z.string(),
 });
 export type DocumentMeta = z.infer<typeof documentMetaSchema>;
 

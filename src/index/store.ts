@@ -4,6 +4,7 @@ import * as lancedb from "@lancedb/lancedb";
 import type { EmbedderInfo } from "../embed/embedder.ts";
 import { AppError } from "../errors.ts";
 import type { DocumentRow, Passage } from "./schema.ts";
+import { Registry } from "../documents/registry.ts";
 import { documentRowSchema, passageSchema } from "./schema.ts";
 import type { Manifest } from "./manifest.ts";
 import { INDEX_FORMAT, readManifest } from "./manifest.ts";
@@ -41,6 +42,8 @@ export interface KnowledgeIndex {
   /** Every passage, in document order (for checks and generators, not for answering). */
   allPassages(): Promise<Passage[]>;
   documents(): Promise<DocumentRow[]>;
+  /** Which text is in force (src/documents/registry.ts), derived once per open index. */
+  registry(): Promise<Registry>;
   close(): void;
 }
 
@@ -95,6 +98,7 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo, option
       if (!closed) logger.warn("index.vectors_not_loaded", { error, action: "vector search stays on LanceDB for this index" });
     });
   const columns = [...PASSAGE_COLUMNS];
+  let registry: Promise<Registry> | undefined;
   /**
    * Passages read and validated once per open index (a passage never changes within a generation):
    * searches return ids and scores only, and rows are read just for the passages not yet seen.
@@ -167,6 +171,10 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo, option
     async documents() {
       const rows = await documents.query().toArray();
       return rows.map((row) => documentRowSchema.parse(row)).sort((a, b) => a.path.localeCompare(b.path) || a.part - b.part);
+    },
+    registry(): Promise<Registry> {
+      registry ??= documents.query().toArray().then((rows) => new Registry(rows.map((row) => documentRowSchema.parse(row))));
+      return registry;
     },
     vectorsReady: () => loading,
     close() {

@@ -33,7 +33,8 @@ export function chunksSchema(dimension: number): Schema {
 export function documentsSchema(): Schema {
   return new Schema([
     text("docId"), text("path"), int("part"), text("title"), text("kind"), text("number"), text("issuer"),
-    text("date"), text("source"), text("fileHash"), text("format"), int("chunkCount"), text("ingestedAt"),
+    text("date"), text("source"), text("level"), text("effective"), text("relations"), text("admin"),
+    text("fileHash"), text("format"), int("chunkCount"), text("ingestedAt"),
   ]);
 }
 
