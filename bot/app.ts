@@ -24,7 +24,7 @@ export async function openApp(config: Config, logger: Logger) {
   const conversation = createConversation({
     answer: (question) => holder.use((knowledge) => knowledge.answer(question)),
     passage: (id) => holder.use((knowledge) => knowledge.index.passage(id)),
-    documents: () => holder.use((knowledge) => knowledge.index.documents()),
+    documents: () => holder.use(async (knowledge) => (await knowledge.index.registry()).documents),
     store,
     bank: () => bank,
     checklists: () => checklists,

@@ -1,4 +1,7 @@
 import type { Citation } from "../src/answer/types.ts";
+import { statusText } from "../src/documents/describe.ts";
+import { LEVEL_NAMES } from "../src/documents/level.ts";
+import type { RegisteredDocument } from "../src/documents/registry.ts";
 import { citationLabel } from "../src/index/schema.ts";
 
 /** User-facing Vietnamese text of the chat channels, in one place for review. */
@@ -123,6 +126,8 @@ export const coreText = {
   },
   passage: (n: number, citation: string, text: string) => `Nguồn ${n}: ${citation}\n\n${text}`,
   documentsHeader: (count: number) => `Kho tài liệu có ${count} văn bản:`,
+  /** A document's level and whether it is in force, as listed by /tailieu on every channel: "cấp tỉnh · đã bị thay thế bởi …". */
+  documentStanding: (d: Pick<RegisteredDocument, "level" | "validity">) => `cấp ${LEVEL_NAMES[d.level]} · ${statusText(d.validity)}`,
   documents: (lines: string[]) => `${coreText.documentsHeader(lines.length)}\n${lines.join("\n")}`,
   noDocuments: "Chưa có tài liệu nào trong kho.",
   file: (caption: string, fileName: string) => `📄 ${caption}: ${fileName}`,

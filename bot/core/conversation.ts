@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { AnswerResult } from "../../src/answer/types.ts";
 import type { Checklist } from "../../src/checklist/schema.ts";
 import type { ChecklistRunner } from "../../src/checklist/workflow.ts";
-import type { DocumentRow, Passage } from "../../src/index/schema.ts";
+import type { Passage } from "../../src/index/schema.ts";
+import type { RegisteredDocument } from "../../src/documents/registry.ts";
 import type { Logger } from "../../src/log.ts";
 import { silentLogger } from "../../src/log.ts";
 import type { QuizQuestion } from "../../src/quiz/bank.ts";
@@ -27,7 +28,7 @@ import { textReply } from "./replies.ts";
 export type CoreDeps = {
   answer: (question: string) => Promise<AnswerResult>;
   passage: (id: string) => Promise<Passage | undefined>;
-  documents: () => Promise<DocumentRow[]>;
+  documents: () => Promise<readonly RegisteredDocument[]>;
   store: StateStore;
   bank: () => QuizQuestion[];
   checklists: () => Checklist[];

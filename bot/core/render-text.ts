@@ -79,7 +79,7 @@ export function renderPlain(reply: Reply): string {
       return t.passage(reply.n, reply.passage.citation, reply.passage.text.trim());
     case "documents":
       return reply.documents.length
-        ? t.documents(reply.documents.map((d, i) => `${i + 1}. ${d.title}${d.number ? ` (số ${d.number})` : ""}${d.date ? ` — ${displayDate(d.date)}` : ""} — ${d.chunkCount} đoạn`))
+        ? t.documents(reply.documents.map((d, i) => `${i + 1}. ${d.title}${d.number ? ` (số ${d.number})` : ""}${d.date ? ` — ${displayDate(d.date)}` : ""} — ${d.chunkCount} đoạn — ${t.documentStanding(d)}`))
         : t.noDocuments;
     case "file":
       return t.file(reply.caption, reply.fileName);

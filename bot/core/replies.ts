@@ -1,7 +1,8 @@
 import type { AnswerResult } from "../../src/answer/types.ts";
 import type { ChecklistState, Prompt } from "../../src/checklist/engine.ts";
 import type { Checklist } from "../../src/checklist/schema.ts";
-import type { DocumentRow, Passage } from "../../src/index/schema.ts";
+import type { Passage } from "../../src/index/schema.ts";
+import type { RegisteredDocument } from "../../src/documents/registry.ts";
 import type { Intent } from "./intent.ts";
 import { typedForm } from "./intent.ts";
 
@@ -26,7 +27,7 @@ export type Reply =
   /** The answers that can be corrected, to pick one. */
   | { kind: "checklist-edit"; fields: Array<{ id: string; label: string; value: string }> }
   | { kind: "passage"; n: number; passage: Passage }
-  | { kind: "documents"; documents: DocumentRow[] }
+  | { kind: "documents"; documents: readonly RegisteredDocument[] }
   | { kind: "file"; fileName: string; mime: string; data: Buffer; caption: string };
 
 export const textReply = (text: string, options?: Option[]): Reply => ({ kind: "text", text, ...(options ? { options } : {}) });

@@ -1,5 +1,6 @@
 import type { AnswerResult } from "../../src/answer/types.ts";
-import type { DocumentRow, Passage } from "../../src/index/schema.ts";
+import type { Passage } from "../../src/index/schema.ts";
+import type { RegisteredDocument } from "../../src/documents/registry.ts";
 import { displayDate } from "../../src/index/schema.ts";
 import { joinPieces, splitText } from "../core/split.ts";
 import { coreText } from "../messages.ts";
@@ -56,12 +57,12 @@ export function passageBlocks(n: number, passage: Passage): Block[] {
   ];
 }
 
-export function documentListBlocks(documents: DocumentRow[]): Block[] {
+export function documentListBlocks(documents: readonly RegisteredDocument[]): Block[] {
   if (documents.length === 0) return [plain(coreText.noDocuments)];
   return [
     { text: coreText.documentsHeader(documents.length), wrap: (s) => `<b>${s}</b>` },
     ...documents.map((d, i) => {
-      const facts = [d.kind, d.number ? `số ${d.number}` : "", d.date ? displayDate(d.date) : "", `${d.chunkCount} đoạn`].filter(Boolean).join(" · ");
+      const facts = [d.kind, d.number ? `số ${d.number}` : "", d.date ? displayDate(d.date) : "", `${d.chunkCount} đoạn`, coreText.documentStanding(d)].filter(Boolean).join(" · ");
       return plain(`${i + 1}. ${d.title}\n    ${facts}`);
     }),
   ];

@@ -38,7 +38,7 @@ function toJson(reply: Reply, keepFile: (reply: Extract<Reply, { kind: "file" }>
     case "passage":
       return { kind: "passage", n: reply.n, citation: reply.passage.citation, text: reply.passage.text };
     case "documents":
-      return { kind: "documents", documents: reply.documents.map((d) => ({ title: d.title, kind: d.kind, number: d.number, date: d.date ? displayDate(d.date) : "", chunks: d.chunkCount })) };
+      return { kind: "documents", documents: reply.documents.map((d) => ({ title: d.title, kind: d.kind, number: d.number, date: d.date ? displayDate(d.date) : "", chunks: d.chunkCount, level: d.level, status: d.validity.status, standing: coreText.documentStanding(d) })) };
     case "file":
       return { kind: "file", url: keepFile(reply), fileName: reply.fileName, caption: reply.caption };
     default: {

@@ -45,7 +45,7 @@ let controller: { remind(now?: Date): Promise<number> } | undefined;
 async function startBot() {
   const runner = await createChecklistRunner({ storageUrl: `file:${path.join(dataDir, "workflows.db")}`, checklists: () => checklists });
   const conversation = createConversation({
-    answer: (q) => holder.current().answer(q), passage: (id) => holder.current().index.passage(id), documents: () => holder.current().index.documents(),
+    answer: (q) => holder.current().answer(q), passage: (id) => holder.current().index.passage(id), documents: async () => (await holder.current().index.registry()).documents,
     store, bank: () => [], checklists: () => checklists, runner, practiceCount: 3, maxQuestionChars: 1000, questionsPerMinute: 1000,
   });
   const { bot, checklist } = createTelegramBot({

@@ -34,6 +34,7 @@ const MAINS: Record<string, () => Promise<Main>> = {
   "bot/cli/ask.ts": async () => (await import("../../bot/cli/ask.ts")).main as Main,
   "bot/cli/eval.ts": async () => (await import("../../bot/cli/eval.ts")).main,
   "ingest/cli.ts": async () => (await import("../../ingest/cli.ts")).main,
+  "bot/cli/documents.ts": async () => (await import("../../bot/cli/documents.ts")).main,
 };
 
 /**
@@ -114,9 +115,29 @@ describe("command line", () => {
     expect(result.abstained).toBe(result.grade !== "answer");
     expect(result.passages).toHaveLength(3);
     for (const key of ["rank", "chunkId", "docTitle", "docNumber", "section", "text", "score"]) expect(result.passages[0]).toHaveProperty(key);
-    for (const key of ["n", "chunkId", "docTitle", "docNumber", "section", "quote", "alsoIn"]) expect(result.citations[0]).toHaveProperty(key);
+    for (const key of ["n", "chunkId", "docTitle", "docNumber", "section", "quote", "alsoIn", "validity"]) expect(result.citations[0]).toHaveProperty(key);
+    expect(["in-force", "superseded", "amended", "not-yet-in-force", "unknown"]).toContain(result.citations[0].validity.status);
     expect(result.citations.length).toBeGreaterThan(0);
     expect(result.answer).toContain(result.citations[0]!.quote.split(" … ")[0]!.slice(0, 30));
+  });
+
+  it("documents --json lists the registry: each document's level, effective date, status and relations", async () => {
+    const { stdout, code } = await inProcess("bot/cli/documents.ts", ["--json"]);
+    expect(code).toBe(0);
+    const documents = JSON.parse(stdout.trim()) as Array<Record<string, unknown> & { relations: Array<{ type: string; target: { number: string; id?: string }; evidence: string }> }>;
+    expect(documents.length).toBeGreaterThan(0);
+    for (const d of documents) {
+      expect(["trung-uong", "tinh", "huyen", "xa", ""]).toContain(d.level);
+      expect(typeof d.effective).toBe("string");
+      expect(["in-force", "superseded", "amended", "not-yet-in-force", "unknown"]).toContain(d.status);
+    }
+    // The 2015 Kết luận asks for a directive to replace Chỉ thị 18/2000/CT-TTg, which is not in the documents: an unresolved reference.
+    const reference = documents.flatMap((d) => d.relations).find((r) => r.target.number === "18/2000/CT-TTg");
+    expect(reference).toMatchObject({ type: "references", evidence: expect.stringContaining("18/2000/CT-TTg") });
+    expect(reference!.target.id).toBeUndefined();
+    const table = await inProcess("bot/cli/documents.ts", []);
+    expect(table.stdout).toMatch(/Sổ văn bản: \d+ văn bản/);
+    expect(table.stdout).toContain("18/2000/CT-TTg (chưa có trong kho)");
   });
 
   it("ask --json answers a question with no searchable word politely and exits 0", async () => {

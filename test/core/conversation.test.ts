@@ -45,6 +45,9 @@ describe("conversation core", () => {
     expect(documents.length).toBeGreaterThan(0);
     expect(plain(await say("/tailieu", "t2"))).toContain(`Kho tài liệu có ${documents.length} văn bản`);
     expect(plain(await say("tài liệu", "t2"))).toContain(documents[0]!.title);
+    // As plain text (Zalo, the terminal chat): each document's level and status from the registry.
+    const listed = plain(await say("/tailieu", "t2"));
+    for (const d of (await app.holder.current().index.registry()).documents) expect(listed).toContain(coreText.documentStanding(d));
     expect(plain(await say("/abc", "t2"))).toMatch(/Không có lệnh \/abc/);
     expect(plain(await say("nguồn 1", "t3"))).toMatch(/Chưa có câu trả lời nào có nguồn/);
   });

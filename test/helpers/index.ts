@@ -62,7 +62,7 @@ export function conversationFor(holder: KnowledgeHolder, store: StateStore, opti
   return createConversation({
     answer: (q) => holder.current().answer(q),
     passage: (id) => holder.current().index.passage(id),
-    documents: () => holder.current().index.documents(),
+    documents: async () => (await holder.current().index.registry()).documents,
     store, bank: () => [], checklists: () => [], practiceCount: 10, maxQuestionChars: options.maxQuestionChars ?? 1000, questionsPerMinute: options.questionsPerMinute ?? 1000,
   });
 }

@@ -33,7 +33,7 @@ async function startBot() {
     logger: silentLogger,
     // A short open period keeps the test fast; the fake server does not enforce Telegram's minimum of 5 s.
     conversation: createConversation({
-      answer: (q) => holder.current().answer(q), passage: (id) => holder.current().index.passage(id), documents: () => holder.current().index.documents(),
+      answer: (q) => holder.current().answer(q), passage: (id) => holder.current().index.passage(id), documents: async () => (await holder.current().index.registry()).documents,
       store, bank: () => bank, checklists: () => [], practiceCount: 3, maxQuestionChars: 1000, questionsPerMinute: 1000,
     }),
     quiz: { bank: () => bank, openPeriod: 2, defaultCount: 3, seed: () => 7 },

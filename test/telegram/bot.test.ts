@@ -1,4 +1,5 @@
 import { escapeHtml } from "../../bot/telegram/render.ts";
+import { coreText } from "../../bot/messages.ts";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
@@ -153,6 +154,9 @@ describe("Telegram bot against a fake Bot API server", () => {
     const [list] = await exchange(textMessage(privateChat(8), user(8), "/tailieu"), "sendMessage", 8);
     expect(list!.body.text).toContain(`Kho tài liệu có ${documents.length} văn bản`);
     expect(list!.body.text).toContain(escapeHtml(documents[0]!.title));
+    // Each document's issuing level and whether it is in force, from the registry.
+    const registered = (await holder.current().index.registry()).documents;
+    for (const d of registered) expect(list!.body.text).toContain(escapeHtml(coreText.documentStanding(d)));
     // Typed without the slash, as on the web chat and Zalo: the same list, not a search.
     const [typed] = await exchange(textMessage(privateChat(8), user(8), "tài liệu"), "sendMessage", 8);
     expect(typed!.body.text).toBe(list!.body.text);

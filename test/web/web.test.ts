@@ -137,6 +137,7 @@ describe("web chat in headless Chromium", () => {
     await page.keyboard.press("Enter");
     await page.waitForFunction((n) => document.querySelectorAll("#log li.bot").length > n, before);
     expect(await last()).toMatch(/Kho tài liệu có [1-9]\d* văn bản/);
+    expect(await last()).toMatch(/cấp (?:Trung ương|tỉnh|huyện|xã|chưa rõ) · (?:còn hiệu lực|chưa rõ hiệu lực|đã bị thay thế|đã được sửa đổi|chưa có hiệu lực)/u);
     await expect(page.getByLabel("Câu hỏi của bạn").count()).resolves.toBe(1);
   });
 });

@@ -88,7 +88,7 @@ function render(reply) {
       const ol = document.createElement("ol");
       for (const d of reply.documents) {
         const item = document.createElement("li");
-        item.textContent = [d.title, d.kind, d.number && `số ${d.number}`, d.date, `${d.chunks} đoạn`].filter(Boolean).join(" · ");
+        item.textContent = [d.title, d.kind, d.number && `số ${d.number}`, d.date, `${d.chunks} đoạn`, d.standing].filter(Boolean).join(" · ");
         ol.appendChild(item);
       }
       li.appendChild(ol);
