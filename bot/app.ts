@@ -22,7 +22,7 @@ export async function openApp(config: Config, logger: Logger) {
   logger.info("app.loaded", { questions: bank.length, checklists: checklists.length });
   const runner = await createChecklistRunner({ storageUrl: config.workflowUrl, checklists: () => checklists, logger });
   const conversation = createConversation({
-    answer: (question) => holder.use((knowledge) => knowledge.answer(question)),
+    answer: (question, filter) => holder.use((knowledge) => knowledge.answer(question, filter)),
     passage: (id) => holder.use((knowledge) => knowledge.index.passage(id)),
     documents: () => holder.use(async (knowledge) => (await knowledge.index.registry()).documents),
     store,

@@ -2,6 +2,7 @@ import type { Citation } from "../src/answer/types.ts";
 import { statusText } from "../src/documents/describe.ts";
 import { LEVEL_NAMES } from "../src/documents/level.ts";
 import type { RegisteredDocument } from "../src/documents/registry.ts";
+import type { IssuerLevel } from "../src/documents/level.ts";
 import { citationLabel } from "../src/index/schema.ts";
 
 /** User-facing Vietnamese text of the chat channels, in one place for review. */
@@ -17,7 +18,8 @@ export const text = {
     "• Trong nhóm: <code>/hoi câu hỏi</code>, nhắc tên bot, hoặc trả lời tin nhắn của bot.\n\n" +
     "<b>Các lệnh</b>\n" +
     "/hoi <i>câu hỏi</i> — hỏi, ví dụ <code>/hoi Thủ trưởng cơ quan có trách nhiệm gì trong thực hiện QCDC?</code>\n" +
-    "/tailieu — danh sách văn bản trong kho, ví dụ <code>/tailieu</code>\n" +
+    "/tailieu — danh sách văn bản trong kho, cấp ban hành và hiệu lực, ví dụ <code>/tailieu</code>\n" +
+    "/capdo <i>cấp</i> — chỉ tra cứu văn bản một cấp (trung-uong, tinh, huyen, xa), ví dụ <code>/capdo tinh</code>; <code>/capdo tat-ca</code> để bỏ\n" +
     "/nguon <i>n</i> — xem toàn văn nguồn số n của câu trả lời gần nhất, ví dụ <code>/nguon 1</code>\n" +
     "/luyentap <i>chủ đề</i> — luyện tập trắc nghiệm (trò chuyện riêng), ví dụ <code>/luyentap mô hình dân vận</code>\n" +
     "/quiz <i>số câu</i> <i>chủ đề</i> — thi quiz trong nhóm, ví dụ <code>/quiz 5 QCDC</code>; /tiep, /dungquiz, /ketqua, /thongkequiz\n" +
@@ -45,6 +47,7 @@ export const text = {
 export const COMMANDS = [
   { command: "hoi", description: "Hỏi về công tác dân vận" },
   { command: "tailieu", description: "Danh sách tài liệu" },
+  { command: "capdo", description: "Chỉ tra cứu văn bản một cấp" },
   { command: "nguon", description: "Xem nguồn của câu trả lời gần nhất" },
   { command: "mohinh", description: "Hướng dẫn xây dựng mô hình dân vận" },
   { command: "luyentap", description: "Luyện tập trắc nghiệm" },
@@ -63,7 +66,8 @@ export const coreText = {
     "Trợ lý Dân vận trả lời câu hỏi về công tác dân vận, trích dẫn nguyên văn tài liệu kèm nguồn.",
     "• Gõ câu hỏi, ví dụ: Dân vận là gì?",
     "• nguồn 1 — xem toàn văn nguồn số 1 của câu trả lời gần nhất",
-    "• /tailieu — danh sách tài liệu",
+    "• /tailieu — danh sách tài liệu (cấp ban hành, còn hiệu lực hay không)",
+    "• /capdo tinh — chỉ tra cứu văn bản cấp tỉnh (trung-uong, tinh, huyen, xa; tat-ca để bỏ)",
     "• /luyentap [chủ đề] — luyện tập trắc nghiệm, trả lời bằng A, B, C… hoặc 1, 2, 3…",
     "• /mohinh — hướng dẫn từng bước xây dựng mô hình dân vận (xuất kế hoạch DOCX); /tiendo, /xuat, /huybo",
     "• /dung — dừng luyện tập",
@@ -126,6 +130,12 @@ export const coreText = {
   },
   passage: (n: number, citation: string, text: string) => `Nguồn ${n}: ${citation}\n\n${text}`,
   documentsHeader: (count: number) => `Kho tài liệu có ${count} văn bản:`,
+  levelNow: (level: IssuerLevel | undefined) =>
+    `${level ? `Bạn đang chỉ tra cứu văn bản cấp ${LEVEL_NAMES[level]}.` : "Bạn đang tra cứu văn bản của mọi cấp."}\n` +
+    "Chọn cấp: /capdo trung-uong · /capdo tinh · /capdo huyen · /capdo xa · /capdo tat-ca (mọi cấp)",
+  levelSet: (level: IssuerLevel | undefined) =>
+    level ? `Từ nay tôi chỉ trả lời từ văn bản cấp ${LEVEL_NAMES[level]}. Gõ /capdo tat-ca để tra cứu mọi cấp.` : "Từ nay tôi trả lời từ văn bản của mọi cấp.",
+  levelNote: (level: IssuerLevel) => `(Chỉ tra cứu văn bản cấp ${LEVEL_NAMES[level]} — gõ /capdo tat-ca để tra cứu mọi cấp.)`,
   /** A document's level and whether it is in force, as listed by /tailieu on every channel: "cấp tỉnh · đã bị thay thế bởi …". */
   documentStanding: (d: Pick<RegisteredDocument, "level" | "validity">) => `cấp ${LEVEL_NAMES[d.level]} · ${statusText(d.validity)}`,
   documents: (lines: string[]) => `${coreText.documentsHeader(lines.length)}\n${lines.join("\n")}`,

@@ -5,6 +5,7 @@ import type { ChecklistRunner } from "../../src/checklist/workflow.ts";
 import type { Passage } from "../../src/index/schema.ts";
 import type { RegisteredDocument } from "../../src/documents/registry.ts";
 import type { Logger } from "../../src/log.ts";
+import type { IssuerLevel } from "../../src/documents/level.ts";
 import { silentLogger } from "../../src/log.ts";
 import type { QuizQuestion } from "../../src/quiz/bank.ts";
 import type { StateStore } from "../../src/state/store.ts";
@@ -26,7 +27,8 @@ import { textReply } from "./replies.ts";
  */
 
 export type CoreDeps = {
-  answer: (question: string) => Promise<AnswerResult>;
+  /** `level`: only texts of that issuing level (the user's `/capdo`). */
+  answer: (question: string, filter?: { level?: IssuerLevel }) => Promise<AnswerResult>;
   passage: (id: string) => Promise<Passage | undefined>;
   documents: () => Promise<readonly RegisteredDocument[]>;
   store: StateStore;
@@ -39,6 +41,11 @@ export type CoreDeps = {
   questionsPerMinute?: number;
   logger?: Logger;
 };
+
+/** An answer limited to one level says so, with how to lift the limit. */
+function withLevelNote(result: AnswerResult, level: IssuerLevel): AnswerResult {
+  return { ...result, answer: `${result.answer}\n\n${t.levelNote(level)}` };
+}
 
 export function createConversation(deps: CoreDeps) {
   const { store } = deps;
@@ -53,7 +60,8 @@ export function createConversation(deps: CoreDeps) {
     if (question.length > deps.maxQuestionChars) return [textReply(t.tooLong(deps.maxQuestionChars))];
     const wait = limited(`${message.channel}:${message.userId}`);
     if (wait > 0) return [textReply(t.rateLimited(wait))];
-    const result = await deps.answer(question);
+    const level = await store.userLevel(message.channel, message.userId);
+    const result = level ? withLevelNote(await deps.answer(question, { level }), level) : await deps.answer(question);
     const answerId = randomBytes(6).toString("base64url");
     await store.saveAnswer({
       id: answerId, channel: message.channel, chatId: message.chatId, userId: message.userId, question,
@@ -128,6 +136,12 @@ export function createConversation(deps: CoreDeps) {
       case "practice-stop": {
         const session = await runningPractice(message);
         return session ? practice.halt(session) : [textReply(t.noPractice)];
+      }
+      case "level": {
+        if (intent.level === undefined) return [textReply(t.levelNow(await store.userLevel(message.channel, message.userId)))];
+        const level = intent.level === "all" ? undefined : intent.level;
+        await store.setUserLevel(message.channel, message.userId, level);
+        return [textReply(t.levelSet(level))];
       }
       case "unknown-command": return [textReply(t.unknownCommand(intent.name, t.help))];
       case "text": return onText(message, intent.text);

@@ -1,5 +1,6 @@
 import type { ChecklistInput } from "../../src/checklist/engine.ts";
 import { fold } from "../../src/text/normalize.ts";
+import type { IssuerLevel } from "../../src/documents/level.ts";
 
 /**
  * What a user wants, as data. Typed text is parsed into an intent once, here; buttons carry an intent
@@ -21,6 +22,8 @@ export type Intent =
   | { kind: "checklist-edit-menu" }
   | { kind: "checklist-progress" }
   | { kind: "checklist-export"; exportId?: string }
+  /** "/capdo tinh": answer only from texts of that issuing level; "/capdo tat-ca" clears it; "/capdo" shows it. */
+  | { kind: "level"; level: IssuerLevel | "all" | undefined }
   | { kind: "unknown-command"; name: string }
   /** Anything else: an option picked by number or letter, an answer to the current step, or a question. */
   | { kind: "text"; text: string };
@@ -65,9 +68,22 @@ export function parseText(raw: string): Intent {
       return { kind: "checklist-export", ...(arg ? { exportId: arg } : {}) };
     case "huybo":
       return { kind: "checklist-input", input: { kind: "cancel" } };
+    case "capdo":
+      return { kind: "level", level: levelArgument(arg) };
     default:
       return { kind: "unknown-command", name };
   }
+}
+
+/** "trung-uong", "Trung ương", "TW", "tinh", "tỉnh", "tat-ca", "tất cả" …; undefined for none or a word that is not a level. */
+function levelArgument(arg: string): IssuerLevel | "all" | undefined {
+  const folded = fold(arg).toLowerCase().replace(/[-_]+/g, " ").trim();
+  if (/^(?:trung uong|tw|tu)$/.test(folded)) return "trung-uong";
+  if (/^(?:tinh|cap tinh)$/.test(folded)) return "tinh";
+  if (/^(?:huyen|cap huyen)$/.test(folded)) return "huyen";
+  if (/^(?:xa|cap xa)$/.test(folded)) return "xa";
+  if (/^(?:tat ca|all|bo|bo loc)$/.test(folded)) return "all";
+  return undefined;
 }
 
 /** The words that steer a checklist while one is open ("quay lại", "bỏ qua", "xác nhận", "sửa"). */
@@ -98,6 +114,7 @@ export function typedForm(intent: Intent): string | undefined {
     case "checklist-start": return intent.restart ? "/mohinh bắt đầu lại" : `/mohinh ${intent.checklistId}`.trim();
     case "checklist-progress": return "/tiendo";
     case "checklist-export": return `/xuat ${intent.exportId ?? ""}`.trim();
+    case "level": return `/capdo ${intent.level === undefined ? "" : intent.level === "all" ? "tat-ca" : intent.level}`.trim();
     case "checklist-edit-menu": return "sửa";
     case "text": return intent.text;
     case "checklist-input":

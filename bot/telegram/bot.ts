@@ -112,6 +112,7 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
     await ask(ctx, question);
   });
   bot.command("tailieu", (ctx) => viaCore(ctx, "/tailieu"));
+  bot.command("capdo", (ctx) => viaCore(ctx, `/capdo ${ctx.match}`.trim()));
   bot.command("nguon", async (ctx) => {
     const n = Number(ctx.match.trim());
     if (!Number.isInteger(n) || n < 1) return void (await ctx.reply(text.nguonUsage, { parse_mode: "HTML" }));

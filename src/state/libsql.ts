@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { ChecklistRunRow, FeedbackRow, StateStore, StoredAnswer, Usage } from "./store.ts";
 import type { QuizSession } from "../quiz/engine.ts";
 import { quizSessionSchema } from "../quiz/engine.ts";
+import { ISSUER_LEVELS } from "../documents/level.ts";
 
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS answers (
@@ -24,6 +25,8 @@ const SCHEMA = [
     run_id TEXT PRIMARY KEY, channel TEXT NOT NULL, chat_id TEXT NOT NULL, user_id TEXT NOT NULL, checklist_id TEXT NOT NULL,
     status TEXT NOT NULL, updated_at TEXT NOT NULL, reminded_at TEXT)`,
   `CREATE TABLE IF NOT EXISTS quiz_polls (poll_id TEXT PRIMARY KEY, session_id TEXT NOT NULL, question_index INTEGER NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS user_settings (
+    channel TEXT NOT NULL, user_id TEXT NOT NULL, level TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (channel, user_id))`,
 ];
 
 const answerRow = z.object({
@@ -173,6 +176,15 @@ export async function openLibsqlStore(url: string): Promise<StateStore> {
     async idleChecklistRuns(before) {
       const { rows } = await client.execute({ sql: "SELECT * FROM checklist_runs WHERE status = 'active' AND reminded_at IS NULL AND updated_at < ?", args: [before] });
       return rows.map(toRun);
+    },
+    async userLevel(channel, userId) {
+      const { rows } = await client.execute({ sql: "SELECT level FROM user_settings WHERE channel = ? AND user_id = ?", args: [channel, userId] });
+      const level = z.enum(ISSUER_LEVELS).safeParse(rows[0]?.level);
+      return level.success ? level.data : undefined;
+    },
+    async setUserLevel(channel, userId, level) {
+      if (!level) await client.execute({ sql: "DELETE FROM user_settings WHERE channel = ? AND user_id = ?", args: [channel, userId] });
+      else await client.execute({ sql: "INSERT OR REPLACE INTO user_settings (channel, user_id, level, updated_at) VALUES (?, ?, ?, ?)", args: [channel, userId, level, new Date().toISOString()] });
     },
     close() {
       client.close();

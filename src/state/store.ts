@@ -1,5 +1,6 @@
 /** What the channels remember between messages and across restarts. */
 import type { QuizSession } from "../quiz/engine.ts";
+import type { IssuerLevel } from "../documents/level.ts";
 
 export type StoredAnswer = {
   id: string;
@@ -72,5 +73,8 @@ export interface StateStore {
   lastChecklistRun(channel: string, chatId: string): Promise<ChecklistRunRow | undefined>;
   /** Active runs untouched since `before` and not yet reminded. */
   idleChecklistRuns(before: string): Promise<ChecklistRunRow[]>;
+  /** The issuing level a user limits answers to (`/capdo`), remembered across restarts; undefined for all levels. */
+  userLevel(channel: string, userId: string): Promise<IssuerLevel | undefined>;
+  setUserLevel(channel: string, userId: string, level: IssuerLevel | undefined): Promise<void>;
   close(): void;
 }

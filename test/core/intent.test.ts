@@ -15,6 +15,9 @@ const TYPED: Intent[] = [
   { kind: "checklist-export", exportId: "to-trinh" },
   { kind: "checklist-input", input: { kind: "cancel" } },
   { kind: "text", text: "Chi bộ Vụ Tổng hợp" },
+  { kind: "level", level: "tinh" },
+  { kind: "level", level: "all" },
+  { kind: "level", level: undefined },
 ];
 const STEERING: Intent[] = [
   { kind: "checklist-input", input: { kind: "back" } },

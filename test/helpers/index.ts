@@ -60,7 +60,7 @@ export async function openAnswerer(indexDir: string, generator?: AnswerGenerator
 /** The conversation core over a knowledge holder and a store, without quizzes or checklists. */
 export function conversationFor(holder: KnowledgeHolder, store: StateStore, options: { questionsPerMinute?: number; maxQuestionChars?: number } = {}) {
   return createConversation({
-    answer: (q) => holder.current().answer(q),
+    answer: (q, filter) => holder.current().answer(q, filter),
     passage: (id) => holder.current().index.passage(id),
     documents: async () => (await holder.current().index.registry()).documents,
     store, bank: () => [], checklists: () => [], practiceCount: 10, maxQuestionChars: options.maxQuestionChars ?? 1000, questionsPerMinute: options.questionsPerMinute ?? 1000,
