@@ -80,7 +80,7 @@ const ORGAN = /^(?:ĐẢNG [ỦU]Y|ĐẢNG BỘ|BAN CHẤP HÀNH|BAN THƯỜNG V
 
 /** "Đảng ủy xã an phú" → "Đảng ủy xã An Phú": the place after its unit is a proper name. */
 function placeCase(text: string): string {
-  return text.replace(/((?<!\p{L})(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)\s+)(.+)$/u, (_, unit: string, name: string) => unit + name.replace(/(^|\s)(\p{L})/gu, (_m: string, space: string, letter: string) => space + letter.toUpperCase()));
+  return text.replace(/((?<!\p{L})(?:(?:tỉnh|huyện|thành|quận|thị) [ủu]y|xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)\s+)(.+)$/iu, (_, unit: string, name: string) => unit + name.replace(/(^|\s)(\p{L})/gu, (_m: string, space: string, letter: string) => space + letter.toUpperCase()));
 }
 
 function pad(n: string): string {
@@ -127,9 +127,10 @@ export function detectMetadata(paragraphs: Paragraph[], metaLines: string[]): De
   }
   const issuerPart = titleParts.find((part) => /^của\s/u.test(part));
   if (issuerPart) meta.issuer = issuerPart.replace(/^của\s+/u, "").replace(/\s+về\s.*$/u, "").trim();
-  // The organ heading the page ("ĐẢNG ỦY XÃ AN PHÚ" above "Số 03-QC/ĐU") when the title does not name it.
+  // The organ heading the page ("ĐẢNG ỦY XÃ AN PHÚ" above "Số 03-QC/ĐU") when the title does not name it;
+  // under "ĐẢNG BỘ TỈNH BẮC GIANG" the line below ("HUYỆN ỦY YÊN DŨNG") is the one that issues.
   if (!meta.issuer) {
-    const organ = header.find((line) => line.length <= 120 && isUpperCaseLine(line) && ORGAN.test(line));
+    const organ = header.findLast((line) => line.length <= 120 && isUpperCaseLine(line) && ORGAN.test(line));
     if (organ) meta.issuer = placeCase(toSentenceCase(organ));
   }
   if (meta.issuer) meta.issuer = meta.issuer.charAt(0).toUpperCase() + meta.issuer.slice(1);

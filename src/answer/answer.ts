@@ -98,7 +98,7 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
     const index = retriever.index;
     const intent = analyseQuestionIntent(trimmed, query, retriever.lexicon);
     const registry = await index.registry();
-    const ranked = preferInForce(filterByDocument(retrieval.ranked, registry, options), registry, intent).slice(0, k);
+    const ranked = preferInForce(await filterByDocument(retrieval.ranked, registry, options, index), registry, intent).slice(0, k);
     const context = answerContext(intent, query, ranked, index);
     const sentences = scoreSentences(context);
     const { candidate, rules } = await proposeAnswer(context, sentences);
@@ -106,7 +106,7 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
     const scores = ranked.length ? answerability(features) : { covered: 0, right: 0 };
     // A bare word or two ("QCDC", "thủ trưởng") is a search, not a question: its passages are shown, nothing asserted.
     // A place the documents never mention ("Tỉnh ủy Bắc Ninh" when only Bắc Giang's texts are here) is not covered.
-    const absentPlaces = placesNotInDocuments(intent.words, retriever.lexicon, index.stats);
+    const absentPlaces = placesNotInDocuments(trimmed, retriever.lexicon, index.stats);
     const graded: Grade = candidate && absentPlaces.length === 0 ? gradeOf(scores) : "none";
     const bare = query.concepts.length < MIN_CONCEPTS_TO_ASSERT || (intent.type === "fact" && query.concepts.length <= MIN_CONCEPTS_TO_ASSERT);
     const grade: Grade = graded === "answer" && bare ? "related" : graded;

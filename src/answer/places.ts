@@ -1,21 +1,37 @@
 import type { TermStats } from "../index/term-stats.ts";
 import type { Lexicon } from "../lexicon.ts";
-import { findPhrase } from "../lexicon.ts";
+import { fold, nfc } from "../text/normalize.ts";
 import { bigram } from "../text/terms.ts";
 
 /**
  * The places (knowledge/lexicon.yaml `places`) a question names that no document mentions: "Tỉnh ủy
  * Bắc Ninh" asked of a knowledge base that only has Bắc Giang's texts. The documents say nothing about
- * such a place, however well its other words match, so the question is not covered. A place counts as
- * mentioned when every pair of its syllables occurs in some passage (the term statistics keep these
- * pairs even when one passage has them: src/lexicon.ts placeBigrams).
+ * such a place, however well its other words match, so the question is not covered. A place is named
+ * when typed as a name (capitalised: "Bắc Ninh", "Hòa Bình", "Thành phố Hồ Chí Minh") or after the word for its
+ * unit ("tỉnh bac ninh", "thành phố Hải Phòng"): "diễn biến hòa bình" and "nam định kỳ" name no place.
+ * It is mentioned when every pair of its syllables occurs in some passage (the term statistics keep
+ * these pairs even when one passage has them: src/lexicon.ts placeBigrams).
  */
-export function placesNotInDocuments(words: readonly string[], lexicon: Lexicon, stats: TermStats): string[] {
+
+/** The words for a province or city, as folded syllables, that may come right before its name. */
+const UNITS: ReadonlyArray<readonly string[]> = [["tinh"], ["thanh", "pho"], ["tp"], ["tinh", "uy"], ["thanh", "uy"]];
+
+export function placesNotInDocuments(question: string, lexicon: Lexicon, stats: TermStats): string[] {
+  // As typed, capitals kept (syllables() lower-cases).
+  const typed = nfc(question).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const folded = typed.map((s) => fold(s).toLowerCase());
   const absent: string[] = [];
   for (const { name, phrase } of lexicon.places) {
-    if (findPhrase([...words], phrase) < 0) continue;
-    const pairs = phrase.slice(1).map((word, i) => bigram(phrase[i]!, word));
-    if (pairs.some((pair) => stats.documentFrequency(pair) === 0)) absent.push(name);
+    for (let at = 0; at + phrase.length <= folded.length; at++) {
+      if (!phrase.every((word, i) => folded[at + i] === word)) continue;
+      // Its first and last syllables capitalised ("Bắc Ninh", "Thành phố Hồ Chí Minh").
+      const asName = [typed[at]!, typed[at + phrase.length - 1]!].every((s) => /^\p{Lu}/u.test(s));
+      const afterUnit = UNITS.some((unit) => unit.length <= at && unit.every((word, i) => folded[at - unit.length + i] === word));
+      if (!asName && !afterUnit) continue;
+      const pairs = phrase.slice(1).map((word, i) => bigram(phrase[i]!, word));
+      if (pairs.some((pair) => stats.documentFrequency(pair) === 0)) absent.push(name);
+      break;
+    }
   }
   return absent;
 }

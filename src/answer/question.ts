@@ -1,7 +1,7 @@
 import type { Lexicon } from "../lexicon.ts";
 import { expandAbbreviations, findPhrase } from "../lexicon.ts";
 import type { AnalysedQuery } from "../query.ts";
-import { nfc } from "../text/normalize.ts";
+import { fold, nfc } from "../text/normalize.ts";
 import { isFunctionWord } from "../text/terms.ts";
 import { trimEdges } from "../text/definition.ts";
 
@@ -81,8 +81,15 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
 /** Openings that carry nothing ("cho em hỏi là", "theo tài liệu thì"). */
 const OPENING = /^(?:(?:cho|xin|cho em|cho toi|cho minh|cho chau)\s+(?:hoi|biet|hoi chut|hoi la)\s+(?:la\s+)?|(?:em|toi|minh)\s+(?:muon|can)\s+(?:hoi|biet)\s+(?:la\s+)?|(?:theo|trong)\s+(?:tai lieu|van ban|huong dan)\s+(?:thi\s+)?|(?:hay|vui long)\s+(?:cho biet|neu)\s+)+/;
 
-/** Closings that ask the audience, not the documents ("…, ai nhớ không chỉ mình với", "mọi người biết thì giúp em"): their "ai" is not a "who" question. */
+/**
+ * Closings that ask the audience, not the documents ("…, ai nhớ không chỉ mình với", "… ? mọi người biết
+ * thì giúp em"): their "ai" is not a "who" question. Only after punctuation that ends the question asked
+ * ("Ở cơ sở ai biết rõ tình hình nhân dân nhất?" is a "who" question).
+ */
 const CLOSING = /\s+(?:co\s+)?(?:ai|moi nguoi|anh chi|cac anh chi|cac ban)\s+(?:nho|biet|ranh|hieu)\b(?:\s+\S+){0,6}$/;
+const CLOSING_TYPED = /^(.*?)[,;?!.…]\s*(?:co\s+)?(?:ai|moi nguoi|anh chi|cac anh chi|cac ban)\s+(?:nho|biet|ranh|hieu)\b[^,;?!.…]*[?!.…]*\s*$/;
+/** …after a question already asked ("… gồm những việc nào, ai nhớ …"), not "Trong thôn, ai hiểu dân nhất?". */
+const ASKED = /(?:\?|\b(?:gi|nao|sao|bao nhieu|may|khong|ko|chua)\b)/;
 
 /** What follows the actor in "X có trách nhiệm gì", "X phải làm gì", "X làm những việc gì", "X làm 4 việc gì". */
 const DUTY_PREDICATE = /^(.+?)\s+(?:co|phai|can|duoc giao|duoc|se|thi|dong|giu|nam giu)?\s*(?:co\s+)?(?:trach nhiem|nhiem vu|vai tro|lam gi|lam nhung|lam viec gi|phai lam|can lam|chiu trach nhiem|phu trach|thuc hien nhung|thuc hien gi|co nhung|gom nhung|dam nhan|la gi|(?:lam|co|thuc hien|gom)\s+(?:\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?:viec|nhiem vu|noi dung|buoc|nhom|giai phap|yeu cau))\b/;
@@ -137,7 +144,8 @@ function findType(text: string, query: AnalysedQuery, definitionSubject: string[
 export function analyseQuestionIntent(question: string, query: AnalysedQuery, lexicon: Lexicon): QuestionAnalysis {
   const typed = nfc(question).match(WORD) ?? [];
   const words = expandAbbreviations(lexicon, typed);
-  const text = words.join(" ").replace(OPENING, "").replace(CLOSING, "");
+  const closing = ASKED.test(CLOSING_TYPED.exec(fold(nfc(question)).toLowerCase())?.[1] ?? "");
+  const text = words.join(" ").replace(OPENING, "").replace(closing ? CLOSING : /$^/, "");
   const defined = query.definitionOf;
   const type = findType(text, query, defined);
   // The actor is named in the clause that asks ("…, lãnh đạo đơn vị phải làm những việc gì?"), not in a clause that sets the scene.

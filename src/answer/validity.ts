@@ -2,6 +2,7 @@ import { documentName, validityWarning } from "../documents/describe.ts";
 import type { IssuerLevel } from "../documents/level.ts";
 import type { Registry } from "../documents/registry.ts";
 import type { Passage } from "../index/schema.ts";
+import type { Duplicate, KnowledgeIndex } from "../index/store.ts";
 import type { RankedPassage } from "../retrieve.ts";
 import { collapseWhitespace } from "../text/normalize.ts";
 import { firstSentence } from "./rules/text.ts";
@@ -19,15 +20,31 @@ import { LIMITS, VALIDITY } from "./weights.ts";
 
 export type DocumentFilter = { level?: IssuerLevel; inForceOnly?: boolean };
 
-/** The passages a filter keeps (a level, texts in force): filtered before any answer rule reads them. */
-export function filterByDocument(ranked: RankedPassage[], registry: Registry, filter: DocumentFilter): RankedPassage[] {
+/**
+ * The passages a filter keeps (a level, texts in force), before any answer rule reads them. Searches
+ * see one member of each near-duplicate group: when that one fails the filter, a member of its group
+ * that passes stands in (a commune's copy of a province's article answers a question limited to communes).
+ */
+export async function filterByDocument(ranked: RankedPassage[], registry: Registry, filter: DocumentFilter, index: Pick<KnowledgeIndex, "duplicatesOf" | "passages">): Promise<RankedPassage[]> {
   if (!filter.level && !filter.inForceOnly) return ranked;
-  return ranked.filter(({ passage }) => {
+  const passes = (passage: Passage) => {
     const doc = registry.get(passage.docId);
     if (filter.level && doc?.level !== filter.level) return false;
     if (filter.inForceOnly && doc && ["superseded", "not-yet-in-force"].includes(doc.validity.status)) return false;
     return true;
-  });
+  };
+  const failing = ranked.filter((r) => !passes(r.passage)).map((r) => r.passage);
+  const duplicates = failing.length ? await index.duplicatesOf(failing) : new Map<string, Duplicate[]>();
+  const members = new Map((await index.passages([...duplicates.values()].flat().map((d) => d.chunkId))).map((p) => [p.id, p]));
+  const out: RankedPassage[] = [];
+  for (const r of ranked) {
+    if (passes(r.passage)) out.push(r);
+    else {
+      const standIn = (duplicates.get(r.passage.id) ?? []).map((d) => members.get(d.chunkId)).find((p): p is Passage => p !== undefined && passes(p));
+      if (standIn) out.push({ ...r, passage: standIn });
+    }
+  }
+  return out;
 }
 
 /**
@@ -46,7 +63,9 @@ export function preferInForce(ranked: RankedPassage[], registry: Registry, inten
       continue;
     }
     changed = true;
-    if (validity.by && present.has(validity.by.docId)) continue;
+    // Left out only for a successor in force that was retrieved too.
+    const successor = validity.by && registry.validity(validity.by.docId)?.status;
+    if (validity.by && present.has(validity.by.docId) && (successor === "in-force" || successor === "amended")) continue;
     kept.push({ ...r, score: r.score * VALIDITY.superseded });
   }
   return changed ? kept.sort((a, b) => b.score - a.score) : ranked;

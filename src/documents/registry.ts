@@ -56,30 +56,48 @@ export type RegisteredDocument = Omit<DocumentRow, "relations" | "admin" | "leve
 /** Kinds of text that lay down rules and so are in force until replaced. */
 const NORMATIVE = /^(?:nghị quyết|kết luận|quyết định|chỉ thị|quy chế|quy định|hướng dẫn|kế hoạch|nghị định|thông tư|luật|chương trình|đề án)$/iu;
 
+/** Kinds of text that report on others: what they say of replacements is not theirs to decide. */
+const REPORTING = /^(?:tin bài|bài báo|báo cáo)$/iu;
+
 const refOf = (row: DocumentRow): DocumentRef => ({ docId: row.docId, title: row.title, kind: row.kind, number: row.number, date: row.date });
 
-function parseJson<T>(text: string, schema: z.ZodType<T>, fallback: T): T {
-  if (!text) return fallback;
-  try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : fallback;
-  } catch {
-    return fallback;
-  }
+/** Today in Vietnam (YYYY-MM-DD): texts take effect on Vietnamese dates. */
+export function todayInVietnam(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
+
+const isFullDate = (date: string | undefined): date is string => typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date);
 
 export class Registry {
   readonly documents: readonly RegisteredDocument[];
+  /** The date the statuses were derived for. */
+  readonly today: string;
+  /** Stored registry fields that could not be read (named by file): reported, and the document read without them. */
+  readonly problems: string[] = [];
   private readonly byId: ReadonlyMap<string, RegisteredDocument>;
 
-  constructor(rows: readonly DocumentRow[], today: string = new Date().toISOString().slice(0, 10)) {
+  constructor(rows: readonly DocumentRow[], today: string = todayInVietnam()) {
+    this.today = today;
+    const parseJson = <T>(text: string, schema: z.ZodType<T>, fallback: T, where: string): T => {
+      if (!text) return fallback;
+      try {
+        const parsed = schema.safeParse(JSON.parse(text));
+        if (parsed.success) return parsed.data;
+        this.problems.push(`${where}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+      } catch (error) {
+        this.problems.push(`${where}: ${(error as Error).message}`);
+      }
+      return fallback;
+    };
     const parsed = rows.map((row) => {
-      const admin = parseJson(row.admin, adminRegistrySchema, {});
-      const relations = admin.relations ?? parseJson(row.relations, z.array(relationSchema), []);
+      const admin = parseJson(row.admin, adminRegistrySchema, {}, `${row.path} (quản trị viên đặt)`);
+      const relations = admin.relations ?? parseJson(row.relations, z.array(relationSchema), [], `${row.path} (quan hệ văn bản)`);
       return { row, admin, relations };
     });
+    // A number names a document only with the same date when both are known: Party numbers restart each term, State numbers each year.
     const resolve = (relation: Relation, self: DocumentRow): DocumentRef | undefined => {
-      const matches = rows.filter((other) => other.docId !== self.docId && sameDocumentNumber(relation.target, other));
+      const matches = rows.filter((other) => other.docId !== self.docId && sameDocumentNumber(relation.target, other)
+        && !(isFullDate(relation.target.date) && isFullDate(other.date) && relation.target.date !== other.date));
       const best = matches.find((other) => relation.target.date && other.date === relation.target.date) ?? matches[0];
       return best && refOf(best);
     };
@@ -91,10 +109,18 @@ export class Registry {
       const effective = effectiveOf(doc.row, doc.admin);
       return !effective || effective <= today;
     };
+    // A text acts on an earlier one: a "replacement" dated before its target, or two texts replacing each other, is not believed.
+    // Reports and articles tell of replacements; they make none.
+    const actsOn = (other: DocumentRow, r: RegisteredRelation, target: DocumentRow) => {
+      if (REPORTING.test(other.kind)) return false;
+      if (other.date && target.date && other.date < target.date) return false;
+      const back = withTargets.find((d) => d.row.docId === target.docId)?.relations.some((t) => t.resolved?.docId === other.docId && t.type === r.type);
+      return !back;
+    };
     const documents = withTargets.map(({ row, admin, relations }): RegisteredDocument => {
       const effective = effectiveOf(row, admin);
       const pointing = (types: Relation["type"][]) => withTargets
-        .flatMap((other) => other.relations.filter((r) => types.includes(r.type) && r.resolved?.docId === row.docId && inEffect(other.row.docId)).map((r) => ({ other: other.row, relation: r })))
+        .flatMap((other) => other.relations.filter((r) => types.includes(r.type) && r.resolved?.docId === row.docId && inEffect(other.row.docId) && actsOn(other.row, r, row)).map((r) => ({ other: other.row, relation: r })))
         .sort((a, b) => b.other.date.localeCompare(a.other.date));
       let validity: Validity;
       const [replacing] = pointing(["replaces", "repeals"]);

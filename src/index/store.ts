@@ -4,7 +4,7 @@ import * as lancedb from "@lancedb/lancedb";
 import type { EmbedderInfo } from "../embed/embedder.ts";
 import { AppError } from "../errors.ts";
 import type { DocumentRow, Passage } from "./schema.ts";
-import { Registry } from "../documents/registry.ts";
+import { Registry, todayInVietnam } from "../documents/registry.ts";
 import { documentRowSchema, passageSchema } from "./schema.ts";
 import type { Manifest } from "./manifest.ts";
 import { INDEX_FORMAT, readManifest } from "./manifest.ts";
@@ -98,7 +98,7 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo, option
       if (!closed) logger.warn("index.vectors_not_loaded", { error, action: "vector search stays on LanceDB for this index" });
     });
   const columns = [...PASSAGE_COLUMNS];
-  let registry: Promise<Registry> | undefined;
+  let registry: { today: string; promise: Promise<Registry> } | undefined;
   /**
    * Passages read and validated once per open index (a passage never changes within a generation):
    * searches return ids and scores only, and rows are read just for the passages not yet seen.
@@ -173,8 +173,22 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo, option
       return rows.map((row) => documentRowSchema.parse(row)).sort((a, b) => a.path.localeCompare(b.path) || a.part - b.part);
     },
     registry(): Promise<Registry> {
-      registry ??= documents.query().toArray().then((rows) => new Registry(rows.map((row) => documentRowSchema.parse(row))));
-      return registry;
+      // Statuses depend on the day (a text takes effect on its date): derived again when the day in Vietnam changes.
+      const today = todayInVietnam();
+      if (registry?.today !== today) {
+        const built = documents.query().toArray().then((rows) => {
+          const next = new Registry(rows.map((row) => documentRowSchema.parse(row)), today);
+          for (const problem of next.problems) logger.warn("registry.unreadable", { problem, action: "the document is listed without these fields" });
+          return next;
+        });
+        // A failed read is not kept: the next call tries again.
+        built.catch((error: unknown) => {
+          logger.error("registry.failed", { error });
+          if (registry?.promise === built) registry = undefined;
+        });
+        registry = { today, promise: built };
+      }
+      return registry.promise;
     },
     vectorsReady: () => loading,
     close() {

@@ -43,8 +43,12 @@ describe("a place the documents never mention", () => {
     expect(other.grade).toBe("none");
     expect(other.abstained).toBe(true);
     expect(other.answer).toContain(elsewhere!.name);
-    // Typed without marks, the same.
-    const folded = await ask(fold(elsewhere!.name));
+    // Typed without marks after the word for its unit, the same.
+    const folded = await answerer.answer(`hoi thi dan van kheo cap tinh cua tinh ${fold(elsewhere!.name).toLowerCase()} to chuc may nam mot lan`);
     expect(folded.grade).toBe("none");
+    expect(folded.answer).toContain(elsewhere!.name);
+    // The same words in lower case, not as a name nor after a unit, name no place ("diễn biến hòa bình").
+    const phrase = await answerer.answer(`Hội thi Dân vận khéo cấp tỉnh tổ chức mấy năm một lần, có liên quan gì đến ${elsewhere!.name.toLowerCase()} không?`);
+    expect(phrase.answer).not.toContain(elsewhere!.name);
   });
 });

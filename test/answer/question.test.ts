@@ -26,6 +26,8 @@ describe("reading what a question asks", () => {
     ["phuong phap van dong gom nhung viec nao, ai nho ko chi minh voi", "list"],
     ["các nhóm giải pháp lớn trong nghị quyết của tỉnh là gì", "list"],
     ["Ai chịu trách nhiệm báo cáo, mọi người biết thì giúp em", "who"],
+    ["Ở cơ sở ai biết rõ tình hình nhân dân nhất?", "who"],
+    ["Trong thôn, ai hiểu dân nhất?", "who"],
   ])("«%s» is a %s question", (question, type) => {
     expect(read(question).type).toBe(type);
   });

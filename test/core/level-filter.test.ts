@@ -9,6 +9,18 @@ import type { StateStore } from "../../src/state/store.ts";
 import { answererOver, tempDir } from "../helpers/index.ts";
 
 /** Two made-up texts on the same point, one of a province and one of a commune: `/capdo` chooses between them. */
+/** An article two texts carry word for word (long enough to be a passage of its own): one passage stands for both in searches. */
+const SHARED = [
+  "Điều 2. Cán bộ, đảng viên phải gương mẫu chấp hành quy định về tiếp xúc, đối thoại, không để phát sinh điểm nóng về khiếu kiện đông người ở địa bàn.",
+  "Việc tiếp xúc, đối thoại được chuẩn bị chu đáo, nội dung cụ thể, thiết thực, gắn với việc giải quyết những kiến nghị chính đáng của nhân dân.",
+  "Mỗi cuộc đối thoại có biên bản, kết luận rõ việc gì đã giải quyết, việc gì còn phải làm, ai chịu trách nhiệm và thời hạn hoàn thành.",
+  "Kết quả đối thoại được thông báo công khai tại nhà văn hóa thôn, trên loa truyền thanh và tại các cuộc họp chi bộ gần nhất.",
+  "Những kiến nghị vượt thẩm quyền được chuyển đến cơ quan có thẩm quyền, đồng thời trả lời người dân biết nơi đang giải quyết.",
+  "Cấp ủy định kỳ kiểm tra, giám sát việc thực hiện, biểu dương nơi làm tốt và nhắc nhở nơi còn hình thức, làm cho có.",
+].join(" ");
+const sharedText = (organ: string, number: string, extra: string) => [
+  organ, "", `Số ${number}`, "", "Ngày 2 tháng 2 năm 2022", "", "QUY ĐỊNH", "", "về tiếp xúc, đối thoại với nhân dân", "", `Điều 1. ${extra}`, "", SHARED,
+].join("\n");
 const text = (organ: string, number: string, rule: string) => [
   organ,
   "",
@@ -51,6 +63,26 @@ const plain = (replies: Reply[]) => replies.map(renderPlain).join("\n---\n");
 const QUESTION = "người đứng đầu đối thoại trực tiếp với nhân dân mấy lần";
 
 describe("/capdo: answers from one issuing level", () => {
+  it("an article two levels share word for word is answered, for each level, from that level's own text", async () => {
+    const shared = await answererOver({
+      "tinh.txt": sharedText("TỈNH ỦY AN PHÚ", "08-QĐi/TU", "Ban Dân vận Tỉnh ủy theo dõi, tổng hợp kết quả hằng năm trên địa bàn toàn tỉnh và báo cáo Ban Thường vụ."),
+      "xa.txt": sharedText("ĐẢNG ỦY XÃ BÌNH MINH", "09-QĐi/ĐU", "Văn phòng Đảng ủy xã giúp Thường trực theo dõi việc thực hiện ở các thôn và báo cáo hằng quý."),
+    });
+    try {
+      const question = "cán bộ đảng viên phải gương mẫu để không phát sinh điểm nóng về khiếu kiện đông người";
+      // One of the two stands for both in searches; the other is listed as "also in".
+      const plainAnswer = await shared.answer(question);
+      expect(plainAnswer.citations[0]!.alsoIn).toHaveLength(1);
+      for (const [level, number] of [["xa", "09-QĐi/ĐU"], ["tinh", "08-QĐi/TU"]] as const) {
+        const result = await shared.answer(question, { level });
+        expect(result.grade).not.toBe("none");
+        expect(result.citations.find((c) => c.quote.includes("gương mẫu"))?.docNumber).toBe(number);
+      }
+    } finally {
+      await shared.close();
+    }
+  });
+
   it("limits a user's answers to the level chosen, says so under each answer, and /capdo tat-ca lifts it", async () => {
     expect(plain(await say("/capdo", "u1"))).toContain(coreText.levelNow(undefined).split("\n")[0]!);
     expect(plain(await say("/capdo xa", "u1"))).toBe(coreText.levelSet("xa"));
