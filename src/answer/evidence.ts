@@ -27,8 +27,11 @@ const NUMBER_WORD = "(?:\\d+(?:[.,]\\d+)?|mot|hai|ba|bon|nam|sau|bay|tam|chin|mu
 const YEAR = /\b(?:19|20)\d\d\b/;
 /** A day: "15-10-1949", "ngày 15". */
 const DAY = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d{1,2}\b/;
-/** Any time: a day, a month, a quarter, a year. */
-const WHEN = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d|\bthang\s+\d|\bquy\s+(?:i|ii|iii|iv|\d)\b|\b(?:19|20)\d\d\b/;
+/**
+ * Any time: a day, a month, a quarter, a year, or a recurring time ("tối thứ sáu cuối mỗi tháng", "sáng
+ * chủ nhật đầu tiên", "hằng quý"). A weekday only after a part of the day or "vào": "thứ hai" alone is "second".
+ */
+const WHEN = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d|\bthang\s+\d|\bquy\s+(?:i|ii|iii|iv|\d)\b|\b(?:19|20)\d\d\b|\b(?:sang|chieu|toi|vao)\s+(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu nhat)\b|\bchu nhat\b|\b(?:dau|cuoi|giua)\s+(?:moi\s+)?(?:thang|nam|quy|tuan)\b|\b(?:hang|moi)\s+(?:thang|nam|quy|tuan)\b/;
 const PERIOD = /\bdinh ky\b|\b(?:hang|moi) (?:nam|thang|quy|tuan)\b|\d+\s+(?:thang|nam|ngay)\s+(?:mot|1)\s+lan\b|\blan\b/;
 const ACTOR = /\b(?:cap uy|thu truong|nguoi dung dau|ban chap hanh|ban thuong vu|ban bi thu|bo chinh tri|mat tran|doan the|cong doan|chinh quyen|uy ban|ban dan van|chi bo|chi uy|hoi dong|chu tich|bi thu|lanh dao|can bo|dang vien|to chuc dang|dang uy|chinh phu|quoc hoi|ho chi minh)\b/;
 
