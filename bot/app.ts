@@ -9,6 +9,7 @@ import type { QuizQuestion } from "../src/quiz/bank.ts";
 import { openLibsqlStore } from "../src/state/libsql.ts";
 import { createConversation } from "./core/conversation.ts";
 import { createKnowledgeHolder } from "./knowledge-holder.ts";
+import { createLibrary } from "./admin/library.ts";
 
 /**
  * Composition root shared by every channel: knowledge (with reload), quiz bank, checklists and their
@@ -34,17 +35,23 @@ export async function openApp(config: Config, logger: Logger) {
     questionsPerMinute: config.RATE_LIMIT_PER_MINUTE,
     logger,
   });
+  /** Re-ingests knowledge/ and reloads the quiz bank and checklists. */
+  async function reload() {
+    const report = await holder.reload();
+    bank = await loadQuizBank(path.join(config.knowledgeDir, "quizzes"));
+    checklists = await loadChecklists(path.join(config.knowledgeDir, "checklists"));
+    return report;
+  }
+  // Admins change the knowledge base without a terminal (the /admin console, Telegram uploads).
+  const library = createLibrary({
+    knowledgeDir: config.knowledgeDir, maxBytes: config.MAX_FILE_MB * 1024 * 1024, reload,
+    registry: () => holder.current().index.registry(), audit: (entry) => store.audit(entry), logger,
+  });
   return {
-    config, logger, store, holder, runner, conversation,
+    config, logger, store, holder, runner, conversation, library,
     bank: () => bank,
     checklists: () => checklists,
-    /** Re-ingests knowledge/ and reloads the quiz bank and checklists. */
-    async reload() {
-      const report = await holder.reload();
-      bank = await loadQuizBank(path.join(config.knowledgeDir, "quizzes"));
-      checklists = await loadChecklists(path.join(config.knowledgeDir, "checklists"));
-      return report;
-    },
+    reload,
     close() {
       holder.close();
       store.close();

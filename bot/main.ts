@@ -14,6 +14,7 @@ import { createSupervisor } from "./supervise.ts";
 import type { RunningBot } from "./telegram/run.ts";
 import { mountWebhook, startPolling, webhookRoute } from "./telegram/run.ts";
 import { createWebApp } from "./web/server.ts";
+import { mountAdmin } from "./admin/routes.ts";
 import { createZaloClient } from "./zalo/client.ts";
 import { createZaloChannel } from "./zalo/channel.ts";
 
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
     return { client, channel, identity };
   })() : undefined;
   createWebApp({ conversation: app.conversation, passage: (id) => app.holder.current().index.passage(id), logger, app: web, perMinute: config.WEB_RATE_LIMIT_PER_MINUTE, trustProxy: config.trustProxy, health });
+  mountAdmin(web, { password: config.ADMIN_PASSWORD, library: app.library, store: app.store, logger, maxBytes: config.MAX_FILE_MB * 1024 * 1024, trustProxy: config.trustProxy });
   if (webhooks) hooks.get("/healthz", (c) => c.json(health()));
   const listen = async (fetch: Hono["fetch"], port: number, hostname: string) => {
     const server = serve({ fetch, port, hostname });
@@ -154,5 +156,5 @@ main().catch((error: unknown) => {
 });
 
 function secretsOf(env: Record<string, string | undefined>): Array<string | undefined> {
-  return [env.TELEGRAM_BOT_TOKEN, env.OPENAI_API_KEY, env.TELEGRAM_WEBHOOK_SECRET, env.ZALO_BOT_TOKEN, env.ZALO_WEBHOOK_SECRET];
+  return [env.TELEGRAM_BOT_TOKEN, env.OPENAI_API_KEY, env.TELEGRAM_WEBHOOK_SECRET, env.ZALO_BOT_TOKEN, env.ZALO_WEBHOOK_SECRET, env.ADMIN_PASSWORD];
 }

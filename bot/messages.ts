@@ -148,6 +148,37 @@ export const coreText = {
 };
 
 /** The web chat's API errors (shown by the page). */
+/** The admin console (/admin) and its API. */
+export const adminText = {
+  title: "Quản trị kho tài liệu — Trợ lý Dân vận",
+  disabled: "Bảng quản trị chưa được bật. Để bật, đặt ADMIN_PASSWORD (ít nhất 8 ký tự) trong tệp .env rồi khởi động lại: npm start.",
+  backToChat: "← Về trang hỏi đáp",
+  passwordLabel: "Mật khẩu quản trị",
+  loginButton: "Đăng nhập",
+  logoutButton: "Đăng xuất",
+  loginWrong: "Mật khẩu không đúng.",
+  loginBlocked: (minutes: number) => `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau khoảng ${minutes} phút.`,
+  loginNeeded: "Cần đăng nhập quản trị.",
+  csrfRefused: "Yêu cầu bị từ chối: không đến từ trang quản trị này (thiếu hoặc sai mã bảo vệ).",
+  tooLarge: "Nội dung gửi lên quá lớn.",
+  fileTooLarge: (maxBytes: number) => `Tệp quá lớn (giới hạn ${Math.round(maxBytes / 1048576)} MB; đổi MAX_FILE_MB nếu cần).`,
+  noFile: "Thiếu tệp: gửi tệp trong trường «file» (multipart/form-data).",
+  badDate: "ngày phải có dạng YYYY-MM-DD",
+  uploadError: "Có lỗi khi nạp tệp; kho tài liệu không thay đổi. Vui lòng thử lại.",
+  removeError: "Có lỗi khi gỡ tài liệu. Vui lòng thử lại.",
+  noDocument: "Không có tài liệu này (có thể đã được gỡ).",
+  uploadTitle: "Thêm hoặc thay tài liệu",
+  fileLabel: "Tệp (PDF có lớp chữ, DOCX, TXT, MD, HTML)",
+  optionalFields: "Thông tin văn bản (không bắt buộc)",
+  fieldTitle: "Tên văn bản",
+  fieldNumber: "Số hiệu",
+  fieldDate: "Ngày ban hành",
+  fieldIssuer: "Cơ quan ban hành",
+  uploadButton: "Tải lên và nạp",
+  documentsTitle: "Tài liệu trong kho",
+  auditTitle: "Nhật ký thao tác",
+};
+
 export const webText = {
   tooLarge: "Tin nhắn quá dài.",
   notJson: "Nội dung gửi lên không phải JSON hợp lệ.",

@@ -39,6 +39,8 @@ export const configSchema = z.object({
     emptyToUndefined,
     z.string().regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "phải là các số id Telegram, ngăn bởi dấu phẩy").optional(),
   ),
+  /** Enables the admin console at /admin and its API (Bearer for scripts); at least 8 characters. */
+  ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(8, "phải có ít nhất 8 ký tự").optional()),
   RATE_LIMIT_PER_MINUTE: positiveInt(20),
   QUIZ_OPEN_PERIOD: z.preprocess(emptyToUndefined, z.coerce.number().int().min(5).max(600).default(30)),
   QUIZ_DEFAULT_COUNT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(30).default(5)),

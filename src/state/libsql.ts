@@ -25,9 +25,13 @@ const SCHEMA = [
     run_id TEXT PRIMARY KEY, channel TEXT NOT NULL, chat_id TEXT NOT NULL, user_id TEXT NOT NULL, checklist_id TEXT NOT NULL,
     status TEXT NOT NULL, updated_at TEXT NOT NULL, reminded_at TEXT)`,
   `CREATE TABLE IF NOT EXISTS quiz_polls (poll_id TEXT PRIMARY KEY, session_id TEXT NOT NULL, question_index INTEGER NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS audit_log (
+    at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS user_settings (
     channel TEXT NOT NULL, user_id TEXT NOT NULL, level TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (channel, user_id))`,
 ];
+
+const auditRow = z.object({ at: z.string(), actor: z.string(), action: z.string(), target: z.string(), detail: z.string() });
 
 const answerRow = z.object({
   id: z.string(), channel: z.string(), chat_id: z.string(), user_id: z.string(), question: z.string(), answer: z.string(),
@@ -176,6 +180,13 @@ export async function openLibsqlStore(url: string): Promise<StateStore> {
     async idleChecklistRuns(before) {
       const { rows } = await client.execute({ sql: "SELECT * FROM checklist_runs WHERE status = 'active' AND reminded_at IS NULL AND updated_at < ?", args: [before] });
       return rows.map(toRun);
+    },
+    async audit(entry) {
+      await client.execute({ sql: "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)", args: [entry.at, entry.actor, entry.action, entry.target, entry.detail] });
+    },
+    async auditLog(limit) {
+      const { rows } = await client.execute({ sql: "SELECT at, actor, action, target, detail FROM audit_log ORDER BY at DESC, rowid DESC LIMIT ?", args: [limit] });
+      return rows.map((row) => auditRow.parse(row));
     },
     async userLevel(channel, userId) {
       const { rows } = await client.execute({ sql: "SELECT level FROM user_settings WHERE channel = ? AND user_id = ?", args: [channel, userId] });

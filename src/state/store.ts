@@ -38,6 +38,9 @@ export type ChecklistRunRow = {
   remindedAt: string | null;
 };
 
+/** One admin action: who ("web:<address>", "telegram:<id>", "api"), what, on what, when. */
+export type AuditEntry = { at: string; actor: string; action: string; target: string; detail: string };
+
 export type FeedbackRow = { answerId: string; question: string; answer: string; vote: 1 | -1; userId: string; createdAt: string };
 
 /**
@@ -73,6 +76,10 @@ export interface StateStore {
   lastChecklistRun(channel: string, chatId: string): Promise<ChecklistRunRow | undefined>;
   /** Active runs untouched since `before` and not yet reminded. */
   idleChecklistRuns(before: string): Promise<ChecklistRunRow[]>;
+  /** Admin actions (uploads, removals, logins), who, what, when: kept for review. */
+  audit(entry: AuditEntry): Promise<void>;
+  /** The latest admin actions, newest first. */
+  auditLog(limit: number): Promise<AuditEntry[]>;
   /** The issuing level a user limits answers to (`/capdo`), remembered across restarts; undefined for all levels. */
   userLevel(channel: string, userId: string): Promise<IssuerLevel | undefined>;
   setUserLevel(channel: string, userId: string, level: IssuerLevel | undefined): Promise<void>;

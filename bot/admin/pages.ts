@@ -1,0 +1,66 @@
+import { adminText as a } from "../messages.ts";
+
+/** The console's pages: small HTML shells in Vietnamese, served from here (no CDN), the rest done by admin.js. */
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
+
+function shell(title: string, body: string, head = ""): string {
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)}</title>
+<link rel="stylesheet" href="/admin/admin.css">
+${head}
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>`;
+}
+
+export function disabledPage(): string {
+  return shell(a.title, `<h1>${escape(a.title)}</h1><p>${escape(a.disabled)}</p><p><a href="/">${escape(a.backToChat)}</a></p>`);
+}
+
+export function loginPage(error?: string): string {
+  return shell(a.title, `<h1>${escape(a.title)}</h1>
+<form method="post" action="/admin/login" class="card">
+  <label for="password">${escape(a.passwordLabel)}</label>
+  <input id="password" name="password" type="password" autocomplete="current-password" required autofocus>
+  ${error ? `<p class="error" role="alert">${escape(error)}</p>` : ""}
+  <button type="submit">${escape(a.loginButton)}</button>
+</form>
+<p><a href="/">${escape(a.backToChat)}</a></p>`);
+}
+
+export function consolePage(csrf: string): string {
+  return shell(a.title, `<header><h1>${escape(a.title)}</h1><button id="logout" type="button">${escape(a.logoutButton)}</button></header>
+<section class="card" aria-labelledby="upload-title">
+  <h2 id="upload-title">${escape(a.uploadTitle)}</h2>
+  <form id="upload">
+    <label for="file">${escape(a.fileLabel)}</label>
+    <input id="file" name="file" type="file" accept=".pdf,.docx,.txt,.md,.html,.htm" required>
+    <details><summary>${escape(a.optionalFields)}</summary>
+      <label for="title">${escape(a.fieldTitle)}</label><input id="title" name="title">
+      <label for="number">${escape(a.fieldNumber)}</label><input id="number" name="number" placeholder="09-QC/ĐU">
+      <label for="date">${escape(a.fieldDate)}</label><input id="date" name="date" type="date">
+      <label for="issuer">${escape(a.fieldIssuer)}</label><input id="issuer" name="issuer">
+    </details>
+    <button type="submit">${escape(a.uploadButton)}</button>
+  </form>
+  <p id="upload-result" role="status" aria-live="polite"></p>
+</section>
+<section class="card" aria-labelledby="documents-title">
+  <h2 id="documents-title">${escape(a.documentsTitle)}</h2>
+  <ol id="documents"></ol>
+</section>
+<section class="card" aria-labelledby="audit-title">
+  <h2 id="audit-title">${escape(a.auditTitle)}</h2>
+  <ol id="audit"></ol>
+</section>
+<p><a href="/">${escape(a.backToChat)}</a></p>`, `<meta name="csrf-token" content="${escape(csrf)}"><script src="/admin/admin.js" defer></script>`);
+}

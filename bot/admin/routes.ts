@@ -1,0 +1,149 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { z } from "zod";
+import type { TrustProxy } from "../../src/config.ts";
+import type { Logger } from "../../src/log.ts";
+import type { StateStore } from "../../src/state/store.ts";
+import { adminText as a } from "../messages.ts";
+import { clientAddress } from "../web/server.ts";
+import type { AdminAuth, AdminSession } from "./auth.ts";
+import { createAdminAuth, SESSION_COOKIE, SESSION_TTL_MS } from "./auth.ts";
+import type { Library } from "./library.ts";
+import { consolePage, disabledPage, loginPage } from "./pages.ts";
+
+const PUBLIC = path.join(path.dirname(fileURLToPath(import.meta.url)), "public");
+const ASSETS: Record<string, string> = { "/admin/admin.js": "text/javascript; charset=utf-8", "/admin/admin.css": "text/css; charset=utf-8" };
+
+const uploadFields = z.object({
+  title: z.string().max(300).optional(),
+  number: z.string().max(60).optional(),
+  date: z.string().regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/, a.badDate).optional(),
+  issuer: z.string().max(200).optional(),
+});
+
+export type AdminDeps = {
+  /** ADMIN_PASSWORD; without it /admin only says how to enable the console. */
+  password: string | undefined;
+  library: Library;
+  store: StateStore;
+  logger: Logger;
+  maxBytes: number;
+  trustProxy?: TrustProxy;
+};
+
+type Caller = { actor: string; session?: AdminSession };
+
+/**
+ * The admin console at /admin and its JSON API (/admin/api/…), on the web chat's server. A browser
+ * logs in with a form; every state-changing request then needs the session's CSRF token in
+ * `X-CSRF-Token` and, when the browser says where it comes from, this server's own origin. Scripts use
+ * `Authorization: Bearer <ADMIN_PASSWORD>`. Every change is written to the audit log (the library does).
+ */
+export function mountAdmin(app: Hono, deps: AdminDeps): void {
+  const auth: AdminAuth | undefined = deps.password ? createAdminAuth(deps.password) : undefined;
+  const addressOf = (c: Context) => {
+    const peer = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? "?";
+    return clientAddress(peer, c.req.header("x-forwarded-for"), deps.trustProxy ?? { kind: "none" });
+  };
+  const secure = (c: Context) => new URL(c.req.url).protocol === "https:";
+  /** A state-changing request from a page of another site is refused, whatever it carries. */
+  const foreign = (c: Context) => {
+    const origin = c.req.header("origin");
+    return (origin !== undefined && origin !== new URL(c.req.url).origin) || c.req.header("sec-fetch-site") === "cross-site";
+  };
+  /** Who calls, if allowed: a script with the password, or a logged-in browser (with its CSRF token for changes). */
+  const callerOf = (c: Context, changing: boolean): Caller | Response => {
+    if (!auth) return c.json({ error: a.disabled }, 404);
+    if (auth.bearer(c.req.header("authorization"))) return { actor: `api:${addressOf(c)}` };
+    const session = auth.session(getCookie(c, SESSION_COOKIE));
+    if (!session) return c.json({ error: a.loginNeeded }, 401);
+    if (changing && (foreign(c) || c.req.header("x-csrf-token") !== session.csrf)) {
+      deps.logger.warn("admin.csrf_refused", { address: addressOf(c), path: c.req.path });
+      return c.json({ error: a.csrfRefused }, 403);
+    }
+    return { actor: `web:${addressOf(c)}`, session };
+  };
+
+  for (const [route, type] of Object.entries(ASSETS)) {
+    app.get(route, async (c) => c.body(await readFile(path.join(PUBLIC, path.basename(route)), "utf8"), 200, { "content-type": type, "cache-control": "no-cache" }));
+  }
+
+  app.get("/admin", (c) => {
+    if (!auth) return c.html(disabledPage());
+    const session = auth.session(getCookie(c, SESSION_COOKIE));
+    return session ? c.html(consolePage(session.csrf)) : c.html(loginPage());
+  });
+
+  app.post("/admin/login", bodyLimit({ maxSize: 4096, onError: (c) => c.html(loginPage(a.tooLarge), 413) }), async (c) => {
+    if (!auth) return c.html(disabledPage(), 404);
+    if (foreign(c)) return c.html(loginPage(a.csrfRefused), 403);
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const password = typeof form.password === "string" ? form.password : "";
+    const address = addressOf(c);
+    const result = auth.login(password, address);
+    if (!result.ok) {
+      await audit(deps, `web:${address}`, result.wait > 0 ? "login-blocked" : "login-failed", "", "");
+      return c.html(loginPage(result.wait > 0 ? a.loginBlocked(Math.ceil(result.wait / 60)) : a.loginWrong), result.wait > 0 ? 429 : 401);
+    }
+    setCookie(c, SESSION_COOKIE, result.session.token, { httpOnly: true, sameSite: "Strict", path: "/admin", maxAge: SESSION_TTL_MS / 1000, secure: secure(c) });
+    await audit(deps, `web:${address}`, "login", "", "");
+    return c.redirect("/admin", 303);
+  });
+
+  app.post("/admin/logout", (c) => {
+    const caller = callerOf(c, true);
+    if (caller instanceof Response) return caller;
+    auth!.logout(caller.session?.token);
+    deleteCookie(c, SESSION_COOKIE, { path: "/admin" });
+    return c.json({ ok: true });
+  });
+
+  app.get("/admin/api/documents", async (c) => {
+    const caller = callerOf(c, false);
+    if (caller instanceof Response) return caller;
+    return c.json({ documents: await deps.library.list() });
+  });
+
+  app.post("/admin/api/documents", bodyLimit({ maxSize: deps.maxBytes + 64 * 1024, onError: (c) => c.json({ error: a.fileTooLarge(deps.maxBytes) }, 413) }), async (c) => {
+    const caller = callerOf(c, true);
+    if (caller instanceof Response) return caller;
+    const form = await c.req.parseBody().catch(() => undefined);
+    const file = form?.file;
+    if (!(file instanceof File)) return c.json({ error: a.noFile }, 400);
+    const fields = uploadFields.safeParse(Object.fromEntries(Object.entries(form ?? {}).filter(([key, value]) => key !== "file" && typeof value === "string")));
+    if (!fields.success) return c.json({ error: fields.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, 400);
+    try {
+      const result = await deps.library.upload(caller.actor, { fileName: file.name, data: Buffer.from(await file.arrayBuffer()), meta: fields.data });
+      return c.json(result, result.status === "failed" ? 422 : 200);
+    } catch (error) {
+      deps.logger.error("admin.upload_error", { error, file: file.name });
+      return c.json({ error: a.uploadError }, 500);
+    }
+  });
+
+  app.delete("/admin/api/documents/:id", async (c) => {
+    const caller = callerOf(c, true);
+    if (caller instanceof Response) return caller;
+    try {
+      const removed = await deps.library.remove(caller.actor, c.req.param("id"));
+      return removed ? c.json({ removed }) : c.json({ error: a.noDocument }, 404);
+    } catch (error) {
+      deps.logger.error("admin.remove_error", { error });
+      return c.json({ error: a.removeError }, 500);
+    }
+  });
+
+  app.get("/admin/api/audit", async (c) => {
+    const caller = callerOf(c, false);
+    if (caller instanceof Response) return caller;
+    return c.json({ entries: await deps.store.auditLog(200) });
+  });
+}
+
+async function audit(deps: AdminDeps, actor: string, action: string, target: string, detail: string): Promise<void> {
+  await deps.store.audit({ at: new Date().toISOString(), actor, action, target, detail }).catch((error: unknown) => deps.logger.error("admin.audit_failed", { error, action }));
+}
