@@ -26,7 +26,7 @@ export const text = {
     "/mohinh — hướng dẫn từng bước xây dựng mô hình dân vận, xuất kế hoạch DOCX; trong khi làm: /tiendo, /xuat, /huybo\n" +
     "/help — hướng dẫn này\n\n" +
     "Dưới mỗi câu trả lời có nút <b>Nguồn 1</b>, <b>Nguồn 2</b>… để xem nguyên văn, và 👍 / 👎 để góp ý.",
-  helpAdmin: "\n\n<b>Quản trị</b>\n/reload — nạp lại kho tài liệu\n/thongke — thống kê sử dụng và góp ý",
+  helpAdmin: "\n\n<b>Quản trị</b>\n/reload — nạp lại kho tài liệu\n/thongke — thống kê sử dụng và góp ý\nGửi tệp PDF, DOCX, TXT, MD, HTML vào trò chuyện riêng — thêm hoặc thay tài liệu\n/xoatailieu <i>n</i> — gỡ tài liệu số n trong /tailieu",
   emptyHoi: "Bạn hãy gõ câu hỏi sau lệnh, ví dụ: <code>/hoi Dân vận là gì?</code>",
   notText: "Tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi, ví dụ: «Dân vận là gì?»",
   error: "Xin lỗi, đã có lỗi khi xử lý tin nhắn này. Bạn vui lòng thử lại sau ít phút.",
@@ -148,6 +148,25 @@ export const coreText = {
 };
 
 /** The web chat's API errors (shown by the page). */
+/** Telegram uploads and removals by admins (HTML). */
+export const uploadText = {
+  notAdmin: "Cảm ơn bạn! Chỉ quản trị viên mới thêm được tài liệu vào kho. Nếu bạn có văn bản cần bổ sung, hãy gửi cho Ban Dân vận.",
+  adminOnly: "Xin lỗi, lệnh này chỉ dành cho quản trị viên.",
+  tooLarge: (mb: number) => `Tệp quá lớn (giới hạn ${mb} MB).`,
+  working: (name: string) => `Đang nạp <b>${name}</b> vào kho tài liệu…`,
+  downloadFailed: "Không tải được tệp từ Telegram. Bạn vui lòng gửi lại.",
+  failed: (name: string, reason: string) => `Không nạp được <b>${name}</b>: ${reason}\nKho tài liệu không thay đổi.`,
+  done: (updated: boolean, lines: string[], passages: number, warnings: string[]) =>
+    `${updated ? "Đã cập nhật" : "Đã thêm"} vào kho (${passages} đoạn):\n${lines.join("\n")}` + (warnings.length ? `\nLưu ý: ${warnings.join("; ")}` : ""),
+  removeButton: "Gỡ bỏ",
+  keepButton: "Không",
+  confirm: (title: string, file: string) => `Gỡ bỏ <b>${title}</b> khỏi kho tài liệu? Tệp <code>${file}</code> sẽ bị xóa.`,
+  removed: (titles: string[], file: string) => `Đã gỡ bỏ: ${titles.join("; ")} (tệp <code>${file}</code>).`,
+  kept: "Đã giữ nguyên tài liệu.",
+  gone: "Không còn tài liệu này trong kho.",
+  removeUsage: (count: number) => `Dùng: <code>/xoatailieu n</code>, với n là số thứ tự trong /tailieu (từ 1 đến ${count}).`,
+};
+
 /** The admin console (/admin) and its API. */
 export const adminText = {
   title: "Quản trị kho tài liệu — Trợ lý Dân vận",

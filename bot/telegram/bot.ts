@@ -18,6 +18,8 @@ import { createPresenter, incomingOf } from "./present.ts";
 import type { Conversation } from "../core/conversation.ts";
 import type { Intent } from "../core/intent.ts";
 import { decodeIntent } from "../core/intent.ts";
+import type { Library } from "../admin/library.ts";
+import { registerUploads } from "./uploads.ts";
 
 export type TelegramDeps = {
   token: string;
@@ -34,6 +36,8 @@ export type TelegramDeps = {
   quiz?: Omit<QuizDeps, "store" | "logger" | "isAdmin" | "present" | "conversation">;
   /** Guided checklists; left out, there are none. */
   checklist?: Omit<ChecklistDeps, "store" | "logger" | "present" | "conversation">;
+  /** Admins' uploads and removals (bot/admin/library.ts); left out, a file gets the "text only" reply. */
+  uploads?: { library: Library; maxBytes: number };
 };
 
 const CHANNEL = "telegram";
@@ -143,6 +147,7 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
   const present = createPresenter({ showAnswer });
   const quiz = deps.quiz ? registerQuiz(bot, { ...deps.quiz, conversation: deps.conversation, store, logger, present, isAdmin: (id) => deps.admins.has(id) }) : undefined;
   const checklist = deps.checklist ? registerChecklist(bot, { ...deps.checklist, conversation: deps.conversation, store, logger, present }) : undefined;
+  if (deps.uploads) registerUploads(bot, { ...deps.uploads, token: deps.token, ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), isAdmin, logger });
 
   bot.on("callback_query:data", async (ctx) => {
     // A button of the core (checklist steps, options): its intent, through the router.

@@ -14,6 +14,8 @@ export const TOKEN = "123456:TEST-token_for_fake_server";
  */
 export async function startFakeTelegram() {
   const calls: ApiCall[] = [];
+  /** Files users "sent" (file_id → bytes), served by getFile and /file/bot<token>/<path>. */
+  const files = new Map<string, Buffer>();
   const updates: Array<Record<string, unknown>> = [];
   const failures = new Map<string, Failure[]>();
   let nextUpdateId = 1;
@@ -61,6 +63,11 @@ export async function startFakeTelegram() {
         return messageFor(body, { text: body.text });
       case "sendDocument":
         return messageFor(body, { document: { file_id: "doc", file_unique_id: "doc" } });
+      case "getFile": {
+        const id = String(body.file_id);
+        const data = files.get(id);
+        return data ? { file_id: id, file_unique_id: id, file_size: data.length, file_path: `documents/${id}` } : undefined;
+      }
       case "sendPoll":
         return messageFor(body, { poll: { id: `poll${nextMessageId}`, question: body.question, options: [], total_voter_count: 0, is_closed: false, is_anonymous: false, type: "quiz", allows_multiple_answers: false } });
       default:
@@ -69,6 +76,13 @@ export async function startFakeTelegram() {
   }
 
   const server = createServer((req, res) => {
+    const download = req.url?.match(/^\/file\/bot([^/]+)\/documents\/(.+)$/);
+    if (download) {
+      const data = download[1] === TOKEN ? files.get(decodeURIComponent(download[2]!)) : undefined;
+      if (!data) res.writeHead(404).end();
+      else res.writeHead(200, { "content-type": "application/octet-stream" }).end(data);
+      return;
+    }
     const match = req.url?.match(/^\/bot([^/]+)\/(\w+)/);
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -112,6 +126,12 @@ export async function startFakeTelegram() {
       return id;
     },
     nextUpdateId: () => nextUpdateId++,
+    /** A file a user sends: its file_id for a document message. */
+    addFile(data: Buffer): string {
+      const id = `file${files.size + 1}`;
+      files.set(id, data);
+      return id;
+    },
     failNext(method: string, failure: Failure) {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
     },
@@ -151,4 +171,8 @@ export function callback(chat: Record<string, unknown>, from: Record<string, unk
       message: { message_id: messageCounter++, date: Math.floor(Date.now() / 1000), chat, from: { id: BOT_ID, is_bot: true, first_name: "Trợ lý" }, text: "…" },
     },
   };
+}
+
+export function documentMessage(chat: Record<string, unknown>, from: Record<string, unknown>, document: { file_id: string; file_name: string; file_size: number; mime_type?: string }) {
+  return { message: { message_id: messageCounter++, date: Math.floor(Date.now() / 1000), chat, from, document: { file_unique_id: document.file_id, ...document } } };
 }
