@@ -1,6 +1,8 @@
 // The admin console: lists, uploads and removes documents through /admin/api, with the session's CSRF token.
 const csrf = document.querySelector('meta[name="csrf-token"]').content;
 const $ = (id) => document.getElementById(id);
+/** "1949-10-15" → "15/10/1949", as dates are written in Vietnam (a year alone stays a year). */
+const shownDate = (iso) => iso.split("-").reverse().map((part) => String(Number(part))).join("/");
 
 async function api(method, url, body) {
   const response = await fetch(url, { method, body, headers: { "x-csrf-token": csrf }, credentials: "same-origin" });
@@ -20,7 +22,7 @@ async function loadDocuments() {
     title.textContent = d.title;
     const meta = document.createElement("div");
     meta.className = "meta";
-    meta.textContent = [d.kind, d.number && `số ${d.number}`, d.date, `${d.passages} đoạn`, d.standing, d.file].filter(Boolean).join(" · ");
+    meta.textContent = [d.kind, d.number && `số ${d.number}`, d.date && shownDate(d.date), `${d.passages} đoạn`, d.standing, d.file].filter(Boolean).join(" · ");
     const remove = document.createElement("button");
     remove.type = "button";
     remove.className = "secondary";
