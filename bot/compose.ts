@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Config } from "../src/config.ts";
 import type { Logger } from "../src/log.ts";
 import { createAnswerer } from "../src/answer/answer.ts";
+import type { CuratedSource } from "../src/answer/curated.ts";
 import { createAgentGenerator } from "../src/answer/generate.ts";
 import { createEmbedder } from "../src/embed/factory.ts";
 import { openIndex } from "../src/index/store.ts";
@@ -11,7 +12,7 @@ import { ingest } from "../ingest/pipeline.ts";
 import type { IngestReport } from "../ingest/pipeline.ts";
 
 /** Composition root: builds the answer pipeline from settings. Only entry points call this. */
-export async function openKnowledge(config: Config, logger?: Logger) {
+export async function openKnowledge(config: Config, logger?: Logger, curated?: CuratedSource) {
   const embedder = createEmbedder(config);
   const { lexicon } = await loadLexicon(path.join(config.knowledgeDir, "lexicon.yaml"));
   const index = await openIndex(config.indexDir, embedder.info, logger ? { logger } : {});
@@ -19,7 +20,7 @@ export async function openKnowledge(config: Config, logger?: Logger) {
   const generator = config.llmEnabled
     ? createAgentGenerator({ apiKey: config.OPENAI_API_KEY!, baseURL: config.OPENAI_BASE_URL, model: config.LLM_MODEL })
     : undefined;
-  const answer = createAnswerer({ retriever, generator, defaultK: config.ANSWER_TOP_K, ...(logger ? { logger } : {}) });
+  const answer = createAnswerer({ retriever, generator, defaultK: config.ANSWER_TOP_K, ...(logger ? { logger } : {}), ...(curated ? { curated } : {}) });
   return { index, retriever, answer, close: () => index.close() };
 }
 

@@ -1,6 +1,7 @@
 import type { Config } from "../src/config.ts";
 import { readManifest } from "../src/index/manifest.ts";
 import type { Logger } from "../src/log.ts";
+import type { CuratedSource } from "../src/answer/curated.ts";
 import type { IngestReport } from "../ingest/pipeline.ts";
 import type { Knowledge } from "./compose.ts";
 import { ingestKnowledge, openKnowledge } from "./compose.ts";
@@ -15,8 +16,8 @@ const CLOSE_AFTER_MS = 30_000;
  * process (`npm run ingest`) writes a new manifest, noticed by polling it. The new index is opened
  * first; the old one is closed when the answers running on it have finished (at most 30 s later).
  */
-export async function createKnowledgeHolder(config: Config, logger?: Logger) {
-  let current: Knowledge = await openKnowledge(config, logger);
+export async function createKnowledgeHolder(config: Config, logger?: Logger, curated?: CuratedSource) {
+  let current: Knowledge = await openKnowledge(config, logger, curated);
   const running = new Map<Knowledge, number>();
   let reloading: Promise<IngestReport> | undefined;
   let swapping: Promise<void> | undefined;
@@ -39,7 +40,7 @@ export async function createKnowledgeHolder(config: Config, logger?: Logger) {
       try {
         const manifest = await readManifest(config.indexDir);
         if (!manifest || manifest.generation === current.index.manifest.generation) return;
-        const next = await openKnowledge(config, logger);
+        const next = await openKnowledge(config, logger, curated);
         const previous = current;
         current = next;
         logger?.info("index.swapped", { generation: manifest.generation, passages: manifest.chunkCount });

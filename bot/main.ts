@@ -113,8 +113,8 @@ async function main(): Promise<void> {
     if (config.ZALO_WEBHOOK_URL) channel.mountWebhook(hooks, new URL(config.ZALO_WEBHOOK_URL).pathname, config.ZALO_WEBHOOK_SECRET!);
     return { client, channel, identity };
   })() : undefined;
-  createWebApp({ conversation: app.conversation, passage: (id) => app.holder.current().index.passage(id), logger, app: web, perMinute: config.WEB_RATE_LIMIT_PER_MINUTE, trustProxy: config.trustProxy, health });
-  mountAdmin(web, { password: config.ADMIN_PASSWORD, library: app.library, store: app.store, logger, maxBytes: config.MAX_FILE_MB * 1024 * 1024, trustProxy: config.trustProxy });
+  createWebApp({ conversation: app.conversation, passage: (id) => app.holder.current().index.passage(id), feedback: app.webFeedback, logger, app: web, perMinute: config.WEB_RATE_LIMIT_PER_MINUTE, trustProxy: config.trustProxy, health });
+  mountAdmin(web, { password: config.ADMIN_PASSWORD, library: app.library, curation: app.curation, store: app.store, logger, maxBytes: config.MAX_FILE_MB * 1024 * 1024, trustProxy: config.trustProxy });
   if (webhooks) hooks.get("/healthz", (c) => c.json(health()));
   const listen = async (fetch: Hono["fetch"], port: number, hostname: string) => {
     const server = serve({ fetch, port, hostname });

@@ -32,7 +32,6 @@ export const text = {
   error: "Xin lỗi, đã có lỗi khi xử lý tin nhắn này. Bạn vui lòng thử lại sau ít phút.",
   sourceGone: "Không tìm thấy nguồn này nữa (kho tài liệu có thể vừa được cập nhật). Bạn hãy hỏi lại.",
   nguonUsage: "Dùng: <code>/nguon 1</code> để xem nguồn số 1 của câu trả lời gần nhất.",
-  feedbackThanks: (up: boolean) => (up ? "Cảm ơn bạn đã góp ý 👍" : "Cảm ơn bạn, câu trả lời này sẽ được xem lại 👎"),
   adminOnly: "Xin lỗi, lệnh này chỉ dành cho quản trị viên.",
   reloading: "Đang nạp lại kho tài liệu…",
   reloaded: (documents: number, chunks: number, changed: boolean, problems: string[]) =>
@@ -130,6 +129,7 @@ export const coreText = {
   },
   passage: (n: number, citation: string, text: string) => `Nguồn ${n}: ${citation}\n\n${text}`,
   documentsHeader: (count: number) => `Kho tài liệu có ${count} văn bản:`,
+  feedbackThanks: (up: boolean) => (up ? "Cảm ơn bạn đã góp ý 👍" : "Cảm ơn bạn, câu trả lời này sẽ được xem lại 👎"),
   levelNow: (level: IssuerLevel | undefined) =>
     `${level ? `Bạn đang chỉ tra cứu văn bản cấp ${LEVEL_NAMES[level]}.` : "Bạn đang tra cứu văn bản của mọi cấp."}\n` +
     "Chọn cấp: /capdo trung-uong · /capdo tinh · /capdo huyen · /capdo xa · /capdo tat-ca (mọi cấp)",
@@ -186,6 +186,10 @@ export const adminText = {
   uploadError: "Có lỗi khi nạp tệp; kho tài liệu không thay đổi. Vui lòng thử lại.",
   removeError: "Có lỗi khi gỡ tài liệu. Vui lòng thử lại.",
   noDocument: "Không có tài liệu này (có thể đã được gỡ).",
+  noCurated: "Không có câu trả lời đã duyệt này.",
+  curatedTitle: "Câu trả lời đã duyệt",
+  downvotedTitle: "Câu trả lời bị chê (👎)",
+  refusedTitle: "Câu hỏi tài liệu chưa có",
   uploadTitle: "Thêm hoặc thay tài liệu",
   fileLabel: "Tệp (PDF có lớp chữ, DOCX, TXT, MD, HTML)",
   optionalFields: "Thông tin văn bản (không bắt buộc)",
@@ -204,6 +208,8 @@ export const webText = {
   tooFast: (seconds: number) => `Bạn gửi hơi nhanh. Vui lòng đợi khoảng ${seconds} giây.`,
   error: "Xin lỗi, đã có lỗi khi xử lý tin nhắn này. Bạn vui lòng thử lại.",
   noPassage: "Không tìm thấy nguồn.",
+  noFeedback: "Chưa nhận góp ý trên trang này.",
+  badFeedback: "Góp ý không hợp lệ (câu trả lời không thuộc phiên này).",
   fileExpired: "Tệp đã hết hạn; hãy xuất lại.",
   session: { missing: "thiếu mã phiên (chuỗi)", invalid: "phiên không hợp lệ" },
   message: { missing: "thiếu nội dung tin nhắn (chuỗi)", tooLong: "tin nhắn quá dài", shape: "cần một đối tượng JSON có «session» và «text»", field: "nội dung" },

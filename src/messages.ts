@@ -8,5 +8,7 @@ export const messages = {
   moreItems: (count: number, n: number) => `(còn ${count} ý nữa trong nguồn [${n}])`,
   emptyQuestion: "Bạn hãy nhập câu hỏi, ví dụ: «Dân vận là gì?»",
   sources: "Nguồn",
+  curatedMark: "✅ Câu trả lời đã được duyệt",
+  curatedPassageChanged: (chunkId: string) => `đoạn nguồn ${chunkId} đã thay đổi hoặc không còn trong kho tài liệu`,
   newerPassage: (name: string, text: string, n: number) => `Nội dung tương ứng trong ${name}: «${text}» [${n}]`,
 };

@@ -58,6 +58,28 @@ export function consolePage(csrf: string): string {
   <h2 id="documents-title">${escape(a.documentsTitle)}</h2>
   <ol id="documents"></ol>
 </section>
+<section class="card" aria-labelledby="curated-title">
+  <h2 id="curated-title">${escape(a.curatedTitle)}</h2>
+  <ol id="curated"></ol>
+  <form id="curate" hidden>
+    <h3>Duyệt câu trả lời</h3>
+    <label for="cq">Câu hỏi</label><input id="cq" name="question" required>
+    <label for="cp">Cách hỏi khác (mỗi dòng một cách, không bắt buộc)</label><textarea id="cp" name="phrasings" rows="2"></textarea>
+    <label for="ca">Câu trả lời</label><textarea id="ca" name="answer" rows="5" required></textarea>
+    <label for="cc">Mã đoạn nguồn</label><input id="cc" name="chunkId" required>
+    <label for="cx">Trích nguyên văn từ đoạn nguồn</label><textarea id="cx" name="quote" rows="2" required></textarea>
+    <button type="submit">Duyệt</button> <button type="button" id="curate-cancel" class="secondary">Hủy</button>
+  </form>
+  <p id="curate-result" role="status" aria-live="polite"></p>
+</section>
+<section class="card" aria-labelledby="downvoted-title">
+  <h2 id="downvoted-title">${escape(a.downvotedTitle)}</h2>
+  <ol id="downvoted"></ol>
+</section>
+<section class="card" aria-labelledby="refused-title">
+  <h2 id="refused-title">${escape(a.refusedTitle)}</h2>
+  <ol id="refused"></ol>
+</section>
 <section class="card" aria-labelledby="audit-title">
   <h2 id="audit-title">${escape(a.auditTitle)}</h2>
   <ol id="audit"></ol>

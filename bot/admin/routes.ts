@@ -13,6 +13,7 @@ import { clientAddress } from "../web/server.ts";
 import type { AdminAuth, AdminSession } from "./auth.ts";
 import { createAdminAuth, SESSION_COOKIE, SESSION_TTL_MS } from "./auth.ts";
 import type { Library } from "./library.ts";
+import type { Curation } from "./curation.ts";
 import { consolePage, disabledPage, loginPage } from "./pages.ts";
 
 const PUBLIC = path.join(path.dirname(fileURLToPath(import.meta.url)), "public");
@@ -29,6 +30,8 @@ export type AdminDeps = {
   /** ADMIN_PASSWORD; without it /admin only says how to enable the console. */
   password: string | undefined;
   library: Library;
+  /** Curated answers and the review pages; left out, the console manages documents only. */
+  curation?: Curation;
   store: StateStore;
   logger: Logger;
   maxBytes: number;
@@ -136,6 +139,33 @@ export function mountAdmin(app: Hono, deps: AdminDeps): void {
       return c.json({ error: a.removeError }, 500);
     }
   });
+
+  const curation = deps.curation;
+  if (curation) {
+    app.get("/admin/api/curated", async (c) => {
+      const caller = callerOf(c, false);
+      if (caller instanceof Response) return caller;
+      return c.json({ curated: await curation.list() });
+    });
+    app.post("/admin/api/curated", bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: a.tooLarge }, 413) }), async (c) => {
+      const caller = callerOf(c, true);
+      if (caller instanceof Response) return caller;
+      const body = await c.req.json().catch(() => undefined);
+      const result = await curation.approve(caller.actor, body);
+      return result.ok ? c.json({ curated: result.entry }) : c.json({ error: result.error }, 400);
+    });
+    app.delete("/admin/api/curated/:id", async (c) => {
+      const caller = callerOf(c, true);
+      if (caller instanceof Response) return caller;
+      return (await curation.remove(caller.actor, c.req.param("id"))) ? c.json({ ok: true }) : c.json({ error: a.noCurated }, 404);
+    });
+    app.get("/admin/api/review", async (c) => {
+      const caller = callerOf(c, false);
+      if (caller instanceof Response) return caller;
+      const [downvoted, refused] = await Promise.all([curation.downvoted(), curation.refusedTopics()]);
+      return c.json({ downvoted, refused });
+    });
+  }
 
   app.get("/admin/api/audit", async (c) => {
     const caller = callerOf(c, false);

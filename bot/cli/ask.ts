@@ -9,6 +9,8 @@ import { runMain } from "../../src/run-main.ts";
 import type { AnswerResult } from "../../src/answer/types.ts";
 import type { AnswerOptions } from "../../src/answer/answer.ts";
 import { ISSUER_LEVELS } from "../../src/documents/level.ts";
+import { openLibsqlStore } from "../../src/state/libsql.ts";
+import { curatedSourceOf } from "../../src/state/curated-source.ts";
 import type { Knowledge } from "../compose.ts";
 import { openKnowledge } from "../compose.ts";
 import { renderAnswerText, renderExplanation } from "./render.ts";
@@ -94,7 +96,12 @@ export async function main(argv = process.argv.slice(2), config?: Config): Promi
   const level = values.level === undefined ? undefined : z.enum(ISSUER_LEVELS).safeParse(values.level);
   if (level && !level.success) throw new AppError("invalid:argument", `--level phải là một trong: ${ISSUER_LEVELS.join(", ")}.`);
   const options: AskOptions = { k, ...(level?.data ? { level: level.data } : {}), ...(values["in-force-only"] ? { inForceOnly: true } : {}) };
-  const knowledge = await openKnowledge(settings);
+  // Curated answers (approved by admins, in the state store) are served here as on every channel.
+  const store = await openLibsqlStore(settings.stateUrl);
+  const knowledge = await openKnowledge(settings, undefined, curatedSourceOf(store)).catch((error: unknown) => {
+    store.close();
+    throw error;
+  });
   try {
     if (values.batch) {
       await runBatch(knowledge, values.batch, options);
@@ -112,6 +119,7 @@ export async function main(argv = process.argv.slice(2), config?: Config): Promi
     return 0;
   } finally {
     knowledge.close();
+    store.close();
   }
 }
 

@@ -7,7 +7,7 @@ import type { Logger } from "../../src/log.ts";
 import type { StateStore } from "../../src/state/store.ts";
 import type { IngestReport } from "../../ingest/pipeline.ts";
 import type { Knowledge } from "../compose.ts";
-import { COMMANDS, text } from "../messages.ts";
+import { COMMANDS, coreText, text } from "../messages.ts";
 import type { Block } from "./render.ts";
 import { answerBlocks, escapeHtml, packMessages, passageBlocks } from "./render.ts";
 import type { QuizController, QuizDeps } from "./quiz.ts";
@@ -168,7 +168,7 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
     } else if (kind === "fb") {
       const vote = arg === "1" ? 1 : -1;
       await store.saveFeedback(stored.id, String(ctx.from.id), vote);
-      await ctx.answerCallbackQuery({ text: text.feedbackThanks(vote === 1) });
+      await ctx.answerCallbackQuery({ text: coreText.feedbackThanks(vote === 1) });
       logger.info("feedback", { answer: stored.id, vote });
     } else if (kind === "sg") {
       await ctx.answerCallbackQuery();

@@ -28,12 +28,14 @@ const messageSchema = z.object({
   text: z.string({ error: w.message.missing }).max(4000, w.message.tooLong),
 }, { error: w.message.shape });
 
+const feedbackSchema = z.object({ session: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/), answerId: z.string().regex(/^[A-Za-z0-9_-]{4,32}$/), vote: z.union([z.literal(1), z.literal(-1)]) });
+
 /** The JSON a reply becomes for the page: files turn into short-lived download links. */
 function toJson(reply: Reply, keepFile: (reply: Extract<Reply, { kind: "file" }>) => string) {
   switch (reply.kind) {
     case "answer": {
       const r = reply.result;
-      return { kind: "answer", answer: r.answer, abstained: r.abstained, grade: r.grade, confidence: r.confidence, suggestions: r.suggestions, citations: r.citations.map(({ n, chunkId, label, quote, alsoIn }) => ({ n, chunkId, label, quote, ...(alsoIn.length ? { also: coreText.alsoInLine(alsoIn) } : {}) })) };
+      return { kind: "answer", answerId: reply.answerId, answer: r.answer, abstained: r.abstained, grade: r.grade, confidence: r.confidence, suggestions: r.suggestions, citations: r.citations.map(({ n, chunkId, label, quote, alsoIn }) => ({ n, chunkId, label, quote, ...(alsoIn.length ? { also: coreText.alsoInLine(alsoIn) } : {}) })) };
     }
     case "passage":
       return { kind: "passage", n: reply.n, citation: reply.passage.citation, text: reply.passage.text };
@@ -72,6 +74,8 @@ export function clientAddress(peer: string, forwarded: string | undefined, trust
  */
 export function createWebApp(deps: {
   conversation: Conversation; passage: (id: string) => Promise<Passage | undefined>; logger: Logger; app?: Hono; perMinute?: number; health?: () => unknown;
+  /** 👍/👎 on an answer given to this session (for trainers to review); false when the answer is not theirs. */
+  feedback?: (session: string, answerId: string, vote: 1 | -1) => Promise<boolean>;
   /** Whose `X-Forwarded-For` to believe (TRUST_PROXY); by default nobody's. */
   trustProxy?: TrustProxy;
 }) {
@@ -114,6 +118,19 @@ export function createWebApp(deps: {
       return c.json({ replies: replies.map((r) => toJson(r, keepFile)) });
     } catch (error) {
       deps.logger.error("web.error", { error });
+      return c.json({ error: w.error }, 500);
+    }
+  });
+
+  app.post("/api/feedback", bodyLimit({ maxSize: 1024, onError: (c) => c.json({ error: w.tooLarge }, 413) }), async (c) => {
+    if (!deps.feedback) return c.json({ error: w.noFeedback }, 404);
+    const parsed = feedbackSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return c.json({ error: w.badFeedback }, 400);
+    const { session, answerId, vote } = parsed.data;
+    try {
+      return (await deps.feedback(session, answerId, vote)) ? c.json({ ok: true, thanks: coreText.feedbackThanks(vote === 1) }) : c.json({ error: w.badFeedback }, 404);
+    } catch (error) {
+      deps.logger.error("web.feedback_error", { error });
       return c.json({ error: w.error }, 500);
     }
   });

@@ -6,6 +6,8 @@ import type { RankedPassage, Retriever } from "../retrieve.ts";
 import type { Grade } from "./answerability.ts";
 import { answerability, featuresOf, gradeOf } from "./answerability.ts";
 import { placesNotInDocuments } from "./places.ts";
+import type { CuratedSource } from "./curated.ts";
+import { matchCurated, quoteHolds } from "./curated.ts";
 import type { DocumentFilter } from "./validity.ts";
 import { citationValidity, filterByDocument, preferInForce, validityNotes } from "./validity.ts";
 import type { Registry } from "../documents/registry.ts";
@@ -48,8 +50,36 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
  * sentence carrying a number, date or person, the opening of a section whose heading asks the
  * question), then decides how sure it is: a confident answer, related passages, or "not covered".
  */
-export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerGenerator; defaultK?: number; logger?: Logger }) {
+export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerGenerator; defaultK?: number; logger?: Logger; curated?: CuratedSource }) {
   const { retriever, generator } = deps;
+
+  /**
+   * An approved answer for this question, when one matches and its cited passages still hold their
+   * quotes; one whose passage changed or disappeared is suspended for review and not served.
+   */
+  async function curatedAnswer(question: string): Promise<AnswerResult | undefined> {
+    if (!deps.curated) return undefined;
+    const match = matchCurated(question, await deps.curated.all(), retriever.lexicon, retriever.index.stats);
+    if (!match) return undefined;
+    const { entry, similarity } = match;
+    const passages = new Map((await retriever.index.passages(entry.citations.map((c) => c.chunkId))).map((p) => [p.id, p]));
+    const broken = entry.citations.find((c) => !passages.has(c.chunkId) || !quoteHolds(passages.get(c.chunkId)!, c.quote));
+    if (broken) {
+      await deps.curated.suspend(entry.id, messages.curatedPassageChanged(broken.chunkId));
+      logger.warn("answer.curated_suspended", { id: entry.id, chunkId: broken.chunkId, action: "the question is answered from the documents" });
+      return undefined;
+    }
+    await deps.curated.hit(entry.id).catch((error: unknown) => logger.warn("answer.curated_hit", { error }));
+    const citations: Citation[] = entry.citations.map((c, i) => {
+      const passage = passages.get(c.chunkId)!;
+      return { n: i + 1, chunkId: passage.id, docTitle: passage.docTitle, docNumber: passage.docNumber, section: passage.section, quote: c.quote, label: passage.citation, alsoIn: [] };
+    });
+    const quotes = citations.map((c) => `«${c.quote}» [${c.n}]`).join("\n");
+    return {
+      answer: `${messages.curatedMark}\n\n${entry.answer}\n\n${quotes}`, abstained: false, confidence: round(similarity), citations, passages: [],
+      mode: "curated", grade: "curated", suggestions: [], curated: { id: entry.id, similarity: round(similarity) },
+    };
+  }
   const logger = deps.logger ?? silentLogger;
 
   /** Each citation lists the other documents that hold the same words (its passage's near-duplicates). */
@@ -87,6 +117,11 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
     const trimmed = question.trim();
     const base = { citations: [] as Citation[], passages: [] as PassageOut[], suggestions: [] as string[] };
     if (!trimmed) return { ...base, answer: messages.emptyQuestion, abstained: true, confidence: 0, mode: "abstained", grade: "none" };
+    const curated = await curatedAnswer(trimmed).catch((error: unknown) => {
+      logger.error("answer.curated_failed", { error, action: "the question is answered from the documents" });
+      return undefined;
+    });
+    if (curated) return curated;
     const filtered = Boolean(options.level || options.inForceOnly);
     // A filter drops passages after retrieval: more are retrieved so that k remain.
     const retrieval = await retriever.retrieve(trimmed, { k: filtered ? k * FILTER_RETRIEVAL_FACTOR : k });

@@ -53,12 +53,15 @@ export const answerResultSchema = z.object({
 /** What every channel, the CLI and the evaluation get from `answer()`. */
 export type AnswerResult = z.infer<typeof answerResultSchema> & {
   /** How the answer was made: quoted sentences, a quoted list, a model's text, related passages, or a refusal. */
-  mode: "extractive" | "list" | "generated" | "related" | "abstained";
+  mode: "extractive" | "list" | "generated" | "related" | "abstained" | "curated";
   /**
    * How sure: "answer" (asserted, with citations), "related" (the closest passages quoted with their
-   * sources, nothing asserted), "none" (the documents do not cover it; closest topics suggested).
+   * sources, nothing asserted), "none" (the documents do not cover it; closest topics suggested),
+   * "curated" (an answer an admin approved for this question, with its citations: src/answer/curated.ts).
    */
-  grade: "answer" | "related" | "none";
+  grade: "answer" | "related" | "none" | "curated";
+  /** For `curated`: which approved answer, and how close the question was to it. */
+  curated?: { id: string; similarity: number };
   /** Why: the question's reading, the rules tried, the features and the answerability score (absent for an empty question). */
   explain?: Explanation;
   /** For an abstention: the closest topics the documents do cover. */

@@ -93,3 +93,16 @@ export const VALIDITY = {
    */
   superseded: 0.8,
 } as const;
+
+/** Curated answers (src/answer/curated.ts). */
+export const CURATED = {
+  /**
+   * A question gets a curated answer when its IDF-weighted cosine with the curated question (or a phrasing)
+   * is at least this (and both name the same numbers). Measured by `npm run curated -- calibrate` over the
+   * 67,161 pairs of 367 questions of the question sets (December 2026): at 0.85, 11 pairs that expect
+   * different texts match, and read by hand all 11 are the same question expecting another snippet of the
+   * same passage; at 0.75 "ai làm dân vận hiệu quả nhất" met "vì sao nói người đứng đầu …". Independent
+   * rewordings rarely reach it (3.3% of pairs expecting the same text): admins add phrasings for those.
+   */
+  threshold: 0.85,
+} as const;

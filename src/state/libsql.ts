@@ -7,6 +7,7 @@ import type { ChecklistRunRow, FeedbackRow, StateStore, StoredAnswer, Usage } fr
 import type { QuizSession } from "../quiz/engine.ts";
 import { quizSessionSchema } from "../quiz/engine.ts";
 import { ISSUER_LEVELS } from "../documents/level.ts";
+import { curatedAnswerSchema } from "../answer/curated.ts";
 
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS answers (
@@ -25,6 +26,7 @@ const SCHEMA = [
     run_id TEXT PRIMARY KEY, channel TEXT NOT NULL, chat_id TEXT NOT NULL, user_id TEXT NOT NULL, checklist_id TEXT NOT NULL,
     status TEXT NOT NULL, updated_at TEXT NOT NULL, reminded_at TEXT)`,
   `CREATE TABLE IF NOT EXISTS quiz_polls (poll_id TEXT PRIMARY KEY, session_id TEXT NOT NULL, question_index INTEGER NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS curated_answers (id TEXT PRIMARY KEY, data TEXT NOT NULL, hits INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS audit_log (
     at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS user_settings (
@@ -180,6 +182,25 @@ export async function openLibsqlStore(url: string): Promise<StateStore> {
     async idleChecklistRuns(before) {
       const { rows } = await client.execute({ sql: "SELECT * FROM checklist_runs WHERE status = 'active' AND reminded_at IS NULL AND updated_at < ?", args: [before] });
       return rows.map(toRun);
+    },
+    async saveCurated(entry) {
+      const { hits, ...data } = curatedAnswerSchema.parse(entry);
+      await client.execute({ sql: "INSERT OR REPLACE INTO curated_answers (id, data, hits, updated_at) VALUES (?, ?, ?, ?)", args: [entry.id, JSON.stringify(data), hits, entry.updatedAt] });
+    },
+    async curatedAnswers() {
+      const { rows } = await client.execute("SELECT data, hits FROM curated_answers ORDER BY updated_at DESC");
+      return rows.map((row) => curatedAnswerSchema.parse({ ...JSON.parse(String(row.data)), hits: Number(row.hits) }));
+    },
+    async removeCurated(id) {
+      const result = await client.execute({ sql: "DELETE FROM curated_answers WHERE id = ?", args: [id] });
+      return result.rowsAffected > 0;
+    },
+    async curatedHit(id) {
+      await client.execute({ sql: "UPDATE curated_answers SET hits = hits + 1 WHERE id = ?", args: [id] });
+    },
+    async refusedQuestions(limit) {
+      const { rows } = await client.execute({ sql: "SELECT question, channel, created_at FROM answers WHERE abstained = 1 AND chunk_ids = '[]' ORDER BY created_at DESC LIMIT ?", args: [limit] });
+      return rows.map((row) => ({ question: String(row.question), channel: String(row.channel), createdAt: String(row.created_at) }));
     },
     async audit(entry) {
       await client.execute({ sql: "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)", args: [entry.at, entry.actor, entry.action, entry.target, entry.detail] });

@@ -1,6 +1,7 @@
 /** What the channels remember between messages and across restarts. */
 import type { QuizSession } from "../quiz/engine.ts";
 import type { IssuerLevel } from "../documents/level.ts";
+import type { CuratedAnswer } from "../answer/curated.ts";
 
 export type StoredAnswer = {
   id: string;
@@ -76,6 +77,14 @@ export interface StateStore {
   lastChecklistRun(channel: string, chatId: string): Promise<ChecklistRunRow | undefined>;
   /** Active runs untouched since `before` and not yet reminded. */
   idleChecklistRuns(before: string): Promise<ChecklistRunRow[]>;
+  /** Curated answers (src/answer/curated.ts): saved whole, replaced by id. */
+  saveCurated(entry: CuratedAnswer): Promise<void>;
+  curatedAnswers(): Promise<CuratedAnswer[]>;
+  removeCurated(id: string): Promise<boolean>;
+  /** Counts one more question answered with it. */
+  curatedHit(id: string): Promise<void>;
+  /** Questions told "not covered", newest first: what the documents miss. */
+  refusedQuestions(limit: number): Promise<Array<{ question: string; channel: string; createdAt: string }>>;
   /** Admin actions (uploads, removals, logins), who, what, when: kept for review. */
   audit(entry: AuditEntry): Promise<void>;
   /** The latest admin actions, newest first. */

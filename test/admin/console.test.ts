@@ -44,8 +44,8 @@ beforeAll(async () => {
   const config = loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: knowledgeDir, ADMIN_PASSWORD: PASSWORD });
   app = await openApp(config, silentLogger);
   const http = new Hono();
-  createWebApp({ conversation: app.conversation, passage: (id) => app.holder.current().index.passage(id), logger: silentLogger, app: http, perMinute: 1000 });
-  mountAdmin(http, { password: PASSWORD, library: app.library, store: app.store, logger: silentLogger, maxBytes: 20 * 1048576 });
+  createWebApp({ conversation: app.conversation, passage: (id) => app.holder.current().index.passage(id), feedback: app.webFeedback, logger: silentLogger, app: http, perMinute: 1000 });
+  mountAdmin(http, { password: PASSWORD, library: app.library, curation: app.curation, store: app.store, logger: silentLogger, maxBytes: 20 * 1048576 });
   const server = serve({ fetch: http.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -121,6 +121,40 @@ describe("admin console in headless Chromium", () => {
     const after = await askChat("Tổ hòa giải thôn Đồng Tâm họp định kỳ vào lúc nào?");
     expect(after).not.toMatch(/tối thứ sáu cuối mỗi tháng/);
     expect(after).toMatch(/^Tài liệu hiện có không đề cập/);
+  });
+
+  it("approves a corrected answer from a 👎 reply, serves it (marked approved) for the question in other words, and suspends it when its passage changes", async () => {
+    const chat = await browser.newPage();
+    await chat.goto(base);
+    await chat.fill("#input", "Quy dinh ve to tu quan duong lang noi gi");
+    await chat.keyboard.press("Enter");
+    await chat.waitForFunction(() => document.querySelectorAll("#log li.bot").length > 1);
+    await chat.getByRole("button", { name: "Câu trả lời chưa đúng" }).last().click();
+    await chat.waitForFunction(() => /xem lại/.test(document.querySelector("#log li.bot:last-child .feedback")?.textContent ?? ""));
+    await chat.close();
+
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll("#downvoted li").length > 0);
+    await page.locator("#downvoted li").first().getByRole("button", { name: "Duyệt câu trả lời sửa" }).click();
+    await expect(page.locator("#cq").inputValue()).resolves.toBe("Quy dinh ve to tu quan duong lang noi gi");
+    await page.fill("#ca", "Tổ tự quản đường làng xóm Bãi Trong ra quân dọn vệ sinh vào sáng chủ nhật đầu tiên của mỗi tháng.");
+    await page.getByRole("button", { name: "Duyệt", exact: true }).click();
+    await page.waitForFunction(() => /^Đã duyệt/.test(document.getElementById("curate-result")?.textContent ?? ""));
+
+    const approved = await askChat("quy định về tổ tự quản đường làng nói gì?");
+    expect(approved).toMatch(/^✅ Câu trả lời đã được duyệt/);
+    expect(approved).toContain("sáng chủ nhật đầu tiên của mỗi tháng");
+    expect(approved).toMatch(/\[1\]/);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll("#curated li").length > 0);
+    await expect(page.locator("#curated").innerText()).resolves.toMatch(/đang dùng · 1 lượt dùng/);
+
+    // The cited passage changes (the file is replaced): the approved answer is suspended on that ingest.
+    const changed = await upload({ name: "to-tu-quan.pdf", mimeType: "application/pdf", buffer: makePdf(["QUY DINH VE TO TU QUAN DUONG LANG", "To tu quan duong lang xom Bai Trong ra quan vao sang thu bay cuoi thang."]) });
+    expect(changed).toMatch(/^Đã cập nhật: /);
+    await page.reload();
+    await page.waitForFunction(() => /tạm ngưng/.test(document.getElementById("curated")?.textContent ?? ""));
+    expect(await askChat("quy định về tổ tự quản đường làng nói gì?")).not.toMatch(/^✅/);
   });
 
   it("refuses a change without the session's CSRF token or from another site, and keeps an audit log of every action", async () => {

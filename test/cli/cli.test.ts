@@ -35,6 +35,7 @@ const MAINS: Record<string, () => Promise<Main>> = {
   "bot/cli/eval.ts": async () => (await import("../../bot/cli/eval.ts")).main,
   "ingest/cli.ts": async () => (await import("../../ingest/cli.ts")).main,
   "bot/cli/documents.ts": async () => (await import("../../bot/cli/documents.ts")).main,
+  "bot/cli/curated.ts": async () => (await import("../../bot/cli/curated.ts")).main,
 };
 
 /**
@@ -138,6 +139,28 @@ describe("command line", () => {
     const table = await inProcess("bot/cli/documents.ts", []);
     expect(table.stdout).toMatch(/Sổ văn bản: \d+ văn bản/);
     expect(table.stdout).toContain("18/2000/CT-TTg (chưa có trong kho)");
+  });
+
+  it("curated add / list / remove, and ask --json serves an approved answer as grade 'curated' for the question in other words", async () => {
+    const asked = JSON.parse((await inProcess("bot/cli/ask.ts", ["--json", "Ai làm công tác dân vận hiệu quả nhất?"])).stdout.trim());
+    const chunkId = asked.citations[0].chunkId as string;
+    const missing = await inProcess("bot/cli/curated.ts", ["add", "--question", "Ai làm dân vận hiệu quả nhất?", "--answer", "Người đứng đầu.", "--cite", "c_khong_co"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/Không có đoạn c_khong_co/);
+    const added = await inProcess("bot/cli/curated.ts", ["add", "--question", "Ai làm công tác dân vận hiệu quả nhất?", "--answer", "Người đứng đầu cấp ủy, thủ trưởng cơ quan (câu trả lời đã duyệt).", "--cite", chunkId]);
+    expect(added.code).toBe(0);
+    const id = added.stdout.match(/Đã duyệt (\S+):/)![1]!;
+    expect((await inProcess("bot/cli/curated.ts", ["list"])).stdout).toContain(`${id} · đang dùng · 0 lượt`);
+    const curated = JSON.parse((await inProcess("bot/cli/ask.ts", ["--json", "ai lam cong tac dan van hieu qua nhat"])).stdout.trim());
+    expect(curated).toMatchObject({ grade: "curated", abstained: false });
+    expect(curated.answer).toMatch(/^✅ Câu trả lời đã được duyệt\n\nNgười đứng đầu cấp ủy, thủ trưởng cơ quan \(câu trả lời đã duyệt\)\./);
+    expect(curated.citations[0].chunkId).toBe(chunkId);
+    // Another question, however close in words, is not given it.
+    const other = JSON.parse((await inProcess("bot/cli/ask.ts", ["--json", "Vì sao nói người đứng đầu làm dân vận hiệu quả nhất?"])).stdout.trim());
+    expect(other.grade).not.toBe("curated");
+    expect((await inProcess("bot/cli/curated.ts", ["list"])).stdout).toContain(`${id} · đang dùng · 1 lượt`);
+    expect((await inProcess("bot/cli/curated.ts", ["remove", id])).code).toBe(0);
+    expect(JSON.parse((await inProcess("bot/cli/ask.ts", ["--json", "ai lam cong tac dan van hieu qua nhat"])).stdout.trim()).grade).not.toBe("curated");
   });
 
   it("ask --json answers a question with no searchable word politely and exits 0", async () => {

@@ -52,7 +52,92 @@ async function loadAudit() {
   }
 }
 
-const refresh = () => Promise.all([loadDocuments(), loadAudit()]);
+/** The approve form, filled from a 👎 answer or a refused question (the admin edits the answer and the quote). */
+function openCurate({ question = "", answer = "", chunkId = "", quote = "" }) {
+  const form = $("curate");
+  form.hidden = false;
+  $("cq").value = question;
+  $("ca").value = answer;
+  $("cc").value = chunkId;
+  $("cx").value = quote;
+  $("cp").value = "";
+  $("ca").focus();
+}
+
+function button(label, onClick, secondary = true) {
+  const b = document.createElement("button");
+  b.type = "button";
+  if (secondary) b.className = "secondary";
+  b.textContent = label;
+  b.addEventListener("click", onClick);
+  return b;
+}
+
+function line(text, className) {
+  const div = document.createElement("div");
+  if (className) div.className = className;
+  div.textContent = text;
+  return div;
+}
+
+async function loadCurated() {
+  const { ok, data } = await api("GET", "/admin/api/curated");
+  const list = $("curated");
+  list.replaceChildren();
+  if (!ok) return;
+  for (const e of data.curated) {
+    const item = document.createElement("li");
+    item.append(
+      line(e.question),
+      line(`${e.status === "active" ? "đang dùng" : `tạm ngưng: ${e.reason ?? ""}`} · ${e.hits} lượt dùng · ${e.citations.map((c) => c.chunkId).join(", ")}`, e.status === "active" ? "meta" : "meta suspended"),
+      button(`Xóa câu trả lời đã duyệt`, async () => {
+        if (!confirm(`Xóa câu trả lời đã duyệt cho «${e.question}»?`)) return;
+        await api("DELETE", `/admin/api/curated/${encodeURIComponent(e.id)}`);
+        await refresh();
+      }),
+    );
+    list.append(item);
+  }
+}
+
+async function loadReview() {
+  const { ok, data } = await api("GET", "/admin/api/review");
+  if (!ok) return;
+  const down = $("downvoted");
+  down.replaceChildren();
+  for (const d of data.downvoted) {
+    const item = document.createElement("li");
+    const first = d.passages[0] ?? {};
+    item.append(line(d.question), line(d.answer.slice(0, 300), "meta"), line(`${d.channel} · ${new Date(d.at).toLocaleString("vi-VN")}`, "meta"),
+      button("Duyệt câu trả lời sửa", () => openCurate({ question: d.question, answer: d.answer, chunkId: first.chunkId ?? "", quote: first.quote ?? "" })));
+    down.append(item);
+  }
+  const refused = $("refused");
+  refused.replaceChildren();
+  for (const g of data.refused) {
+    const item = document.createElement("li");
+    item.append(line(`${g.count} lần: ${g.questions.join(" · ")}`), line(`Đoạn gần nhất: ${g.closest.map((p) => `${p.label} [${p.chunkId}]`).join(" · ") || "không có"}`, "meta"),
+      button("Viết câu trả lời", () => openCurate({ question: g.questions[0], chunkId: g.closest[0]?.chunkId ?? "", quote: g.closest[0]?.quote ?? "" })));
+    refused.append(item);
+  }
+}
+
+$("curate").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const body = JSON.stringify({
+    question: $("cq").value, answer: $("ca").value, citations: [{ chunkId: $("cc").value.trim(), quote: $("cx").value.trim() }],
+    phrasings: $("cp").value.split("\n").map((s) => s.trim()).filter(Boolean),
+  });
+  const response = await fetch("/admin/api/curated", { method: "POST", body, headers: { "x-csrf-token": csrf, "content-type": "application/json" }, credentials: "same-origin" });
+  const data = await response.json().catch(() => ({ error: `Lỗi ${response.status}` }));
+  $("curate-result").className = response.ok ? "ok" : "error";
+  $("curate-result").textContent = response.ok ? `Đã duyệt câu trả lời cho «${data.curated.question}».` : `Chưa duyệt được: ${data.error}`;
+  if (response.ok) $("curate").hidden = true;
+  await refresh();
+});
+$("curate-cancel").addEventListener("click", () => ($("curate").hidden = true));
+
+const refresh = () => Promise.all([loadDocuments(), loadAudit(), loadCurated(), loadReview()]);
 
 $("upload").addEventListener("submit", async (event) => {
   event.preventDefault();

@@ -64,6 +64,25 @@ function source(parent, citation) {
   parent.appendChild(details);
 }
 
+/** 👍 / 👎 under an answer: recorded for trainers to review (and to approve a corrected answer). */
+function feedback(parent, answerId) {
+  const row = document.createElement("div");
+  row.className = "feedback";
+  for (const [label, vote, name] of [["👍", 1, "Câu trả lời hữu ích"], ["👎", -1, "Câu trả lời chưa đúng"]]) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = label;
+    b.setAttribute("aria-label", name);
+    b.addEventListener("click", async () => {
+      const response = await fetch("/api/feedback", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ session, answerId, vote }) }).catch(() => undefined);
+      const data = response ? await response.json().catch(() => ({})) : {};
+      row.textContent = data.thanks || data.error || "Không gửi được góp ý (mất kết nối).";
+    });
+    row.appendChild(b);
+  }
+  parent.appendChild(row);
+}
+
 function render(reply) {
   add("bot", (li) => {
     if (reply.kind === "answer") {
@@ -78,6 +97,7 @@ function render(reply) {
         li.appendChild(box);
       }
       options(li, (reply.suggestions || []).map((s) => ({ label: `🔎 ${s}`, value: s })));
+      if (reply.answerId && reply.grade !== "none") feedback(li, reply.answerId);
     } else if (reply.kind === "passage") {
       text(li, `Nguồn ${reply.n}: ${reply.citation}`);
       const q = document.createElement("blockquote");
