@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     return { client, channel, identity };
   })() : undefined;
   createWebApp({ conversation: app.conversation, passage: (id) => app.holder.current().index.passage(id), feedback: app.webFeedback, logger, app: web, perMinute: config.WEB_RATE_LIMIT_PER_MINUTE, trustProxy: config.trustProxy, health });
-  mountAdmin(web, { password: config.ADMIN_PASSWORD, library: app.library, curation: app.curation, store: app.store, logger, maxBytes: config.MAX_FILE_MB * 1024 * 1024, trustProxy: config.trustProxy });
+  mountAdmin(web, { password: config.ADMIN_PASSWORD, library: app.library, curation: app.curation, questionText: (id) => app.bank().find((q) => q.id === id)?.question, store: app.store, logger, maxBytes: config.MAX_FILE_MB * 1024 * 1024, trustProxy: config.trustProxy });
   if (webhooks) hooks.get("/healthz", (c) => c.json(health()));
   const listen = async (fetch: Hono["fetch"], port: number, hostname: string) => {
     const server = serve({ fetch, port, hostname });

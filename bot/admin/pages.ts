@@ -80,6 +80,13 @@ export function consolePage(csrf: string): string {
   <h2 id="refused-title">${escape(a.refusedTitle)}</h2>
   <ol id="refused"></ol>
 </section>
+<section class="card" aria-labelledby="stats-title">
+  <h2 id="stats-title">${escape(a.statsTitle)}</h2>
+  <img src="/admin/charts/usage.svg" alt="${escape(a.usageChart)}" width="720" height="300">
+  <img src="/admin/charts/quizzes.svg" alt="${escape(a.quizChart)}" width="720" height="300">
+  <h3>${escape(a.mostMissedTitle)}</h3>
+  <ol id="missed"></ol>
+</section>
 <section class="card" aria-labelledby="audit-title">
   <h2 id="audit-title">${escape(a.auditTitle)}</h2>
   <ol id="audit"></ol>

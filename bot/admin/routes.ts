@@ -15,6 +15,9 @@ import { createAdminAuth, SESSION_COOKIE, SESSION_TTL_MS } from "./auth.ts";
 import type { Library } from "./library.ts";
 import type { Curation } from "./curation.ts";
 import { consolePage, disabledPage, loginPage } from "./pages.ts";
+import { barChart } from "./charts.ts";
+import { askedCount, leaderboard } from "../../src/quiz/engine.ts";
+import { mostMissed } from "../../src/quiz/results.ts";
 
 const PUBLIC = path.join(path.dirname(fileURLToPath(import.meta.url)), "public");
 const ASSETS: Record<string, string> = { "/admin/admin.js": "text/javascript; charset=utf-8", "/admin/admin.css": "text/css; charset=utf-8" };
@@ -36,6 +39,8 @@ export type AdminDeps = {
   logger: Logger;
   maxBytes: number;
   trustProxy?: TrustProxy;
+  /** A quiz question's text by id (the quiz bank), for the most-missed list. */
+  questionText?: (id: string) => string | undefined;
 };
 
 type Caller = { actor: string; session?: AdminSession };
@@ -167,11 +172,51 @@ export function mountAdmin(app: Hono, deps: AdminDeps): void {
     });
   }
 
+  // Usage over time and group-quiz results, drawn here (SVG) for the console.
+  app.get("/admin/api/stats", async (c) => {
+    const caller = callerOf(c, false);
+    if (caller instanceof Response) return caller;
+    return c.json(await statsOf(deps));
+  });
+  app.get("/admin/charts/:name{(usage|quizzes)\\.svg}", async (c) => {
+    const caller = callerOf(c, false);
+    if (caller instanceof Response) return caller;
+    const stats = await statsOf(deps);
+    const svg = c.req.param("name") === "usage.svg"
+      ? barChart({ title: a.usageChart, description: a.usageChartDescription(stats.days.length), labels: stats.days.map((d) => d.day.slice(5).split("-").reverse().join("/")), series: [
+        { name: a.questionsSeries, values: stats.days.map((d) => d.questions), color: "#1a73e8" },
+        { name: a.refusedSeries, values: stats.days.map((d) => d.refused), color: "#b3261e" },
+        { name: a.downSeries, values: stats.days.map((d) => d.down), color: "#8a5a00" },
+      ] })
+      : barChart({ title: a.quizChart, description: a.quizChartDescription(stats.quizzes.length), labels: stats.quizzes.map((q) => q.startedAt.slice(5, 10).split("-").reverse().join("/")), series: [
+        { name: a.scoreSeries, values: stats.quizzes.map((q) => q.averagePercent), color: "#1e7b34" },
+        { name: a.participantsSeries, values: stats.quizzes.map((q) => q.participants), color: "#5b6270" },
+      ] });
+    return c.body(svg, 200, { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "no-store" });
+  });
+
   app.get("/admin/api/audit", async (c) => {
     const caller = callerOf(c, false);
     if (caller instanceof Response) return caller;
     return c.json({ entries: await deps.store.auditLog(200) });
   });
+}
+
+/** The console's statistics: questions per day over 30 days, the last 12 group quizzes, the most missed quiz questions. */
+async function statsOf(deps: AdminDeps) {
+  const days = await deps.store.usageByDay(30);
+  const quizzes = (await deps.store.endedGroupQuizzes(12)).reverse();
+  const missed = mostMissed(quizzes, 5);
+  return {
+    days,
+    quizzes: quizzes.map((q) => {
+      const rows = leaderboard(q);
+      const asked = Math.max(1, askedCount(q));
+      const averagePercent = rows.length ? Math.round((100 * rows.reduce((n, r) => n + r.correct, 0)) / (rows.length * asked)) : 0;
+      return { id: q.id, topic: q.topic, startedAt: q.startedAt, participants: rows.length, questions: askedCount(q), averagePercent };
+    }),
+    mostMissed: missed.map((m) => ({ ...m, question: deps.questionText?.(m.id) ?? m.id })),
+  };
 }
 
 async function audit(deps: AdminDeps, actor: string, action: string, target: string, detail: string): Promise<void> {

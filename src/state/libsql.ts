@@ -3,7 +3,7 @@ import path from "node:path";
 import { createClient } from "@libsql/client";
 import type { Client } from "@libsql/client";
 import { z } from "zod";
-import type { ChecklistRunRow, FeedbackRow, StateStore, StoredAnswer, Usage } from "./store.ts";
+import type { ChecklistRunRow, DayUsage, FeedbackRow, StateStore, StoredAnswer, Usage } from "./store.ts";
 import type { QuizSession } from "../quiz/engine.ts";
 import { quizSessionSchema } from "../quiz/engine.ts";
 import { ISSUER_LEVELS } from "../documents/level.ts";
@@ -197,6 +197,33 @@ export async function openLibsqlStore(url: string): Promise<StateStore> {
     },
     async curatedHit(id) {
       await client.execute({ sql: "UPDATE curated_answers SET hits = hits + 1 WHERE id = ?", args: [id] });
+    },
+    async usageByDay(days, now = new Date()) {
+      // Days as in Vietnam (UTC+7, no daylight saving): answers are stored with UTC timestamps.
+      const day = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+      const since = new Date(now.getTime() - days * 86_400_000).toISOString();
+      const answers = await client.execute({ sql: "SELECT created_at, abstained, chunk_ids FROM answers WHERE created_at >= ?", args: [since] });
+      const votes = await client.execute({ sql: "SELECT created_at, vote FROM feedback WHERE created_at >= ?", args: [since] });
+      const out = new Map<string, DayUsage>();
+      for (let i = days - 1; i >= 0; i--) {
+        const d = day(new Date(now.getTime() - i * 86_400_000).toISOString());
+        out.set(d, { day: d, questions: 0, refused: 0, up: 0, down: 0 });
+      }
+      for (const row of answers.rows) {
+        const entry = out.get(day(String(row.created_at)));
+        if (!entry) continue;
+        entry.questions += 1;
+        if (Number(row.abstained) === 1 && String(row.chunk_ids) === "[]") entry.refused += 1;
+      }
+      for (const row of votes.rows) {
+        const entry = out.get(day(String(row.created_at)));
+        if (entry) Number(row.vote) > 0 ? (entry.up += 1) : (entry.down += 1);
+      }
+      return [...out.values()];
+    },
+    async endedGroupQuizzes(limit) {
+      const { rows } = await client.execute({ sql: "SELECT data FROM quiz_sessions WHERE kind = 'group' AND status <> 'running' ORDER BY updated_at DESC LIMIT ?", args: [limit] });
+      return rows.map((row) => toQuiz(row.data));
     },
     async refusedQuestions(limit) {
       const { rows } = await client.execute({ sql: "SELECT question, channel, created_at FROM answers WHERE abstained = 1 AND chunk_ids = '[]' ORDER BY created_at DESC LIMIT ?", args: [limit] });

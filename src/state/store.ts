@@ -39,6 +39,8 @@ export type ChecklistRunRow = {
   remindedAt: string | null;
 };
 
+export type DayUsage = { day: string; questions: number; refused: number; up: number; down: number };
+
 /** One admin action: who ("web:<address>", "telegram:<id>", "api"), what, on what, when. */
 export type AuditEntry = { at: string; actor: string; action: string; target: string; detail: string };
 
@@ -83,6 +85,10 @@ export interface StateStore {
   removeCurated(id: string): Promise<boolean>;
   /** Counts one more question answered with it. */
   curatedHit(id: string): Promise<void>;
+  /** Questions per day (Vietnam's dates) over the last `days` days, oldest first, with those told "not covered" and the votes. */
+  usageByDay(days: number, now?: Date): Promise<DayUsage[]>;
+  /** Ended group quizzes of every chat, newest first. */
+  endedGroupQuizzes(limit: number): Promise<QuizSession[]>;
   /** Questions told "not covered", newest first: what the documents miss. */
   refusedQuestions(limit: number): Promise<Array<{ question: string; channel: string; createdAt: string }>>;
   /** Admin actions (uploads, removals, logins), who, what, when: kept for review. */

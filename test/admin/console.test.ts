@@ -45,7 +45,7 @@ beforeAll(async () => {
   app = await openApp(config, silentLogger);
   const http = new Hono();
   createWebApp({ conversation: app.conversation, passage: (id) => app.holder.current().index.passage(id), feedback: app.webFeedback, logger: silentLogger, app: http, perMinute: 1000 });
-  mountAdmin(http, { password: PASSWORD, library: app.library, curation: app.curation, store: app.store, logger: silentLogger, maxBytes: 20 * 1048576 });
+  mountAdmin(http, { password: PASSWORD, library: app.library, curation: app.curation, questionText: (id) => app.bank().find((q) => q.id === id)?.question, store: app.store, logger: silentLogger, maxBytes: 20 * 1048576 });
   const server = serve({ fetch: http.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -174,6 +174,33 @@ describe("admin console in headless Chromium", () => {
     for (const expected of ["login-failed ", "login ", "upload documents/uploads/quy-che-hoa-giai-dong-tam.docx", "upload documents/uploads/to-tu-quan.pdf", "upload-refused documents/uploads/gia-mao.pdf", "remove documents/uploads/quy-che-hoa-giai-dong-tam.docx"]) {
       expect(actions).toContain(expected);
     }
+  });
+
+  it("draws usage over time and group-quiz results as charts, with the most missed quiz question", async () => {
+    const bank = app.bank();
+    const now = new Date();
+    await app.store.saveQuiz({
+      id: "quiz-test-1", channel: "telegram", chatId: "-100", kind: "group", ownerId: "1", topic: "QCDC", questionIds: [bank[0]!.id, bank[1]!.id], current: 1,
+      status: "finished", startedAt: now.toISOString(), askedAt: now.toISOString(), openPeriod: 30, participants: { "1": "Lan", "2": "Minh" },
+      answers: [{ "1": { option: 0, correct: false, ms: 3000 }, "2": { option: 1, correct: false, ms: 4000 } }, { "1": { option: 0, correct: true, ms: 2000 }, "2": { option: 0, correct: true, ms: 2500 } }],
+      endedAt: now.toISOString(),
+    });
+    const auth = { authorization: `Bearer ${PASSWORD}` };
+    const stats = await (await fetch(`${base}/admin/api/stats`, { headers: auth })).json() as { days: Array<{ questions: number }>; quizzes: Array<{ averagePercent: number; participants: number }>; mostMissed: Array<{ question: string; rate: number }> };
+    expect(stats.days).toHaveLength(30);
+    expect(stats.days.at(-1)!.questions).toBeGreaterThan(0);
+    expect(stats.quizzes.at(-1)).toMatchObject({ averagePercent: 50, participants: 2 });
+    expect(stats.mostMissed[0]).toMatchObject({ question: bank[0]!.question, rate: 0 });
+    const usage = await fetch(`${base}/admin/charts/usage.svg`, { headers: auth });
+    expect(usage.headers.get("content-type")).toMatch(/image\/svg\+xml/);
+    const svg = await usage.text();
+    expect(svg).toMatch(/^<svg[^>]+role="img"/);
+    expect(svg).toContain("Câu hỏi mỗi ngày");
+    expect((await fetch(`${base}/admin/charts/quizzes.svg`)).status).toBe(401);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll("#missed li").length > 0);
+    await expect(page.locator("#missed").innerText()).resolves.toContain("đúng 0/2 (0%)");
+    expect(await page.locator("#stats-title ~ img").first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   });
 
   it("says how to enable the console when ADMIN_PASSWORD is not set", async () => {

@@ -137,7 +137,17 @@ $("curate").addEventListener("submit", async (event) => {
 });
 $("curate-cancel").addEventListener("click", () => ($("curate").hidden = true));
 
-const refresh = () => Promise.all([loadDocuments(), loadAudit(), loadCurated(), loadReview()]);
+async function loadStats() {
+  const { ok, data } = await api("GET", "/admin/api/stats");
+  const list = $("missed");
+  list.replaceChildren();
+  if (!ok) return;
+  if (data.mostMissed.length === 0) list.append(line("Chưa có cuộc thi nào kết thúc.", "meta"));
+  for (const m of data.mostMissed) list.append(Object.assign(document.createElement("li"), { textContent: `${m.question} — đúng ${m.correct}/${m.answered} (${Math.round(m.rate * 100)}%)` }));
+  for (const img of document.querySelectorAll("#stats-title ~ img")) img.src = img.src.split("?")[0] + "?t=" + Date.now();
+}
+
+const refresh = () => Promise.all([loadDocuments(), loadAudit(), loadCurated(), loadReview(), loadStats()]);
 
 $("upload").addEventListener("submit", async (event) => {
   event.preventDefault();
