@@ -155,6 +155,7 @@ export const uploadText = {
   tooLarge: (mb: number) => `Tệp quá lớn (giới hạn ${mb} MB).`,
   working: (name: string) => `Đang nạp <b>${name}</b> vào kho tài liệu…`,
   downloadFailed: "Không tải được tệp từ Telegram. Bạn vui lòng gửi lại.",
+  uploadError: "có lỗi khi nạp; vui lòng thử lại sau ít phút",
   failed: (name: string, reason: string) => `Không nạp được <b>${name}</b>: ${reason}\nKho tài liệu không thay đổi.`,
   done: (updated: boolean, lines: string[], passages: number, warnings: string[]) =>
     `${updated ? "Đã cập nhật" : "Đã thêm"} vào kho (${passages} đoạn):\n${lines.join("\n")}` + (warnings.length ? `\nLưu ý: ${warnings.join("; ")}` : ""),

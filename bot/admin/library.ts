@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm, stat, writeFile, mkdir, rename } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, rm, writeFile, mkdir, rename } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { stringify as toYaml } from "yaml";
@@ -47,17 +48,33 @@ export type LibraryDeps = {
   logger: Logger;
 };
 
-/** "Quy chế 09 (bản mới).DOCX" → "quy-che-09-ban-moi.docx": a name every file system and URL takes. */
+const MAX_STEM = 80;
+
+/**
+ * "Quy chế 09 (bản mới).DOCX" → "quy-che-09-ban-moi.docx": a name every file system and URL takes. Names
+ * that differ only in marks, case or punctuation ("Quy chế 09", "Quy_chế_09") are one file: uploading
+ * one replaces the other (the reply says "Đã cập nhật").
+ */
 export function safeFileName(original: string): string {
   const base = path.basename(original.replace(/\\/g, "/"));
   const extension = path.extname(base).toLowerCase();
-  const stem = fold(base.slice(0, base.length - extension.length)).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80);
+  const full = fold(base.slice(0, base.length - extension.length)).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  // A long name is cut, with a short hash of the whole: two names that differ only at the end stay two files.
+  const stem = full.length <= MAX_STEM ? full : `${full.slice(0, MAX_STEM - 7).replace(/-+$/, "")}-${createHash("sha1").update(full).digest("hex").slice(0, 6)}`;
   return `${stem || "tai-lieu"}${extension}`;
 }
 
 export function createLibrary(deps: LibraryDeps) {
   const log = (actor: string, action: string, target: string, detail: string) =>
     deps.audit({ at: new Date().toISOString(), actor, action, target, detail }).catch((error: unknown) => deps.logger.error("admin.audit_failed", { error, action }));
+
+  /** Changes of the folder run one after another (uploads, removals), each with its own ingest. */
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
 
   async function list(): Promise<LibraryDocument[]> {
     const registry = await deps.registry();
@@ -92,32 +109,62 @@ export function createLibrary(deps: LibraryDeps) {
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
-    const target = path.join(deps.knowledgeDir, relative);
-    await mkdir(path.dirname(target), { recursive: true });
-    const existed = await stat(target).then(() => true, () => false);
-    // Written under a hidden name first, then renamed: an ingest never reads half a file.
-    const partial = path.join(path.dirname(target), `.${name}.partial`);
-    await writeFile(partial, input.data);
-    await rename(partial, target);
-    const meta = Object.fromEntries(Object.entries(input.meta ?? {}).filter(([, v]) => typeof v === "string" && v.trim()).map(([k, v]) => [k, v!.trim()]));
-    if (Object.keys(meta).length) await writeFile(`${target}${SIDECAR_SUFFIX}`, toYaml(meta));
-    else await rm(`${target}${SIDECAR_SUFFIX}`, { force: true });
-    const report = await deps.reload();
-    const filed = report.files.find((f) => f.path === relative);
-    if (filed?.status === "failed" || filed?.status === "skipped") {
-      await log(actor, "upload-failed", relative, filed.reason ?? "");
-      return failed(filed.reason ?? "không nạp được");
-    }
+    // One change at a time: a second upload's ingest starts after the first's has ended (never sharing one
+    // that began before its file was written).
+    return serial(async () => {
+      const target = path.join(deps.knowledgeDir, relative);
+      await mkdir(path.dirname(target), { recursive: true });
+      const sidecar = `${target}${SIDECAR_SUFFIX}`;
+      // What was there before, put back if the ingest fails: the folder is then as it was.
+      const before = { file: await readFile(target).catch(() => undefined), sidecar: await readFile(sidecar).catch(() => undefined) };
+      const restore = async () => {
+        if (before.file) await writeFile(target, before.file);
+        else await rm(target, { force: true });
+        if (before.sidecar) await writeFile(sidecar, before.sidecar);
+        else await rm(sidecar, { force: true });
+      };
+      // Written under a hidden name first, then renamed: an ingest never reads half a file.
+      const partial = path.join(path.dirname(target), `.${name}.partial`);
+      await writeFile(partial, input.data);
+      await rename(partial, target);
+      const meta = Object.fromEntries(Object.entries(input.meta ?? {}).filter(([, v]) => typeof v === "string" && v.trim()).map(([k, v]) => [k, v!.trim()]));
+      if (Object.keys(meta).length) await writeFile(sidecar, toYaml(meta));
+      else await rm(sidecar, { force: true });
+      let report: IngestReport;
+      try {
+        report = await deps.reload();
+      } catch (error) {
+        await restore();
+        deps.logger.error("admin.upload_ingest_failed", { error, file: relative, action: "the folder is as it was" });
+        await log(actor, "upload-failed", relative, isAppError(error) ? error.message : "lỗi khi nạp");
+        return failed(isAppError(error) ? error.message : "có lỗi khi nạp; thư mục tài liệu vẫn như trước");
+      }
+      const filed = report.files.find((f) => f.path === relative);
+      if (filed?.status === "failed" || filed?.status === "skipped") {
+        await restore();
+        await deps.reload().catch((error: unknown) => deps.logger.error("admin.upload_restore_ingest", { error }));
+        await log(actor, "upload-failed", relative, filed.reason ?? "");
+        return failed(filed.reason ?? "không nạp được");
+      }
+      return done(actor, before.file !== undefined, relative, filed?.warnings ?? []);
+    });
+  }
+
+  async function done(actor: string, existed: boolean, relative: string, warnings: string[]): Promise<UploadResult> {
     const documents = (await list()).filter((d) => d.file === relative);
     await log(actor, existed ? "replace" : "upload", relative, `${documents.length} văn bản, ${documents.reduce((n, d) => n + d.passages, 0)} đoạn`);
     return {
       file: relative, status: existed ? "updated" : "added", passages: documents.reduce((n, d) => n + d.passages, 0),
-      documents: documents.map(({ id, title, number, date, issuer }) => ({ id, title, number, date, issuer })), warnings: filed?.warnings ?? [],
+      documents: documents.map(({ id, title, number, date, issuer }) => ({ id, title, number, date, issuer })), warnings,
     };
   }
 
   /** Removes the file a document comes from (with its .meta.yaml) and re-ingests; undefined when there is no such document. */
   async function remove(actor: string, docId: string): Promise<{ file: string; titles: string[] } | undefined> {
+    return serial(() => removeNow(actor, docId));
+  }
+
+  async function removeNow(actor: string, docId: string): Promise<{ file: string; titles: string[] } | undefined> {
     const all = await list();
     const doc = all.find((d) => d.id === docId);
     if (!doc) return undefined;

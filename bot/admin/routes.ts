@@ -57,16 +57,31 @@ export function mountAdmin(app: Hono, deps: AdminDeps): void {
     const peer = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? "?";
     return clientAddress(peer, c.req.header("x-forwarded-for"), deps.trustProxy ?? { kind: "none" });
   };
-  const secure = (c: Context) => new URL(c.req.url).protocol === "https:";
+  /**
+   * The origin browsers see: this server's own, or behind a trusted proxy (TRUST_PROXY) the scheme it
+   * forwards (`X-Forwarded-Proto: https`) with the Host asked for.
+   */
+  const publicOrigin = (c: Context) => {
+    const own = new URL(c.req.url);
+    const forwarded = (deps.trustProxy?.kind ?? "none") !== "none" ? c.req.header("x-forwarded-proto")?.split(",")[0]?.trim() : undefined;
+    return forwarded === "https" || forwarded === "http" ? `${forwarded}://${c.req.header("x-forwarded-host") ?? c.req.header("host") ?? own.host}` : own.origin;
+  };
+  const secure = (c: Context) => publicOrigin(c).startsWith("https:");
   /** A state-changing request from a page of another site is refused, whatever it carries. */
   const foreign = (c: Context) => {
     const origin = c.req.header("origin");
-    return (origin !== undefined && origin !== new URL(c.req.url).origin) || c.req.header("sec-fetch-site") === "cross-site";
+    return (origin !== undefined && origin !== publicOrigin(c) && origin !== new URL(c.req.url).origin) || c.req.header("sec-fetch-site") === "cross-site";
   };
   /** Who calls, if allowed: a script with the password, or a logged-in browser (with its CSRF token for changes). */
   const callerOf = (c: Context, changing: boolean): Caller | Response => {
     if (!auth) return c.json({ error: a.disabled }, 404);
-    if (auth.bearer(c.req.header("authorization"))) return { actor: `api:${addressOf(c)}` };
+    const address = addressOf(c);
+    const bearer = auth.bearer(c.req.header("authorization"), address);
+    if (bearer.kind === "ok") return { actor: `api:${address}` };
+    if (bearer.kind === "refused") {
+      if (bearer.logged) void audit(deps, `api:${address}`, bearer.wait > 0 ? "login-blocked" : "login-failed", "", "bearer");
+      return bearer.wait > 0 ? c.json({ error: a.loginBlocked(Math.ceil(bearer.wait / 60)) }, 429) : c.json({ error: a.loginWrong }, 401);
+    }
     const session = auth.session(getCookie(c, SESSION_COOKIE));
     if (!session) return c.json({ error: a.loginNeeded }, 401);
     if (changing && (foreign(c) || c.req.header("x-csrf-token") !== session.csrf)) {
@@ -94,7 +109,7 @@ export function mountAdmin(app: Hono, deps: AdminDeps): void {
     const address = addressOf(c);
     const result = auth.login(password, address);
     if (!result.ok) {
-      await audit(deps, `web:${address}`, result.wait > 0 ? "login-blocked" : "login-failed", "", "");
+      if (result.logged) await audit(deps, `web:${address}`, result.wait > 0 ? "login-blocked" : "login-failed", "", "");
       return c.html(loginPage(result.wait > 0 ? a.loginBlocked(Math.ceil(result.wait / 60)) : a.loginWrong), result.wait > 0 ? 429 : 401);
     }
     setCookie(c, SESSION_COOKIE, result.session.token, { httpOnly: true, sameSite: "Strict", path: "/admin", maxAge: SESSION_TTL_MS / 1000, secure: secure(c) });

@@ -50,7 +50,10 @@ export function registerUploads(bot: Bot, deps: UploadDeps): void {
       logger.warn("telegram.upload_download_failed", { error, file: name, action: "the admin is asked to send it again" });
       return void (await ctx.reply(u.downloadFailed));
     }
-    const result = await library.upload(`telegram:${ctx.from.id}`, { fileName: name, data });
+    const result = await library.upload(`telegram:${ctx.from.id}`, { fileName: name, data }).catch((error: unknown) => {
+      logger.error("telegram.upload_failed", { error, file: name });
+      return { status: "failed" as const, reason: u.uploadError, documents: [], passages: 0, warnings: [] };
+    });
     if (result.status === "failed") return void (await ctx.reply(u.failed(escapeHtml(name), escapeHtml(result.reason ?? "")), { parse_mode: "HTML" }));
     const lines = result.documents.map((d) => `• ${escapeHtml(d.title)}${d.number ? ` — số ${escapeHtml(d.number)}` : ""}${d.date ? ` — ${escapeHtml(d.date)}` : ""}`);
     const keyboard = new InlineKeyboard();

@@ -9,7 +9,7 @@ import { placesNotInDocuments } from "./places.ts";
 import type { CuratedSource } from "./curated.ts";
 import { matchCurated, quoteHolds } from "./curated.ts";
 import type { DocumentFilter } from "./validity.ts";
-import { citationValidity, filterByDocument, preferInForce, validityNotes } from "./validity.ts";
+import { citationValidity, filterByDocument, passesFilter, preferInForce, validityNotes } from "./validity.ts";
 import type { Registry } from "../documents/registry.ts";
 import { ANSWERABILITY } from "./answerability-model.ts";
 import { composeAnswer, composeRelated, suggestionsFrom } from "./compose.ts";
@@ -57,7 +57,7 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
    * An approved answer for this question, when one matches and its cited passages still hold their
    * quotes; one whose passage changed or disappeared is suspended for review and not served.
    */
-  async function curatedAnswer(question: string): Promise<AnswerResult | undefined> {
+  async function curatedAnswer(question: string, filter: DocumentFilter): Promise<AnswerResult | undefined> {
     if (!deps.curated) return undefined;
     const match = matchCurated(question, await deps.curated.all(), retriever.lexicon, retriever.index.stats);
     if (!match) return undefined;
@@ -69,16 +69,20 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
       logger.warn("answer.curated_suspended", { id: entry.id, chunkId: broken.chunkId, action: "the question is answered from the documents" });
       return undefined;
     }
+    // A user limited to one level, or to texts in force, gets it only when every text it cites passes.
+    const registry = await retriever.index.registry();
+    if ([...passages.values()].some((passage) => !passesFilter(passage, registry, filter))) return undefined;
     await deps.curated.hit(entry.id).catch((error: unknown) => logger.warn("answer.curated_hit", { error }));
     const citations: Citation[] = entry.citations.map((c, i) => {
       const passage = passages.get(c.chunkId)!;
       return { n: i + 1, chunkId: passage.id, docTitle: passage.docTitle, docNumber: passage.docNumber, section: passage.section, quote: c.quote, label: passage.citation, alsoIn: [] };
     });
     const quotes = citations.map((c) => `«${c.quote}» [${c.n}]`).join("\n");
-    return {
+    // The texts it cites are checked like any answer's: a replaced or amended one is said so.
+    return annotated({
       answer: `${messages.curatedMark}\n\n${entry.answer}\n\n${quotes}`, abstained: false, confidence: round(similarity), citations, passages: [],
       mode: "curated", grade: "curated", suggestions: [], curated: { id: entry.id, similarity: round(similarity) },
-    };
+    } satisfies AnswerResult, registry, []);
   }
   const logger = deps.logger ?? silentLogger;
 
@@ -117,7 +121,7 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
     const trimmed = question.trim();
     const base = { citations: [] as Citation[], passages: [] as PassageOut[], suggestions: [] as string[] };
     if (!trimmed) return { ...base, answer: messages.emptyQuestion, abstained: true, confidence: 0, mode: "abstained", grade: "none" };
-    const curated = await curatedAnswer(trimmed).catch((error: unknown) => {
+    const curated = await curatedAnswer(trimmed, options).catch((error: unknown) => {
       logger.error("answer.curated_failed", { error, action: "the question is answered from the documents" });
       return undefined;
     });

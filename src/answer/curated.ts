@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { TermStats } from "../index/term-stats.ts";
 import type { Lexicon } from "../lexicon.ts";
 import { analyseQuery } from "../query.ts";
-import { collapseWhitespace, fold } from "../text/normalize.ts";
+import { collapseWhitespace, fold, nfc } from "../text/normalize.ts";
 import { CURATED } from "./weights.ts";
 
 /**
@@ -40,11 +40,16 @@ export type CuratedSource = {
 };
 
 /**
- * A question as weighted terms (folded content syllables and the pairs they form) and the numbers it
- * names, ordinals included ("bước 3", "bước thứ ba", "năm 2014"): two questions that name different
- * numbers ask different things however alike their words.
+ * A question as weighted terms (folded content syllables and the pairs they form), the numbers it
+ * names, ordinals included ("bước 3", "bước thứ ba", "năm 2014"), and whether it is negated ("không
+ * được", "cấm"): two questions that differ in either ask different things however alike their words.
  */
-export type QuestionKey = { terms: string[]; numbers: string };
+export type QuestionKey = { terms: string[]; numbers: string; negated: boolean };
+
+/** Words that turn a question around ("Cán bộ không được làm gì" is not "Cán bộ được làm gì"), folded. */
+const NEGATION = /\b(?:khong|chua|ko|kg|dung co|nghiem cam)\b/;
+/** …and those whose folded form is another common word ("cấm" / "cảm ơn"), only as typed with their marks. */
+const NEGATION_MARKED = /(?<!\p{L})(?:cấm|chẳng|chả)(?!\p{L})/u;
 
 export function questionTerms(question: string, lexicon: Lexicon): QuestionKey {
   const query = analyseQuery(question, lexicon);
@@ -53,12 +58,14 @@ export function questionTerms(question: string, lexicon: Lexicon): QuestionKey {
   return {
     terms: [...new Set([...query.concepts.map((c) => c.folded).filter((w) => !/^\d+$/.test(w)), ...query.bigrams.filter((b) => b.weight === 1).map((b) => b.token)])],
     numbers: [...numbers].sort().join(" "),
+    // "không" as the question word at the end ("… có được … không?") asks yes or no; elsewhere it negates.
+    negated: NEGATION.test(fold(question).toLowerCase().replace(/[?!.\s]+$/, "").replace(/\s(?:khong|ko|chua)$/, "")) || NEGATION_MARKED.test(nfc(question).toLowerCase()),
   };
 }
 
 /** IDF-weighted cosine of two questions' terms (0..1); 0 when they name different numbers. */
 export function questionSimilarity(a: QuestionKey, b: QuestionKey, stats: TermStats): number {
-  if (a.numbers !== b.numbers) return 0;
+  if (a.numbers !== b.numbers || a.negated !== b.negated) return 0;
   const weight = (term: string) => stats.idf(term) ** 2;
   const inB = new Set(b.terms);
   const shared = a.terms.filter((t) => inB.has(t)).reduce((n, t) => n + weight(t), 0);
@@ -81,10 +88,14 @@ export function matchCurated(question: string, entries: readonly CuratedAnswer[]
   return best && best.similarity >= CURATED.threshold ? best : undefined;
 }
 
-/** The quote is still, word for word (whitespace aside), in the passage. */
+/** A quote shorter than this (in words) cites nothing in particular. */
+export const MIN_QUOTE_WORDS = 4;
+
+/** The quote (at least MIN_QUOTE_WORDS words) is still, word for word (whitespace aside), in the passage. */
 export function quoteHolds(passage: { text: string; clean: string }, quote: string): boolean {
   const squash = (text: string) => collapseWhitespace(text).toLowerCase();
-  const wanted = squash(quote).replace(/…$/, "");
+  const wanted = squash(quote).replace(/…$/, "").trim();
+  if ((wanted.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_QUOTE_WORDS) return false;
   return squash(passage.text).includes(wanted) || squash(passage.clean).includes(wanted);
 }
 

@@ -20,6 +20,14 @@ import { LIMITS, VALIDITY } from "./weights.ts";
 
 export type DocumentFilter = { level?: IssuerLevel; inForceOnly?: boolean };
 
+/** A passage's document is of the level asked for, and in force when only texts in force are wanted. */
+export function passesFilter(passage: Pick<Passage, "docId">, registry: Registry, filter: DocumentFilter): boolean {
+  const doc = registry.get(passage.docId);
+  if (filter.level && doc?.level !== filter.level) return false;
+  if (filter.inForceOnly && doc && ["superseded", "not-yet-in-force"].includes(doc.validity.status)) return false;
+  return true;
+}
+
 /**
  * The passages a filter keeps (a level, texts in force), before any answer rule reads them. Searches
  * see one member of each near-duplicate group: when that one fails the filter, a member of its group
@@ -27,12 +35,7 @@ export type DocumentFilter = { level?: IssuerLevel; inForceOnly?: boolean };
  */
 export async function filterByDocument(ranked: RankedPassage[], registry: Registry, filter: DocumentFilter, index: Pick<KnowledgeIndex, "duplicatesOf" | "passages">): Promise<RankedPassage[]> {
   if (!filter.level && !filter.inForceOnly) return ranked;
-  const passes = (passage: Passage) => {
-    const doc = registry.get(passage.docId);
-    if (filter.level && doc?.level !== filter.level) return false;
-    if (filter.inForceOnly && doc && ["superseded", "not-yet-in-force"].includes(doc.validity.status)) return false;
-    return true;
-  };
+  const passes = (passage: Passage) => passesFilter(passage, registry, filter);
   const failing = ranked.filter((r) => !passes(r.passage)).map((r) => r.passage);
   const duplicates = failing.length ? await index.duplicatesOf(failing) : new Map<string, Duplicate[]>();
   const members = new Map((await index.passages([...duplicates.values()].flat().map((d) => d.chunkId))).map((p) => [p.id, p]));
