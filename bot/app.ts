@@ -6,7 +6,7 @@ import { createChecklistRunner } from "../src/checklist/workflow.ts";
 import type { Logger } from "../src/log.ts";
 import { loadQuizBank } from "../src/quiz/bank.ts";
 import type { QuizQuestion } from "../src/quiz/bank.ts";
-import { openLibsqlStore } from "../src/state/libsql.ts";
+import { openStateStore } from "../src/state/open.ts";
 import { curatedSourceOf } from "../src/state/curated-source.ts";
 import { suspendChanged } from "../src/answer/curated.ts";
 import { messages } from "../src/messages.ts";
@@ -20,7 +20,7 @@ import { createCuration } from "./admin/curation.ts";
  * Mastra runner, the state store, and the platform-free conversation core.
  */
 export async function openApp(config: Config, logger: Logger) {
-  const store = await openLibsqlStore(config.stateUrl);
+  const store = await openStateStore(config);
   const curated = curatedSourceOf(store);
   const holder = await createKnowledgeHolder(config, logger, curated);
   let bank: QuizQuestion[] = await loadQuizBank(path.join(config.knowledgeDir, "quizzes"));

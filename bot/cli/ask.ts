@@ -9,7 +9,7 @@ import { runMain } from "../../src/run-main.ts";
 import type { AnswerResult } from "../../src/answer/types.ts";
 import type { AnswerOptions } from "../../src/answer/answer.ts";
 import { ISSUER_LEVELS } from "../../src/documents/level.ts";
-import { openLibsqlStore } from "../../src/state/libsql.ts";
+import { openStateStore } from "../../src/state/open.ts";
 import { curatedSourceOf } from "../../src/state/curated-source.ts";
 import type { Knowledge } from "../compose.ts";
 import { openKnowledge } from "../compose.ts";
@@ -97,7 +97,7 @@ export async function main(argv = process.argv.slice(2), config?: Config): Promi
   if (level && !level.success) throw new AppError("invalid:argument", `--level phải là một trong: ${ISSUER_LEVELS.join(", ")}.`);
   const options: AskOptions = { k, ...(level?.data ? { level: level.data } : {}), ...(values["in-force-only"] ? { inForceOnly: true } : {}) };
   // Curated answers (approved by admins, in the state store) are served here as on every channel.
-  const store = await openLibsqlStore(settings.stateUrl);
+  const store = await openStateStore(settings);
   const knowledge = await openKnowledge(settings, undefined, curatedSourceOf(store)).catch((error: unknown) => {
     store.close();
     throw error;

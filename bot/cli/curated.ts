@@ -11,7 +11,7 @@ import { readQuestionFile } from "../../src/eval.ts";
 import { openIndex } from "../../src/index/store.ts";
 import { loadLexicon } from "../../src/lexicon.ts";
 import { runMain } from "../../src/run-main.ts";
-import { openLibsqlStore } from "../../src/state/libsql.ts";
+import { openStateStore } from "../../src/state/open.ts";
 import { collapseWhitespace } from "../../src/text/normalize.ts";
 import { firstSentence } from "../../src/answer/rules/text.ts";
 
@@ -41,7 +41,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   }
   loadDotEnv();
   const config = loadConfig();
-  const store = await openLibsqlStore(config.stateUrl);
+  const store = await openStateStore(config);
   try {
     switch (command) {
       case "list": {

@@ -1,0 +1,109 @@
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openLibsqlStore } from "../../src/state/libsql.ts";
+import { openPostgresStore } from "../../src/state/postgres.ts";
+import type { StateStore } from "../../src/state/store.ts";
+import { tempDir } from "../helpers/index.ts";
+
+/**
+ * What every state store does, the same for the embedded LibSQL file and for Postgres (run when
+ * TEST_POSTGRES_URL is set; .ci/run starts one when it can). Postgres tests run in a schema of their own.
+ */
+const POSTGRES = process.env.TEST_POSTGRES_URL;
+
+type Engine = { open: () => Promise<StateStore>; cleanup: () => Promise<void> };
+
+async function libsqlEngine(): Promise<Engine> {
+  const temp = await tempDir();
+  const url = `file:${path.join(temp.dir, "state.db")}`;
+  return { open: () => openLibsqlStore(url), cleanup: temp.cleanup };
+}
+
+async function postgresEngine(): Promise<Engine> {
+  const schema = `t_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new pg.Client({ connectionString: POSTGRES });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const url = new URL(POSTGRES!);
+  url.searchParams.set("options", `-c search_path=${schema}`);
+  return {
+    open: () => openPostgresStore(url.toString(), { max: 4 }),
+    cleanup: async () => {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    },
+  };
+}
+
+const ENGINES: Array<[string, () => Promise<Engine>, boolean]> = [["LibSQL", libsqlEngine, true], ["Postgres", postgresEngine, Boolean(POSTGRES)]];
+
+describe.each(ENGINES)("the %s state store", (_, make, enabled) => {
+  let engine: Engine;
+  let store: StateStore;
+  beforeAll(async () => {
+    if (!enabled) return;
+    engine = await make();
+    store = await engine.open();
+  });
+  afterAll(async () => {
+    if (!enabled) return;
+    store.close();
+    await engine.cleanup();
+  });
+
+  it.runIf(enabled)("keeps answers, their last one per chat with sources, and votes (a second vote replaces the first)", async () => {
+    const base = { channel: "web", chatId: "c1", userId: "u1", question: "Dân vận là gì?", answer: "…", abstained: false, confidence: 0.9, suggestions: [] };
+    await store.saveAnswer({ ...base, id: "a1", chunkIds: ["c_1"], createdAt: "2026-12-01T01:00:00.000Z" });
+    await store.saveAnswer({ ...base, id: "a2", chunkIds: [], abstained: true, question: "Giá vàng?", createdAt: "2026-12-01T02:00:00.000Z" });
+    expect(await store.getAnswer("a1")).toMatchObject({ id: "a1", chunkIds: ["c_1"], abstained: false });
+    expect((await store.lastAnswer("web", "c1"))?.id).toBe("a1");
+    await store.saveFeedback("a1", "u1", 1);
+    await store.saveFeedback("a1", "u1", -1);
+    expect((await store.weakAnswers(10)).map((f) => [f.answerId, f.vote])).toEqual([["a1", -1]]);
+    expect(await store.usage(new Date("2026-12-01T12:00:00Z"))).toMatchObject({ questions: 2, questionsToday: 2, abstained: 1, users: 1, feedbackUp: 0, feedbackDown: 1 });
+    expect((await store.refusedQuestions(10)).map((r) => r.question)).toEqual(["Giá vàng?"]);
+    const days = await store.usageByDay(3, new Date("2026-12-01T12:00:00Z"));
+    expect(days.at(-1)).toMatchObject({ day: "2026-12-01", questions: 2, refused: 1 });
+  });
+
+  it.runIf(enabled)("keeps quizzes, their polls and checklist owners", async () => {
+    const quiz = {
+      id: "q1", channel: "telegram", chatId: "-1", kind: "group" as const, ownerId: "1", topic: "QCDC", questionIds: ["x"], current: 0, status: "running" as const,
+      startedAt: "2026-12-01T00:00:00.000Z", askedAt: null, openPeriod: 30, participants: {}, answers: [{}], endedAt: null,
+    };
+    await store.saveQuiz(quiz);
+    expect((await store.runningQuiz("telegram", "-1"))?.id).toBe("q1");
+    await store.saveQuiz({ ...quiz, status: "finished", endedAt: "2026-12-01T00:05:00.000Z" });
+    expect(await store.runningQuiz("telegram", "-1")).toBeUndefined();
+    expect((await store.endedQuizzes("telegram", "-1", 5)).map((q) => q.id)).toEqual(["q1"]);
+    expect((await store.endedGroupQuizzes(5)).map((q) => q.id)).toEqual(["q1"]);
+    await store.mapPoll("p1", "q1", 0);
+    expect(await store.pollTarget("p1")).toEqual({ sessionId: "q1", questionIndex: 0 });
+    const run = { runId: "r1", channel: "web", chatId: "c1", userId: "u1", checklistId: "mo-hinh", status: "active" as const, updatedAt: "2026-11-01T00:00:00.000Z", remindedAt: null };
+    await store.saveChecklistRun(run);
+    expect((await store.activeChecklistRun("web", "c1"))?.runId).toBe("r1");
+    expect((await store.idleChecklistRuns("2026-11-15T00:00:00.000Z")).map((r) => r.runId)).toEqual(["r1"]);
+    await store.saveChecklistRun({ ...run, remindedAt: "2026-11-16T00:00:00.000Z" });
+    expect(await store.idleChecklistRuns("2026-11-15T00:00:00.000Z")).toEqual([]);
+  });
+
+  it.runIf(enabled)("keeps curated answers with their hits, the audit log, and users' level filter; survives reopening", async () => {
+    const entry = {
+      id: "k1", question: "Ai làm dân vận?", phrasings: [], answer: "Cả hệ thống chính trị.", citations: [{ chunkId: "c_1", quote: "Dân vận là việc của tất cả" }],
+      status: "active" as const, hits: 0, createdBy: "test", createdAt: "2026-12-01T00:00:00.000Z", updatedAt: "2026-12-01T00:00:00.000Z",
+    };
+    await store.saveCurated(entry);
+    await store.curatedHit("k1");
+    await store.curatedHit("k1");
+    await store.audit({ at: "2026-12-01T00:00:00.000Z", actor: "api:1", action: "upload", target: "a.txt", detail: "" });
+    await store.setUserLevel("telegram", "7", "tinh");
+    store.close();
+    store = await engine.open();
+    expect((await store.curatedAnswers())[0]).toMatchObject({ id: "k1", hits: 2 });
+    expect((await store.auditLog(5)).map((e) => e.action)).toContain("upload");
+    expect(await store.userLevel("telegram", "7")).toBe("tinh");
+    expect(await store.removeCurated("k1")).toBe(true);
+    expect(await store.removeCurated("k1")).toBe(false);
+  });
+});
