@@ -40,6 +40,8 @@ export async function openApp(config: Config, logger: Logger) {
     practiceCount: config.PRACTICE_COUNT,
     maxQuestionChars: config.MAX_QUESTION_CHARS,
     questionsPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    // Several replicas share one Postgres: the per-user limit is counted there, across all of them.
+    ...(config.DATABASE_URL ? { rateLimit: (key: string) => store.rateHit(`q:${key}`, config.RATE_LIMIT_PER_MINUTE, 60_000) } : {}),
     logger,
   });
   /** Re-ingests knowledge/ and reloads the quiz bank and checklists. */

@@ -39,6 +39,8 @@ export type CoreDeps = {
   maxQuestionChars: number;
   /** Questions a user may ask per minute on any channel (QUESTIONS_PER_MINUTE). */
   questionsPerMinute?: number;
+  /** The limit kept where every replica sees it (the state store, with DATABASE_URL): seconds to wait for a key, 0 to go ahead. Left out: counted in this process. */
+  rateLimit?: (key: string) => Promise<number>;
   logger?: Logger;
 };
 
@@ -58,7 +60,8 @@ export function createConversation(deps: CoreDeps) {
   async function ask(message: Incoming, question: string): Promise<Reply[]> {
     if (!question.trim()) return [textReply(t.emptyHoi)];
     if (question.length > deps.maxQuestionChars) return [textReply(t.tooLong(deps.maxQuestionChars))];
-    const wait = limited(`${message.channel}:${message.userId}`);
+    const key = `${message.channel}:${message.userId}`;
+    const wait = deps.rateLimit ? await deps.rateLimit(key) : limited(key);
     if (wait > 0) return [textReply(t.rateLimited(wait))];
     const level = await store.userLevel(message.channel, message.userId);
     const result = level ? withLevelNote(await deps.answer(question, { level }), level) : await deps.answer(question);

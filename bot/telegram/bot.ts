@@ -36,6 +36,8 @@ export type TelegramDeps = {
   quiz?: Omit<QuizDeps, "store" | "logger" | "isAdmin" | "present" | "conversation">;
   /** Guided checklists; left out, there are none. */
   checklist?: Omit<ChecklistDeps, "store" | "logger" | "present" | "conversation">;
+  /** Records an update id the first time (the state store); a repeat — a webhook retry, or another replica's delivery — is not handled again. */
+  claimUpdate?: (updateId: number) => Promise<boolean>;
   /** Admins' uploads and removals (bot/admin/library.ts); left out, a file gets the "text only" reply. */
   uploads?: { library: Library; maxBytes: number };
 };
@@ -59,6 +61,13 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   const isAdmin = (ctx: Context) => ctx.from !== undefined && deps.admins.has(ctx.from.id);
 
+  if (deps.claimUpdate) {
+    const claim = deps.claimUpdate;
+    bot.use(async (ctx, next) => {
+      if (!(await claim(ctx.update.update_id))) return void logger.info("telegram.duplicate_update", { requestId: `${ctx.update.update_id}`, action: "already handled" });
+      await next();
+    });
+  }
   bot.use(async (ctx, next) => {
     const requestId = `${ctx.update.update_id}`;
     const started = performance.now();

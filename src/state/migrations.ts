@@ -31,4 +31,14 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
     channel TEXT NOT NULL, user_id TEXT NOT NULL, level TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (channel, user_id))`,
 ],
   },
+  {
+    version: 2,
+    name: "updates seen (webhook retries answered once), rate-limit events shared by replicas",
+    statements: [
+      `CREATE TABLE IF NOT EXISTS seen_updates (channel TEXT NOT NULL, update_id TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (channel, update_id))`,
+      `CREATE INDEX IF NOT EXISTS seen_updates_at ON seen_updates (at)`,
+      `CREATE TABLE IF NOT EXISTS rate_events (key TEXT NOT NULL, at BIGINT NOT NULL)`,
+      `CREATE INDEX IF NOT EXISTS rate_events_key ON rate_events (key, at)`,
+    ],
+  },
 ];

@@ -51,7 +51,13 @@ export type SqlDb = {
   close(): void | Promise<void>;
 };
 
+/** Updates remembered this long (Telegram retries a webhook delivery for about a day at most). */
+const SEEN_UPDATES_MS = 2 * 86_400_000;
+/** Old seen updates are pruned once per this many claims. */
+const PRUNE_EVERY = 500;
+
 export function sqlStore(db: SqlDb): StateStore {
+  let claims = 0;
   return {
     async saveAnswer(a) {
       await db.run(`INSERT INTO answers (id, channel, chat_id, user_id, question, answer, abstained, confidence, chunk_ids, suggestions, created_at)
@@ -183,6 +189,18 @@ export function sqlStore(db: SqlDb): StateStore {
     async auditLog(limit) {
       const rows = await db.query("SELECT at, actor, action, target, detail FROM audit_log ORDER BY at DESC LIMIT ?", [limit]);
       return rows.map((row) => auditRow.parse(row));
+    },
+    async claimUpdate(channel, updateId) {
+      if (++claims % PRUNE_EVERY === 0) await db.run("DELETE FROM seen_updates WHERE at < ?", [new Date(Date.now() - SEEN_UPDATES_MS).toISOString()]);
+      return (await db.run("INSERT INTO seen_updates (channel, update_id, at) VALUES (?, ?, ?) ON CONFLICT (channel, update_id) DO NOTHING", [channel, updateId, new Date().toISOString()])) > 0;
+    },
+    async rateHit(key, limit, windowMs, now = Date.now()) {
+      await db.run("DELETE FROM rate_events WHERE key = ? AND at <= ?", [key, now - windowMs]);
+      const [row] = await db.query("SELECT COUNT(*) AS n, MIN(at) AS first FROM rate_events WHERE key = ?", [key]);
+      const count = Number(row?.n ?? 0);
+      if (count >= limit) return Math.max(1, Math.ceil((Number(row!.first) + windowMs - now) / 1000));
+      await db.run("INSERT INTO rate_events (key, at) VALUES (?, ?)", [key, now]);
+      return 0;
     },
     async userLevel(channel, userId) {
       const rows = await db.query("SELECT level FROM user_settings WHERE channel = ? AND user_id = ?", [channel, userId]);

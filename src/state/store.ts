@@ -95,6 +95,16 @@ export interface StateStore {
   audit(entry: AuditEntry): Promise<void>;
   /** The latest admin actions, newest first. */
   auditLog(limit: number): Promise<AuditEntry[]>;
+  /**
+   * Records an update (a Telegram update id) the first time it is seen: true then, false for a repeat —
+   * a webhook delivery retried, or delivered to another replica — which is not handled again.
+   */
+  claimUpdate(channel: string, updateId: string): Promise<boolean>;
+  /**
+   * One event for `key` if fewer than `limit` happened in the last `windowMs`; returns the seconds to wait
+   * (0: recorded, go ahead). Shared by every replica using the store.
+   */
+  rateHit(key: string, limit: number, windowMs: number, now?: number): Promise<number>;
   /** The issuing level a user limits answers to (`/capdo`), remembered across restarts; undefined for all levels. */
   userLevel(channel: string, userId: string): Promise<IssuerLevel | undefined>;
   setUserLevel(channel: string, userId: string, level: IssuerLevel | undefined): Promise<void>;

@@ -88,6 +88,18 @@ describe.each(ENGINES)("the %s state store", (_, make, enabled) => {
     expect(await store.idleChecklistRuns("2026-11-15T00:00:00.000Z")).toEqual([]);
   });
 
+  it.runIf(enabled)("claims an update once, and counts rate-limit events in a sliding window", async () => {
+    expect(await store.claimUpdate("telegram", "900")).toBe(true);
+    expect(await store.claimUpdate("telegram", "900")).toBe(false);
+    expect(await store.claimUpdate("zalo", "900")).toBe(true);
+    const t0 = 1_800_000_000_000;
+    expect(await store.rateHit("q:web:u1", 2, 60_000, t0)).toBe(0);
+    expect(await store.rateHit("q:web:u1", 2, 60_000, t0 + 1_000)).toBe(0);
+    expect(await store.rateHit("q:web:u1", 2, 60_000, t0 + 2_000)).toBe(58);
+    expect(await store.rateHit("q:web:u2", 2, 60_000, t0 + 2_000)).toBe(0);
+    expect(await store.rateHit("q:web:u1", 2, 60_000, t0 + 61_000)).toBe(0);
+  });
+
   it.runIf(enabled)("keeps curated answers with their hits, the audit log, and users' level filter; survives reopening", async () => {
     const entry = {
       id: "k1", question: "Ai làm dân vận?", phrasings: [], answer: "Cả hệ thống chính trị.", citations: [{ chunkId: "c_1", quote: "Dân vận là việc của tất cả" }],

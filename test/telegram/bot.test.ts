@@ -32,11 +32,12 @@ function configFor(dataDir: string, extra: Record<string, string> = {}) {
   return loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir, TELEGRAM_BOT_TOKEN: TOKEN, ADMIN_IDS: `${ADMIN}`, ...extra });
 }
 
-async function botFor(dataDir: string, apiRoot: string, extra: Record<string, string> = {}) {
+async function botFor(dataDir: string, apiRoot: string, extra: Record<string, string> = {}, claimUpdate?: (id: number) => Promise<boolean>) {
   const config = configFor(dataDir, extra);
   const logger = createLogger({ secrets: [TOKEN], write: (line) => logLines.push(line) });
   return createTelegramBot({
     conversation: conversationFor(holder, store, { questionsPerMinute: config.RATE_LIMIT_PER_MINUTE, maxQuestionChars: config.MAX_QUESTION_CHARS }), token: TOKEN, apiRoot, knowledge: holder.current, reload: holder.reload, store, admins: config.adminIds, logger,
+    ...(claimUpdate ? { claimUpdate } : {}),
   }).bot;
 }
 
@@ -240,7 +241,8 @@ describe("Telegram webhook mode", () => {
   it("processes requests with the secret header and rejects others with 401", async () => {
     const temp = await tempDir();
     const fake = await startFakeTelegram();
-    const bot = await botFor(temp.dir, fake.apiRoot);
+    // As bot/main.ts does in webhook mode: each update id is claimed in the state store, so a retried delivery is answered once.
+    const bot = await botFor(temp.dir, fake.apiRoot, {}, (id) => store.claimUpdate("telegram", String(id)));
     // The functions production uses (bot/main.ts): the route is mounted before the server listens, the bot attached later.
     const app = new Hono();
     const route = webhookRoute(app, "https://bot.example.vn/telegram/webhook");
@@ -263,6 +265,13 @@ describe("Telegram webhook mode", () => {
       expect(accepted.status).toBe(200);
       await fake.waitFor((calls) => calls.some((c) => c.method === "sendMessage"));
       expect(fake.callsOf("sendMessage")[0]!.body.text).toMatch(/Trợ lý Dân vận/);
+      // Telegram delivers the same update again (a retry): it is acknowledged, not answered twice.
+      const retried = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s3cret-token" }, body: JSON.stringify(update) });
+      expect(retried.status).toBe(200);
+      const next = { update_id: 501, ...textMessage(privateChat(20), user(20), "/start") };
+      await fetch(url, { method: "POST", headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s3cret-token" }, body: JSON.stringify(next) });
+      await fake.waitFor((calls) => calls.filter((c) => c.method === "sendMessage").length >= 2);
+      expect(fake.callsOf("sendMessage")).toHaveLength(2);
     } finally {
       await hook.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
