@@ -13,6 +13,7 @@ import type { Stoppable } from "./supervise.ts";
 import { createSupervisor } from "./supervise.ts";
 import type { RunningBot } from "./telegram/run.ts";
 import { mountWebhook, startPolling, webhookRoute } from "./telegram/run.ts";
+import { QUIZ_SWEEP_MS } from "./telegram/quiz.ts";
 import { createWebApp } from "./web/server.ts";
 import { mountAdmin } from "./admin/routes.ts";
 import { createZaloClient } from "./zalo/client.ts";
@@ -51,11 +52,16 @@ async function startTelegram(app: App, route: TelegramRoute): Promise<Stoppable>
   // One reminder per checklist left idle for REMINDER_DAYS; checked every hour.
   const reminders = setInterval(() => void checklist?.remind().catch((error) => logger.warn("checklist.remind", { error })), 3_600_000);
   reminders.unref();
+  // Several replicas (DATABASE_URL): every replica keeps timers for every running group quiz, and the one that
+  // claims a step moves the quiz on; a quiz goes on when the replica that ran it stops.
+  const sweeps = config.DATABASE_URL ? setInterval(() => void quiz?.sweep().catch((error) => logger.warn("quiz.sweep", { error })), QUIZ_SWEEP_MS) : undefined;
+  sweeps?.unref();
   console.log(`Bot Telegram @${bot.botInfo.username} đang chạy (${route ? "webhook" : "long polling"}).`);
   return {
     async stop() {
       quiz?.stop();
       clearInterval(reminders);
+      if (sweeps) clearInterval(sweeps);
       await running.stop();
     },
   };

@@ -52,6 +52,13 @@ function pollExplanation(q: QuizQuestion): string {
  * long for a poll); practice in private chats goes through the conversation core. The rules live in the engine
  * (src/quiz/engine.ts); this adapter sends, times and stores.
  */
+/** This process, as the holder of the quiz steps it claims. */
+const HOLDER = `${process.pid}-${randomBytes(4).toString("hex")}`;
+/** A step claimed this long ago and not finished is taken over: its holder died between claim and send. */
+const STEP_TAKEOVER_MS = 20_000;
+/** How often running group quizzes are looked up to arm the timers this process lacks (another replica's quiz, or one whose holder died). */
+export const QUIZ_SWEEP_MS = 5_000;
+
 export function registerQuiz(bot: Bot, deps: QuizDeps) {
   const { store, logger } = deps;
   const timers = new Map<string, NodeJS.Timeout>();
@@ -112,11 +119,15 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
     timers.set(session.id, timer);
   }
 
-  /** Moves a session on from question `from` (ignored if it has moved already). */
+  /**
+   * Moves a session on from question `from` (ignored if it has moved already). Several replicas may hold
+   * a timer for the same question: the one that claims the step in the state store moves it on.
+   */
   async function next(sessionId: string, from: number): Promise<void> {
     await locked(sessionId, async () => {
       const session = await store.getQuiz(sessionId);
       if (!session || session.status !== "running" || session.current !== from) return;
+      if (!(await store.claimQuizStep(sessionId, from, HOLDER, STEP_TAKEOVER_MS))) return;
       const moved = advance(session, new Date());
       await store.saveQuiz(moved);
       if (moved.status === "running") await sendQuestion(moved);
@@ -276,6 +287,13 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
         schedule(session);
       }
       return running.length;
+    },
+    /**
+     * Arms a timer for every running group quiz this process has none for: with several replicas, a quiz
+     * started on another one, or carried on when the one that ran it stops. Called every QUIZ_SWEEP_MS.
+     */
+    async sweep(): Promise<void> {
+      for (const session of await store.runningQuizzes(CHANNEL)) if (session.kind === "group" && !timers.has(session.id)) schedule(session);
     },
     stop() {
       for (const timer of timers.values()) clearTimeout(timer);

@@ -41,4 +41,11 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
       `CREATE INDEX IF NOT EXISTS rate_events_key ON rate_events (key, at)`,
     ],
   },
+  {
+    version: 3,
+    name: "quiz steps: which replica moves a group quiz on from each question",
+    statements: [
+      `CREATE TABLE IF NOT EXISTS quiz_steps (session_id TEXT NOT NULL, step INTEGER NOT NULL, holder TEXT NOT NULL, claimed_at BIGINT NOT NULL, PRIMARY KEY (session_id, step))`,
+    ],
+  },
 ];

@@ -202,6 +202,13 @@ export function sqlStore(db: SqlDb): StateStore {
       await db.run("INSERT INTO rate_events (key, at) VALUES (?, ?)", [key, now]);
       return 0;
     },
+    async claimQuizStep(sessionId, step, holder, takeoverMs, now = Date.now()) {
+      return (await db.run(
+        `INSERT INTO quiz_steps (session_id, step, holder, claimed_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (session_id, step) DO UPDATE SET holder = excluded.holder, claimed_at = excluded.claimed_at WHERE quiz_steps.claimed_at < ?`,
+        [sessionId, step, holder, now, now - takeoverMs],
+      )) > 0;
+    },
     async userLevel(channel, userId) {
       const rows = await db.query("SELECT level FROM user_settings WHERE channel = ? AND user_id = ?", [channel, userId]);
       const level = z.enum(ISSUER_LEVELS).safeParse(rows[0]?.level);

@@ -105,6 +105,12 @@ export interface StateStore {
    * (0: recorded, go ahead). Shared by every replica using the store.
    */
   rateHit(key: string, limit: number, windowMs: number, now?: number): Promise<number>;
+  /**
+   * Claims the move of a group quiz on from question `step` for `holder` (a process): true for the one
+   * claimant — with several replicas, each question is closed and the next sent exactly once. A claim
+   * older than `takeoverMs` whose holder did not finish may be taken over (its holder died).
+   */
+  claimQuizStep(sessionId: string, step: number, holder: string, takeoverMs: number, now?: number): Promise<boolean>;
   /** The issuing level a user limits answers to (`/capdo`), remembered across restarts; undefined for all levels. */
   userLevel(channel: string, userId: string): Promise<IssuerLevel | undefined>;
   setUserLevel(channel: string, userId: string, level: IssuerLevel | undefined): Promise<void>;
