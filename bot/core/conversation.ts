@@ -115,7 +115,8 @@ export function createConversation(deps: CoreDeps) {
     // Only an option letter or number can answer a practice question: other text needs no lookup.
     const option = optionIndex(text, 10) !== undefined;
     const session = option ? await runningPractice(message) : undefined;
-    const practiceFirst = session !== undefined && (!active || (session.askedAt ?? "") > active.updatedAt);
+    // Same millisecond (only in tests): the practice round, opened by the later command, goes first.
+    const practiceFirst = session !== undefined && (!active || (session.askedAt ?? "") >= active.updatedAt);
     if (checklist && active && !practiceFirst) {
       if (/^[?？]/.test(text)) return [...(await ask(message, text.replace(/^[?？]\s*/, ""))), ...(await checklist.current(active.runId))];
       return checklist.text(message, active.runId, text);
