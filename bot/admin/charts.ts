@@ -38,7 +38,7 @@ export function barChart(input: { title: string; labels: string[]; series: Serie
     if (i % every === 0) parts.push(`<text x="${(x0 + (barW * series.length) / 2).toFixed(1)}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle" font-size="11" fill="#5b6270">${escape(label)}</text>`);
   });
   series.forEach((s, k) => {
-    parts.push(`<rect x="${MARGIN.left + k * 170}" y="14" width="12" height="12" fill="${s.color}"/><text x="${MARGIN.left + k * 170 + 18}" y="24" font-size="12" fill="#1d1f23">${escape(s.name)}</text>`);
+    parts.push(`<rect x="${MARGIN.left + k * 160}" y="14" width="12" height="12" fill="${s.color}"/><text x="${MARGIN.left + k * 160 + 18}" y="24" font-size="12" fill="#1d1f23">${escape(s.name)}</text>`);
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" role="img" aria-labelledby="t d" font-family="system-ui, sans-serif">
 <title id="t">${escape(input.title)}</title><desc id="d">${escape(input.description)}</desc>

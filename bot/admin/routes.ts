@@ -201,6 +201,7 @@ export function mountAdmin(app: Hono, deps: AdminDeps): void {
       ? barChart({ title: a.usageChart, description: a.usageChartDescription(stats.days.length), labels: stats.days.map((d) => d.day.slice(5).split("-").reverse().join("/")), series: [
         { name: a.questionsSeries, values: stats.days.map((d) => d.questions), color: "#1a73e8" },
         { name: a.refusedSeries, values: stats.days.map((d) => d.refused), color: "#b3261e" },
+        { name: a.upSeries, values: stats.days.map((d) => d.up), color: "#1e7b34" },
         { name: a.downSeries, values: stats.days.map((d) => d.down), color: "#8a5a00" },
       ] })
       : barChart({ title: a.quizChart, description: a.quizChartDescription(stats.quizzes.length), labels: stats.quizzes.map((q) => q.startedAt.slice(5, 10).split("-").reverse().join("/")), series: [
