@@ -232,15 +232,17 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
     const target = await store.pollTarget(pollId);
     if (!target) return;
     await locked(target.sessionId, async () => {
-      const session = await store.getQuiz(target.sessionId);
-      const question = session && byId().get(session.questionIds[target.questionIndex]!);
-      if (!session || !question) return;
       const name = [user.first_name, user.last_name].filter(Boolean).join(" ");
-      // Telegram closes a quiz poll at its open_period and delivers no later vote, so any vote it delivers was in
-      // time, even one held back while the bot restarted.
-      const result = recordAnswer(session, { questionIndex: target.questionIndex, userId: String(user.id), name, option: options[0]!, at, correctOption: question.correct, timeLimitEnforcedElsewhere: true });
-      if (result.outcome.kind === "accepted") await store.saveQuiz(result.session);
-      logger.info("quiz.answer", { session: session.id, outcome: result.outcome.kind });
+      // One step in the store: another replica recording an answer to the same poll at once does not erase this one.
+      const outcome = await store.updateQuiz(target.sessionId, (session) => {
+        const question = byId().get(session.questionIds[target.questionIndex]!);
+        if (!question) return { result: undefined };
+        // Telegram closes a quiz poll at its open_period and delivers no later vote, so any vote it delivers was in
+        // time, even one held back while the bot restarted.
+        const result = recordAnswer(session, { questionIndex: target.questionIndex, userId: String(user.id), name, option: options[0]!, at, correctOption: question.correct, timeLimitEnforcedElsewhere: true });
+        return { ...(result.outcome.kind === "accepted" ? { session: result.session } : {}), result: result.outcome.kind };
+      });
+      if (outcome) logger.info("quiz.answer", { session: target.sessionId, outcome });
     });
   });
 
@@ -255,15 +257,17 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
     }
     const at = new Date();
     const reply = await locked(sessionId!, async () => {
-      const session = await store.getQuiz(sessionId!);
       const index = Number(indexText);
-      const question = session && byId().get(session.questionIds[index]!);
-      if (!session || !question) return { toast: quizText.expired };
       const name = [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ");
-      const result = recordAnswer(session, { questionIndex: index, userId: String(ctx.from.id), name, option: Number(optionText), at, correctOption: question.correct });
-      if (result.outcome.kind !== "accepted") return { toast: quizText.outcome(result.outcome.kind) };
-      await store.saveQuiz(result.session);
-      return { toast: quizText.recorded(result.outcome.correct) };
+      const toast = await store.updateQuiz(sessionId!, (session) => {
+        const question = byId().get(session.questionIds[index]!);
+        if (!question) return { result: quizText.expired };
+        const result = recordAnswer(session, { questionIndex: index, userId: String(ctx.from.id), name, option: Number(optionText), at, correctOption: question.correct });
+        return result.outcome.kind === "accepted"
+          ? { session: result.session, result: quizText.recorded(result.outcome.correct) }
+          : { result: quizText.outcome(result.outcome.kind) };
+      });
+      return { toast: toast ?? quizText.expired };
     });
     await ctx.answerCallbackQuery(reply.toast ? { text: reply.toast } : undefined);
   });

@@ -48,4 +48,9 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
       `CREATE TABLE IF NOT EXISTS quiz_steps (session_id TEXT NOT NULL, step INTEGER NOT NULL, holder TEXT NOT NULL, claimed_at BIGINT NOT NULL, PRIMARY KEY (session_id, step))`,
     ],
   },
+  {
+    version: 4,
+    name: "quiz sessions carry a version: answers recorded on several replicas at once are all kept",
+    statements: [`ALTER TABLE quiz_sessions ADD COLUMN version INTEGER NOT NULL DEFAULT 0`],
+  },
 ];

@@ -51,6 +51,10 @@ export type SqlDb = {
   close(): void | Promise<void>;
 };
 
+/** Tries of a quiz change that others keep overtaking before it gives up; between tries a short random wait, longer each time, spreads the writers. */
+const UPDATE_ATTEMPTS = 25;
+const UPDATE_BACKOFF_MS = 4;
+
 /** Updates remembered this long (Telegram retries a webhook delivery for about a day at most). */
 const SEEN_UPDATES_MS = 2 * 86_400_000;
 /** Old seen updates are pruned once per this many claims. */
@@ -98,11 +102,24 @@ export function sqlStore(db: SqlDb): StateStore {
       };
     },
     async saveQuiz(session) {
-      await db.run(`INSERT INTO quiz_sessions (id, channel, chat_id, kind, status, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status, data = excluded.data, updated_at = excluded.updated_at`, [session.id, session.channel, session.chatId, session.kind, session.status, JSON.stringify(session), new Date().toISOString()]);
+      await db.run(`INSERT INTO quiz_sessions (id, channel, chat_id, kind, status, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status, data = excluded.data, updated_at = excluded.updated_at, version = quiz_sessions.version + 1`, [session.id, session.channel, session.chatId, session.kind, session.status, JSON.stringify(session), new Date().toISOString()]);
     },
     async getQuiz(id) {
       const rows = await db.query("SELECT data FROM quiz_sessions WHERE id = ?", [id]);
       return rows[0] ? toQuiz(rows[0].data) : undefined;
+    },
+    async updateQuiz(id, change) {
+      for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+        const [row] = await db.query("SELECT data, version FROM quiz_sessions WHERE id = ?", [id]);
+        if (!row) return undefined;
+        const { session, result } = change(toQuiz(row.data));
+        if (!session) return result;
+        const written = await db.run("UPDATE quiz_sessions SET status = ?, data = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
+          [session.status, JSON.stringify(session), new Date().toISOString(), id, Number(row.version)]);
+        if (written > 0) return result;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * UPDATE_BACKOFF_MS * (attempt + 1)));
+      }
+      throw new Error(`quiz ${id}: changed by others ${UPDATE_ATTEMPTS} times in a row`);
     },
     async runningQuiz(channel, chatId) {
       const rows = await db.query("SELECT data FROM quiz_sessions WHERE channel = ? AND chat_id = ? AND status = 'running' ORDER BY updated_at DESC LIMIT 1", [channel, chatId]);

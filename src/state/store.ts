@@ -63,6 +63,12 @@ export interface StateStore {
 
   saveQuiz(session: QuizSession): Promise<void>;
   getQuiz(id: string): Promise<QuizSession | undefined>;
+  /**
+   * Changes a session as one step even when several replicas change it at once (answers to one poll
+   * arriving at two replicas): `change` reads the session and returns the new one (or none to leave it)
+   * with a result; when another write came in between, it runs again on the fresh session.
+   */
+  updateQuiz<T>(id: string, change: (session: QuizSession) => { session?: QuizSession; result: T }): Promise<T | undefined>;
   /** The running quiz of a chat (at most one). */
   runningQuiz(channel: string, chatId: string): Promise<QuizSession | undefined>;
   /** All running quizzes, to resume them after a restart. */

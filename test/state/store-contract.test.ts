@@ -88,6 +88,26 @@ describe.each(ENGINES)("the %s state store", (_, make, enabled) => {
     expect(await store.idleChecklistRuns("2026-11-15T00:00:00.000Z")).toEqual([]);
   });
 
+  it.runIf(enabled)("keeps every answer recorded at once by two replicas on one session", async () => {
+    const other = await engine.open();
+    try {
+      await store.saveQuiz({
+        id: "q2", channel: "telegram", chatId: "-2", kind: "group", ownerId: "1", topic: "", questionIds: ["x"], current: 0, status: "running",
+        startedAt: "2026-12-01T00:00:00.000Z", askedAt: "2026-12-01T00:00:00.000Z", openPeriod: 30, participants: {}, answers: [{}], endedAt: null,
+      });
+      const answer = (replica: StateStore, user: number) => replica.updateQuiz("q2", (session) => ({
+        session: { ...session, participants: { ...session.participants, [user]: `Người ${user}` }, answers: [{ ...session.answers[0], [user]: { option: 0, correct: true, ms: 100 } }] },
+        result: user,
+      }));
+      await Promise.all(Array.from({ length: 12 }, (_, i) => answer(i % 2 ? other : store, i + 1)));
+      const session = (await store.getQuiz("q2"))!;
+      expect(Object.keys(session.answers[0]!).sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1)));
+      expect(Object.keys(session.participants)).toHaveLength(12);
+    } finally {
+      other.close();
+    }
+  });
+
   it.runIf(enabled)("claims an update once, and counts rate-limit events in a sliding window", async () => {
     expect(await store.claimUpdate("telegram", "900")).toBe(true);
     expect(await store.claimUpdate("telegram", "900")).toBe(false);
