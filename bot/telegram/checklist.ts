@@ -71,12 +71,15 @@ export function registerChecklist(bot: Bot, deps: ChecklistDeps) {
     async remind(now = new Date()): Promise<number> {
       const before = new Date(now.getTime() - deps.reminderDays * 86_400_000).toISOString();
       const idle = (await store.idleChecklistRuns(before)).filter((run) => run.channel === CHANNEL);
+      let sent = 0;
       for (const run of idle) {
+        // Claimed before it is sent: with several replicas checking at once, one of them sends it.
+        if (!(await store.claimReminder(run.runId, now.toISOString()))) continue;
         const title = deps.checklists().find((c) => c.id === run.checklistId)?.title ?? run.checklistId;
         await bot.api.sendMessage(Number(run.chatId), t.reminder(title, deps.reminderDays)).catch((error) => logger.warn("checklist.remind", { error }));
-        await store.saveChecklistRun({ ...run, remindedAt: now.toISOString() });
+        sent += 1;
       }
-      return idle.length;
+      return sent;
     },
   };
 }

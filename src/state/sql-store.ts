@@ -155,6 +155,9 @@ export function sqlStore(db: SqlDb): StateStore {
       const rows = await db.query("SELECT * FROM checklist_runs WHERE status = 'active' AND reminded_at IS NULL AND updated_at < ?", [before]);
       return rows.map(toRun);
     },
+    async claimReminder(runId, at) {
+      return (await db.run("UPDATE checklist_runs SET reminded_at = ? WHERE run_id = ? AND reminded_at IS NULL", [at, runId])) > 0;
+    },
     async saveCurated(entry) {
       const { hits, ...data } = curatedAnswerSchema.parse(entry);
       await db.run("INSERT INTO curated_answers (id, data, hits, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, hits = excluded.hits, updated_at = excluded.updated_at", [entry.id, JSON.stringify(data), hits, entry.updatedAt]);

@@ -85,6 +85,8 @@ export interface StateStore {
   lastChecklistRun(channel: string, chatId: string): Promise<ChecklistRunRow | undefined>;
   /** Active runs untouched since `before` and not yet reminded. */
   idleChecklistRuns(before: string): Promise<ChecklistRunRow[]>;
+  /** Marks a run reminded, if it is not yet: true for the one caller that did (with several replicas, one reminder is sent). */
+  claimReminder(runId: string, at: string): Promise<boolean>;
   /** Curated answers (src/answer/curated.ts): saved whole, replaced by id. */
   saveCurated(entry: CuratedAnswer): Promise<void>;
   curatedAnswers(): Promise<CuratedAnswer[]>;

@@ -84,7 +84,9 @@ describe.each(ENGINES)("the %s state store", (_, make, enabled) => {
     await store.saveChecklistRun(run);
     expect((await store.activeChecklistRun("web", "c1"))?.runId).toBe("r1");
     expect((await store.idleChecklistRuns("2026-11-15T00:00:00.000Z")).map((r) => r.runId)).toEqual(["r1"]);
-    await store.saveChecklistRun({ ...run, remindedAt: "2026-11-16T00:00:00.000Z" });
+    // Two replicas reminding at once: one claims it.
+    const claims = await Promise.all([store.claimReminder("r1", "2026-11-16T00:00:00.000Z"), store.claimReminder("r1", "2026-11-16T00:00:01.000Z")]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
     expect(await store.idleChecklistRuns("2026-11-15T00:00:00.000Z")).toEqual([]);
   });
 
