@@ -9,6 +9,7 @@ import { startPolling } from "../../bot/telegram/run.ts";
 import { KNOWLEDGE, runIngest, tempDir } from "../helpers/index.ts";
 import { TOKEN, privateChat, startFakeTelegram, textMessage, user } from "../helpers/fake-telegram.ts";
 import { table } from "./util.ts";
+import { benchReplicas } from "./bot-replicas.ts";
 
 /**
  * `npm run bench:bot`: questions answered per second end to end (fake Bot API over HTTP → grammY
@@ -62,3 +63,14 @@ try {
   await telegram.close();
   await cleanup();
 }
+
+// Webhook mode on Postgres (BENCH_POSTGRES_URL, or TEST_POSTGRES_URL as .ci/run sets it): 1 and 2 replicas.
+const postgres = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
+if (postgres) {
+  const rows = [];
+  for (const replicas of [1, 2]) {
+    const r = await benchReplicas(postgres, replicas, USERS, PER_USER, QUESTIONS);
+    rows.push({ "bản chạy": r.replicas, "câu hỏi": r.total, "lượt gửi (5% gửi lại)": r.deliveries, "giây": r.seconds, "câu/giây": r.perSecond, "mất": r.lost, "trả lời hai lần": r.twice });
+  }
+  table("bench:bot — chế độ webhook, Postgres, cập nhật chia đều cho các bản chạy (mỗi bản một tiến trình npm start)", rows);
+} else console.log("\n(Chế độ webhook nhiều bản chạy: đặt BENCH_POSTGRES_URL=postgres://… để đo.)");
