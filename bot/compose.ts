@@ -38,5 +38,6 @@ export async function ingestKnowledge(config: Config, rebuild = false): Promise<
     maxBytes: config.MAX_FILE_MB * 1024 * 1024,
     maxDocxPartBytes: config.MAX_DOCX_PART_MB * 1024 * 1024,
     rebuild,
+    ...(config.DATABASE_URL ? { lockUrl: config.DATABASE_URL } : {}),
   });
 }

@@ -67,6 +67,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     maxBytes: config.MAX_FILE_MB * 1024 * 1024,
     maxDocxPartBytes: config.MAX_DOCX_PART_MB * 1024 * 1024,
     rebuild: values.rebuild,
+    ...(config.DATABASE_URL ? { lockUrl: config.DATABASE_URL } : {}),
     onStart: (total) => showBar && bar.start(total, 0, { file: "" }),
     onFile: (file) => showBar && bar.update(done++, { file }),
   });

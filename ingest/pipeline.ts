@@ -57,6 +57,8 @@ export type IngestOptions = {
   /** Largest declared size of a DOCX's main part (MAX_DOCX_PART_MB). */
   maxDocxPartBytes?: number;
   rebuild?: boolean;
+  /** Postgres (DATABASE_URL): the one-writer lock is held there, across machines sharing the index folder. */
+  lockUrl?: string;
   /** Passages buffered before a write to the index (tests use a small number). */
   flushRows?: number;
   /** From this many files on, the local embedder's work runs in worker threads (default 16). */
@@ -169,6 +171,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     lexiconHash: options.lexiconHash,
     keepBigrams: placeBigrams(options.lexicon),
     flushRows: options.flushRows,
+    ...(options.lockUrl ? { lockUrl: options.lockUrl } : {}),
   });
   const reports: FileReport[] = [];
   const stages: StageTimes = {};

@@ -27,6 +27,8 @@ export { passageEmbedText } from "./rows.ts";
 export type WriterOptions = {
   rebuild?: boolean;
   lexiconHash: string;
+  /** Postgres (DATABASE_URL) holding the one-writer lock across machines; else a lock file in the index folder. */
+  lockUrl?: string;
   /** Bigrams the term statistics keep even when one passage has them (src/lexicon.ts placeBigrams). */
   keepBigrams?: ReadonlySet<string>;
   /** Passages buffered before they are written (default 2000). */
@@ -96,7 +98,7 @@ export class IndexWriter {
   }
 
   static async open(indexDir: string, embedder: Embedder, options: WriterOptions): Promise<IndexWriter> {
-    const release = await acquireWriteLock(indexDir);
+    const release = await acquireWriteLock(indexDir, options.lockUrl ? { databaseUrl: options.lockUrl } : {});
     try {
       await mkdir(indexDir, { recursive: true });
       const db = await connectIndex(indexDir);

@@ -141,3 +141,14 @@ describe.each(ENGINES)("the %s state store", (_, make, enabled) => {
     expect(await store.removeCurated("k1")).toBe(false);
   });
 });
+
+describe.runIf(POSTGRES)("the ingest writer lock in Postgres", () => {
+  it("lets one writer in across machines and frees the lock when the holder's connection ends", async () => {
+    const { acquireWriteLock } = await import("../../src/index/lock.ts");
+    const first = await acquireWriteLock("/ignored/with/postgres", { databaseUrl: POSTGRES });
+    await expect(acquireWriteLock("/another/mount/of/it", { databaseUrl: POSTGRES })).rejects.toThrow(/Đang có một lần nạp dữ liệu khác chạy/);
+    await first();
+    const second = await acquireWriteLock("/another/mount/of/it", { databaseUrl: POSTGRES });
+    await second();
+  });
+});
