@@ -20,7 +20,7 @@ import { createCuration } from "./admin/curation.ts";
  * Mastra runner, the state store, and the platform-free conversation core.
  */
 export async function openApp(config: Config, logger: Logger) {
-  const store = await openStateStore(config);
+  const store = await openStateStore(config, logger);
   const curated = curatedSourceOf(store);
   const holder = await createKnowledgeHolder(config, logger, curated);
   let bank: QuizQuestion[] = await loadQuizBank(path.join(config.knowledgeDir, "quizzes"));

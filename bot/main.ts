@@ -39,11 +39,11 @@ async function startTelegram(app: App, route: TelegramRoute): Promise<Stoppable>
     admins: config.adminIds,
     logger,
     conversation: app.conversation,
-    quiz: { bank: app.bank, openPeriod: config.QUIZ_OPEN_PERIOD, defaultCount: config.QUIZ_DEFAULT_COUNT },
+    quiz: { bank: app.bank, openPeriod: config.QUIZ_OPEN_PERIOD, defaultCount: config.QUIZ_DEFAULT_COUNT, sharedState: Boolean(config.DATABASE_URL) },
     checklist: { checklists: app.checklists, reminderDays: config.REMINDER_DAYS },
     uploads: { library: app.library, maxBytes: Math.min(config.MAX_FILE_MB, 20) * 1024 * 1024 },
     // With a webhook, Telegram retries a delivery it saw no answer to (and, with replicas, any replica may get it): each update is handled once.
-    ...(route ? { claimUpdate: (id: number) => store.claimUpdate("telegram", String(id)) } : {}),
+    ...(route ? { claimUpdate: (id: number) => store.claimUpdate("telegram", String(id)), releaseUpdate: (id: number) => store.releaseUpdate("telegram", String(id)) } : {}),
   });
   const running: RunningBot = route
     ? await mountWebhook(bot, logger, { publicUrl: config.TELEGRAM_WEBHOOK_URL!, secret: config.TELEGRAM_WEBHOOK_SECRET!, route })

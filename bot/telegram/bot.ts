@@ -36,8 +36,12 @@ export type TelegramDeps = {
   quiz?: Omit<QuizDeps, "store" | "logger" | "isAdmin" | "present" | "conversation">;
   /** Guided checklists; left out, there are none. */
   checklist?: Omit<ChecklistDeps, "store" | "logger" | "present" | "conversation">;
-  /** Records an update id the first time (the state store); a repeat — a webhook retry, or another replica's delivery — is not handled again. */
+  /**
+   * Records an update id the first time (the state store); a repeat — a webhook retry, or another
+   * replica's delivery — is not handled again. `releaseUpdate` forgets one whose handling failed.
+   */
   claimUpdate?: (updateId: number) => Promise<boolean>;
+  releaseUpdate?: (updateId: number) => Promise<void>;
   /** Admins' uploads and removals (bot/admin/library.ts); left out, a file gets the "text only" reply. */
   uploads?: { library: Library; maxBytes: number };
 };
@@ -65,7 +69,13 @@ export function createTelegramBot(deps: TelegramDeps): { bot: Bot; quiz?: QuizCo
     const claim = deps.claimUpdate;
     bot.use(async (ctx, next) => {
       if (!(await claim(ctx.update.update_id))) return void logger.info("telegram.duplicate_update", { requestId: `${ctx.update.update_id}`, action: "already handled" });
-      await next();
+      try {
+        await next();
+      } catch (error) {
+        // Not handled after all: Telegram's retry (to this replica or another) gets a second chance.
+        await deps.releaseUpdate?.(ctx.update.update_id).catch((releaseError: unknown) => logger.warn("telegram.release_update", { error: releaseError }));
+        throw error;
+      }
     });
   }
   bot.use(async (ctx, next) => {

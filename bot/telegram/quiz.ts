@@ -16,6 +16,8 @@ import { quizText } from "../quiz-messages.ts";
 import { escapeHtml } from "./render.ts";
 
 export type QuizDeps = {
+  /** State shared by several replicas (DATABASE_URL): a replica's restart does not pause its quizzes. */
+  sharedState?: boolean;
   bank: () => QuizQuestion[];
   /** Practice goes through the conversation core (shared with the web chat, Zalo and the terminal). */
   conversation: Conversation;
@@ -128,8 +130,14 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
       const session = await store.getQuiz(sessionId);
       if (!session || session.status !== "running" || session.current !== from) return;
       if (!(await store.claimQuizStep(sessionId, from, HOLDER, STEP_TAKEOVER_MS))) return;
-      const moved = advance(session, new Date());
-      await store.saveQuiz(moved);
+      // Written over the version read, so answers another replica recorded meanwhile are kept, and a quiz
+      // stopped meanwhile stays stopped.
+      const moved = await store.updateQuiz(sessionId, (fresh) => {
+        if (fresh.status !== "running" || fresh.current !== from) return { result: undefined };
+        const advanced = advance(fresh, new Date());
+        return { session: advanced, result: advanced };
+      });
+      if (!moved) return;
       if (moved.status === "running") await sendQuestion(moved);
       else await postResults(moved);
     });
@@ -194,10 +202,12 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
     if (!session) return void (await ctx.reply(quizText.noneRunning));
     if (!canControl(session, ctx.from!.id)) return void (await ctx.reply(quizText.trainerOnly));
     await locked(session.id, async () => {
-      const fresh = (await store.getQuiz(session.id)) ?? session;
-      const stopped = stop(fresh, new Date());
-      await store.saveQuiz(stopped);
-      await postResults(stopped);
+      const stopped = await store.updateQuiz(session.id, (fresh) => {
+        if (fresh.status !== "running") return { result: undefined };
+        const ended = stop(fresh, new Date());
+        return { session: ended, result: ended };
+      });
+      if (stopped) await postResults(stopped);
     });
   });
 
@@ -287,7 +297,8 @@ export function registerQuiz(bot: Bot, deps: QuizDeps) {
       const running = await store.runningQuizzes(CHANNEL);
       for (const session of running) {
         if (session.kind !== "group") continue;
-        await bot.api.sendMessage(Number(session.chatId), quizText.resumed(session.current + 1, session.questionIds.length)).catch((error) => logger.warn("quiz.resume", { error }));
+        // With several replicas a quiz does not stop when one restarts: nothing to announce.
+        if (!deps.sharedState) await bot.api.sendMessage(Number(session.chatId), quizText.resumed(session.current + 1, session.questionIds.length)).catch((error) => logger.warn("quiz.resume", { error }));
         schedule(session);
       }
       return running.length;

@@ -54,6 +54,9 @@ const INGEST_LOCK = 7_401_001;
  */
 async function acquirePostgresLock(url: string): Promise<() => Promise<void>> {
   const client = new pg.Client({ connectionString: url });
+  // The lock dies with its connection: a dropped one is reported (not a crash); the ingest's LanceDB commit is
+  // still atomic, and the next writer finds the lock free.
+  client.on("error", (error) => console.error(`Lỗi: mất kết nối giữ khóa nạp dữ liệu (${error.message}); lần nạp này vẫn hoàn tất nếu ghi được.`));
   await client.connect();
   let held = false;
   try {

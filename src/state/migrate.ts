@@ -13,8 +13,11 @@ export async function migrate(db: SqlDb, exclusive: <T>(work: () => Promise<T>) 
     const applied: number[] = [];
     for (const migration of MIGRATIONS) {
       if (done.has(migration.version)) continue;
-      for (const statement of migration.statements) await db.run(statement, []);
-      await db.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [migration.version, migration.name, new Date().toISOString()]);
+      // A migration and its record are one transaction: a crash in between leaves neither.
+      await db.transaction([
+        ...migration.statements.map((sql) => ({ sql, args: [] })),
+        { sql: "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", args: [migration.version, migration.name, new Date().toISOString()] },
+      ]);
       applied.push(migration.version);
     }
     return applied;

@@ -10,7 +10,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; statemen
     statements: [
       `CREATE TABLE IF NOT EXISTS answers (
     id TEXT PRIMARY KEY, channel TEXT NOT NULL, chat_id TEXT NOT NULL, user_id TEXT NOT NULL,
-    question TEXT NOT NULL, answer TEXT NOT NULL, abstained INTEGER NOT NULL, confidence REAL NOT NULL,
+    question TEXT NOT NULL, answer TEXT NOT NULL, abstained INTEGER NOT NULL, confidence DOUBLE PRECISION NOT NULL,
     chunk_ids TEXT NOT NULL, suggestions TEXT NOT NULL, created_at TEXT NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS answers_chat ON answers (channel, chat_id, created_at)`,
   `CREATE TABLE IF NOT EXISTS feedback (

@@ -48,6 +48,10 @@ function toQuiz(data: unknown): QuizSession {
 export type SqlDb = {
   query(sql: string, args: unknown[]): Promise<Array<Record<string, unknown>>>;
   run(sql: string, args: unknown[]): Promise<number>;
+  /** Statements run as one transaction: all or none. */
+  transaction(statements: Array<{ sql: string; args: unknown[] }>): Promise<void>;
+  /** Work run in a transaction that no other holder of `key` runs beside (any process on the database). */
+  serialized<T>(key: string, work: (db: Pick<SqlDb, "query" | "run">) => Promise<T>): Promise<T>;
   close(): void | Promise<void>;
 };
 
@@ -62,6 +66,7 @@ const PRUNE_EVERY = 500;
 
 export function sqlStore(db: SqlDb): StateStore {
   let claims = 0;
+  let hits = 0;
   return {
     async saveAnswer(a) {
       await db.run(`INSERT INTO answers (id, channel, chat_id, user_id, question, answer, abstained, confidence, chunk_ids, suggestions, created_at)
@@ -214,13 +219,20 @@ export function sqlStore(db: SqlDb): StateStore {
       if (++claims % PRUNE_EVERY === 0) await db.run("DELETE FROM seen_updates WHERE at < ?", [new Date(Date.now() - SEEN_UPDATES_MS).toISOString()]);
       return (await db.run("INSERT INTO seen_updates (channel, update_id, at) VALUES (?, ?, ?) ON CONFLICT (channel, update_id) DO NOTHING", [channel, updateId, new Date().toISOString()])) > 0;
     },
+    async releaseUpdate(channel, updateId) {
+      await db.run("DELETE FROM seen_updates WHERE channel = ? AND update_id = ?", [channel, updateId]);
+    },
     async rateHit(key, limit, windowMs, now = Date.now()) {
+      // Old events of every key go now and then; this key's at every hit.
+      if (++hits % PRUNE_EVERY === 0) await db.run("DELETE FROM rate_events WHERE at <= ?", [now - windowMs]);
       await db.run("DELETE FROM rate_events WHERE key = ? AND at <= ?", [key, now - windowMs]);
-      const [row] = await db.query("SELECT COUNT(*) AS n, MIN(at) AS first FROM rate_events WHERE key = ?", [key]);
-      const count = Number(row?.n ?? 0);
-      if (count >= limit) return Math.max(1, Math.ceil((Number(row!.first) + windowMs - now) / 1000));
-      await db.run("INSERT INTO rate_events (key, at) VALUES (?, ?)", [key, now]);
-      return 0;
+      // Counted and recorded as one step per key, whichever replica hits: never more than `limit` go ahead.
+      return db.serialized(`rate:${key}`, async (tx) => {
+        const [row] = await tx.query("SELECT COUNT(*) AS n, MIN(at) AS first FROM rate_events WHERE key = ? AND at > ?", [key, now - windowMs]);
+        if (Number(row?.n ?? 0) >= limit) return Math.max(1, Math.ceil((Number(row!.first) + windowMs - now) / 1000));
+        await tx.run("INSERT INTO rate_events (key, at) VALUES (?, ?)", [key, now]);
+        return 0;
+      });
     },
     async claimQuizStep(sessionId, step, holder, takeoverMs, now = Date.now()) {
       return (await db.run(

@@ -108,6 +108,8 @@ export interface StateStore {
    * a webhook delivery retried, or delivered to another replica — which is not handled again.
    */
   claimUpdate(channel: string, updateId: string): Promise<boolean>;
+  /** Forgets a claimed update whose handling failed, so Telegram's retry is handled. */
+  releaseUpdate(channel: string, updateId: string): Promise<void>;
   /**
    * One event for `key` if fewer than `limit` happened in the last `windowMs`; returns the seconds to wait
    * (0: recorded, go ahead). Shared by every replica using the store.

@@ -120,6 +120,14 @@ describe.each(ENGINES)("the %s state store", (_, make, enabled) => {
     expect(await store.rateHit("q:web:u1", 2, 60_000, t0 + 2_000)).toBe(58);
     expect(await store.rateHit("q:web:u2", 2, 60_000, t0 + 2_000)).toBe(0);
     expect(await store.rateHit("q:web:u1", 2, 60_000, t0 + 61_000)).toBe(0);
+    // Ten hits at once (as from several replicas) against a limit of 3: three go ahead, not more.
+    const other = await engine.open();
+    try {
+      const waits = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? other : store).rateHit("q:web:burst", 3, 60_000, t0 + 100_000 + i)));
+      expect(waits.filter((w) => w === 0)).toHaveLength(3);
+    } finally {
+      other.close();
+    }
   });
 
   it.runIf(enabled)("keeps curated answers with their hits, the audit log, and users' level filter; survives reopening", async () => {
@@ -150,5 +158,25 @@ describe.runIf(POSTGRES)("the ingest writer lock in Postgres", () => {
     await first();
     const second = await acquireWriteLock("/another/mount/of/it", { databaseUrl: POSTGRES });
     await second();
+  });
+});
+
+describe.runIf(POSTGRES)("the Postgres store when the server drops its connections", () => {
+  it("reports it and goes on with new connections, without crashing the process", async () => {
+    const name = `tldv_drop_${Date.now().toString(36)}`;
+    const url = new URL(POSTGRES!);
+    url.searchParams.set("application_name", name);
+    const store = await openPostgresStore(url.toString(), { max: 2 });
+    try {
+      await store.saveFeedback("x", "y", 1);
+      const admin = new pg.Client({ connectionString: POSTGRES });
+      await admin.connect();
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [name]);
+      await admin.end();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await store.claimUpdate("telegram", `drop-${name}`)).toBe(true);
+    } finally {
+      store.close();
+    }
   });
 });
