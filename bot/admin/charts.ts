@@ -1,3 +1,4 @@
+import { escapeMarkup } from "./escape.ts";
 /**
  * Bar charts drawn on the server as SVG (no chart library, nothing loaded from outside): the console
  * shows them as images. Every label is escaped; the chart carries a title and a description for screen readers.
@@ -5,7 +6,6 @@
 
 export type Series = { name: string; values: number[]; color: string };
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 
 const WIDTH = 720;
 const HEIGHT = 300;
@@ -31,17 +31,17 @@ export function barChart(input: { title: string; labels: string[]; series: Serie
     const x0 = MARGIN.left + i * groupW + groupW * 0.1;
     series.forEach((s, k) => {
       const value = s.values[i] ?? 0;
-      parts.push(`<rect x="${(x0 + k * barW).toFixed(1)}" y="${y(value).toFixed(1)}" width="${(barW - 1).toFixed(1)}" height="${(MARGIN.top + plotH - y(value)).toFixed(1)}" fill="${s.color}"><title>${escape(`${label}: ${s.name} ${value}`)}</title></rect>`);
+      parts.push(`<rect x="${(x0 + k * barW).toFixed(1)}" y="${y(value).toFixed(1)}" width="${(barW - 1).toFixed(1)}" height="${(MARGIN.top + plotH - y(value)).toFixed(1)}" fill="${s.color}"><title>${escapeMarkup(`${label}: ${s.name} ${value}`)}</title></rect>`);
     });
     // Every label when there is room, else every few.
     const every = Math.ceil(labels.length / 10);
-    if (i % every === 0) parts.push(`<text x="${(x0 + (barW * series.length) / 2).toFixed(1)}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle" font-size="11" fill="#5b6270">${escape(label)}</text>`);
+    if (i % every === 0) parts.push(`<text x="${(x0 + (barW * series.length) / 2).toFixed(1)}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle" font-size="11" fill="#5b6270">${escapeMarkup(label)}</text>`);
   });
   series.forEach((s, k) => {
-    parts.push(`<rect x="${MARGIN.left + k * 160}" y="14" width="12" height="12" fill="${s.color}"/><text x="${MARGIN.left + k * 160 + 18}" y="24" font-size="12" fill="#1d1f23">${escape(s.name)}</text>`);
+    parts.push(`<rect x="${MARGIN.left + k * 160}" y="14" width="12" height="12" fill="${s.color}"/><text x="${MARGIN.left + k * 160 + 18}" y="24" font-size="12" fill="#1d1f23">${escapeMarkup(s.name)}</text>`);
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" role="img" aria-labelledby="t d" font-family="system-ui, sans-serif">
-<title id="t">${escape(input.title)}</title><desc id="d">${escape(input.description)}</desc>
+<title id="t">${escapeMarkup(input.title)}</title><desc id="d">${escapeMarkup(input.description)}</desc>
 <rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>
 ${parts.join("\n")}
 </svg>`;

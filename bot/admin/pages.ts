@@ -1,8 +1,8 @@
 import { adminText as a } from "../messages.ts";
+import { escapeMarkup } from "./escape.ts";
 
 /** The console's pages: small HTML shells in Vietnamese, served from here (no CDN), the rest done by admin.js. */
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 
 function shell(title: string, body: string, head = ""): string {
   return `<!doctype html>
@@ -10,7 +10,7 @@ function shell(title: string, body: string, head = ""): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title>
+<title>${escapeMarkup(title)}</title>
 <link rel="stylesheet" href="/admin/admin.css">
 ${head}
 </head>
@@ -23,43 +23,43 @@ ${body}
 }
 
 export function disabledPage(): string {
-  return shell(a.title, `<h1>${escape(a.title)}</h1><p>${escape(a.disabled)}</p><p><a href="/">${escape(a.backToChat)}</a></p>`);
+  return shell(a.title, `<h1>${escapeMarkup(a.title)}</h1><p>${escapeMarkup(a.disabled)}</p><p><a href="/">${escapeMarkup(a.backToChat)}</a></p>`);
 }
 
 export function loginPage(error?: string): string {
-  return shell(a.title, `<h1>${escape(a.title)}</h1>
+  return shell(a.title, `<h1>${escapeMarkup(a.title)}</h1>
 <form method="post" action="/admin/login" class="card">
-  <label for="password">${escape(a.passwordLabel)}</label>
+  <label for="password">${escapeMarkup(a.passwordLabel)}</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required autofocus>
-  ${error ? `<p class="error" role="alert">${escape(error)}</p>` : ""}
-  <button type="submit">${escape(a.loginButton)}</button>
+  ${error ? `<p class="error" role="alert">${escapeMarkup(error)}</p>` : ""}
+  <button type="submit">${escapeMarkup(a.loginButton)}</button>
 </form>
-<p><a href="/">${escape(a.backToChat)}</a></p>`);
+<p><a href="/">${escapeMarkup(a.backToChat)}</a></p>`);
 }
 
 export function consolePage(csrf: string): string {
-  return shell(a.title, `<header><h1>${escape(a.title)}</h1><button id="logout" type="button">${escape(a.logoutButton)}</button></header>
+  return shell(a.title, `<header><h1>${escapeMarkup(a.title)}</h1><button id="logout" type="button">${escapeMarkup(a.logoutButton)}</button></header>
 <section class="card" aria-labelledby="upload-title">
-  <h2 id="upload-title">${escape(a.uploadTitle)}</h2>
+  <h2 id="upload-title">${escapeMarkup(a.uploadTitle)}</h2>
   <form id="upload">
-    <label for="file">${escape(a.fileLabel)}</label>
+    <label for="file">${escapeMarkup(a.fileLabel)}</label>
     <input id="file" name="file" type="file" accept=".pdf,.docx,.txt,.md,.html,.htm" required>
-    <details><summary>${escape(a.optionalFields)}</summary>
-      <label for="title">${escape(a.fieldTitle)}</label><input id="title" name="title">
-      <label for="number">${escape(a.fieldNumber)}</label><input id="number" name="number" placeholder="09-QC/ĐU">
-      <label for="date">${escape(a.fieldDate)}</label><input id="date" name="date" type="date">
-      <label for="issuer">${escape(a.fieldIssuer)}</label><input id="issuer" name="issuer">
+    <details><summary>${escapeMarkup(a.optionalFields)}</summary>
+      <label for="title">${escapeMarkup(a.fieldTitle)}</label><input id="title" name="title">
+      <label for="number">${escapeMarkup(a.fieldNumber)}</label><input id="number" name="number" placeholder="09-QC/ĐU">
+      <label for="date">${escapeMarkup(a.fieldDate)}</label><input id="date" name="date" type="date">
+      <label for="issuer">${escapeMarkup(a.fieldIssuer)}</label><input id="issuer" name="issuer">
     </details>
-    <button type="submit">${escape(a.uploadButton)}</button>
+    <button type="submit">${escapeMarkup(a.uploadButton)}</button>
   </form>
   <p id="upload-result" role="status" aria-live="polite"></p>
 </section>
 <section class="card" aria-labelledby="documents-title">
-  <h2 id="documents-title">${escape(a.documentsTitle)}</h2>
+  <h2 id="documents-title">${escapeMarkup(a.documentsTitle)}</h2>
   <ol id="documents"></ol>
 </section>
 <section class="card" aria-labelledby="curated-title">
-  <h2 id="curated-title">${escape(a.curatedTitle)}</h2>
+  <h2 id="curated-title">${escapeMarkup(a.curatedTitle)}</h2>
   <ol id="curated"></ol>
   <form id="curate" hidden>
     <h3>Duyệt câu trả lời</h3>
@@ -73,23 +73,23 @@ export function consolePage(csrf: string): string {
   <p id="curate-result" role="status" aria-live="polite"></p>
 </section>
 <section class="card" aria-labelledby="downvoted-title">
-  <h2 id="downvoted-title">${escape(a.downvotedTitle)}</h2>
+  <h2 id="downvoted-title">${escapeMarkup(a.downvotedTitle)}</h2>
   <ol id="downvoted"></ol>
 </section>
 <section class="card" aria-labelledby="refused-title">
-  <h2 id="refused-title">${escape(a.refusedTitle)}</h2>
+  <h2 id="refused-title">${escapeMarkup(a.refusedTitle)}</h2>
   <ol id="refused"></ol>
 </section>
 <section class="card" aria-labelledby="stats-title">
-  <h2 id="stats-title">${escape(a.statsTitle)}</h2>
-  <img src="/admin/charts/usage.svg" alt="${escape(a.usageChart)}" width="720" height="300">
-  <img src="/admin/charts/quizzes.svg" alt="${escape(a.quizChart)}" width="720" height="300">
-  <h3>${escape(a.mostMissedTitle)}</h3>
+  <h2 id="stats-title">${escapeMarkup(a.statsTitle)}</h2>
+  <img src="/admin/charts/usage.svg" alt="${escapeMarkup(a.usageChart)}" width="720" height="300">
+  <img src="/admin/charts/quizzes.svg" alt="${escapeMarkup(a.quizChart)}" width="720" height="300">
+  <h3>${escapeMarkup(a.mostMissedTitle)}</h3>
   <ol id="missed"></ol>
 </section>
 <section class="card" aria-labelledby="audit-title">
-  <h2 id="audit-title">${escape(a.auditTitle)}</h2>
+  <h2 id="audit-title">${escapeMarkup(a.auditTitle)}</h2>
   <ol id="audit"></ol>
 </section>
-<p><a href="/">${escape(a.backToChat)}</a></p>`, `<meta name="csrf-token" content="${escape(csrf)}"><script src="/admin/admin.js" defer></script>`);
+<p><a href="/">${escapeMarkup(a.backToChat)}</a></p>`, `<meta name="csrf-token" content="${escapeMarkup(csrf)}"><script src="/admin/admin.js" defer></script>`);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { vietnamDate } from "../text/dates.ts";
 import type { DocumentRow } from "../index/schema.ts";
 import type { IssuerLevel } from "./level.ts";
 import { ISSUER_LEVELS } from "./level.ts";
@@ -62,9 +63,7 @@ const REPORTING = /^(?:tin bài|bài báo|báo cáo)$/iu;
 const refOf = (row: DocumentRow): DocumentRef => ({ docId: row.docId, title: row.title, kind: row.kind, number: row.number, date: row.date });
 
 /** Today in Vietnam (YYYY-MM-DD): texts take effect on Vietnamese dates. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+export const todayInVietnam = (now = new Date()): string => vietnamDate(now);
 
 const isFullDate = (date: string | undefined): date is string => typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date);
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { vietnamDate } from "../text/dates.ts";
 import type { ChecklistRunRow, DayUsage, FeedbackRow, StateStore, StoredAnswer, Usage } from "./store.ts";
 import type { QuizSession } from "../quiz/engine.ts";
 import { quizSessionSchema } from "../quiz/engine.ts";
@@ -178,8 +179,8 @@ export function sqlStore(db: SqlDb): StateStore {
       await db.run("UPDATE curated_answers SET hits = hits + 1 WHERE id = ?", [id]);
     },
     async usageByDay(days, now = new Date()) {
-      // Days as in Vietnam (UTC+7, no daylight saving): answers are stored with UTC timestamps.
-      const day = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+      // Days as in Vietnam: answers are stored with UTC timestamps.
+      const day = (iso: string) => vietnamDate(new Date(iso));
       const since = new Date(now.getTime() - days * 86_400_000).toISOString();
       const answers = { rows: await db.query("SELECT created_at, abstained, chunk_ids FROM answers WHERE created_at >= ?", [since]) };
       const votes = { rows: await db.query("SELECT created_at, vote FROM feedback WHERE created_at >= ?", [since]) };

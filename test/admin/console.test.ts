@@ -1,28 +1,24 @@
 /// <reference lib="dom" />
-import { existsSync } from "node:fs";
-import { cp, readdir, writeFile } from "node:fs/promises";
+import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
-import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../helpers/browser.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
 import { silentLogger } from "../../src/log.ts";
-import { openApp } from "../../bot/app.ts";
 import type { App } from "../../bot/app.ts";
 import { mountAdmin } from "../../bot/admin/routes.ts";
 import { createWebApp } from "../../bot/web/server.ts";
 import { makeDocx, makePdf } from "../helpers/files.ts";
-import { copyTestKnowledgeIndex, tempDir, testKnowledgeDir } from "../helpers/index.ts";
+import { openTestApp } from "../helpers/index.ts";
 
 /**
  * The admin console in headless Chromium, as a Ban Dân vận staff member uses it: log in, upload a DOCX
  * and a PDF, see them listed, ask the web chat what only they say, remove one and be told it is not
  * covered; and what it refuses (a wrong password, a change without the CSRF token or from another site).
  */
-const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 const PASSWORD = "mat-khau-quan-tri-2026";
 
 let app: App;
@@ -34,31 +30,22 @@ let tempDirs: string;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  if (!CHROMIUM) throw new Error("Chromium không có: cài bằng `apt-get install chromium` (.ci/run làm việc này).");
-  const temp = await tempDir();
-  tempDirs = temp.dir;
   // The knowledge folder is written to by uploads: a copy of the tests' own.
-  knowledgeDir = path.join(temp.dir, "knowledge");
-  await cp(await testKnowledgeDir(), knowledgeDir, { recursive: true });
-  await copyTestKnowledgeIndex(path.join(temp.dir, "index"));
-  const config = loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: knowledgeDir, ADMIN_PASSWORD: PASSWORD });
-  app = await openApp(config, silentLogger);
+  const opened = await openTestApp({ writable: true, env: { ADMIN_PASSWORD: PASSWORD } });
+  ({ app, knowledgeDir } = opened);
+  tempDirs = opened.dir;
   const http = new Hono();
   createWebApp({ conversation: app.conversation, passage: (id) => app.holder.current().index.passage(id), feedback: app.webFeedback, logger: silentLogger, app: http, perMinute: 1000 });
   mountAdmin(http, { password: PASSWORD, library: app.library, curation: app.curation, questionText: (id) => app.bank().find((q) => q.id === id)?.question, store: app.store, logger: silentLogger, maxBytes: 20 * 1048576 });
   const server = serve({ fetch: http.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   close = async () => {
     await browser.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    app.close();
-    await temp.cleanup();
+    await opened.close();
   };
 }, 60_000);
 afterAll(() => close?.());

@@ -1,17 +1,15 @@
-import { cp, readFile, readdir, writeFile, mkdir } from "node:fs/promises";
+import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLibrary, safeFileName } from "../../bot/admin/library.ts";
 import { mountAdmin } from "../../bot/admin/routes.ts";
-import { openApp } from "../../bot/app.ts";
 import type { App } from "../../bot/app.ts";
 import { questionSimilarity, questionTerms } from "../../src/answer/curated.ts";
-import { loadConfig } from "../../src/config.ts";
 import { AppError } from "../../src/errors.ts";
 import { loadLexicon } from "../../src/lexicon.ts";
 import { silentLogger } from "../../src/log.ts";
-import { copyTestKnowledgeIndex, LEXICON_FILE, tempDir, testKnowledgeDir } from "../helpers/index.ts";
+import { LEXICON_FILE, openTestApp } from "../helpers/index.ts";
 
 /** The knowledge library and the admin API under stress: parallel uploads, a failed ingest, long names, password guessing, a proxy. */
 let app: App;
@@ -19,17 +17,9 @@ let knowledgeDir: string;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  const temp = await tempDir();
-  cleanup = temp.cleanup;
-  knowledgeDir = path.join(temp.dir, "knowledge");
-  await cp(await testKnowledgeDir(), knowledgeDir, { recursive: true });
-  await copyTestKnowledgeIndex(path.join(temp.dir, "index"));
-  app = await openApp(loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: knowledgeDir, ADMIN_PASSWORD: "mat-khau-2026" }), silentLogger);
+  ({ app, knowledgeDir, close: cleanup } = await openTestApp({ writable: true, env: { ADMIN_PASSWORD: "mat-khau-2026" } }));
 }, 60_000);
-afterAll(async () => {
-  app.close();
-  await cleanup();
-});
+afterAll(() => cleanup());
 
 const rule = (n: number) => `QUY ĐỊNH SỐ ${n}\n\nĐiều 1. Tổ dân phố số ${n} họp vào ngày ${n} hằng tháng tại nhà văn hóa khu phố để bàn việc chung.\n`;
 

@@ -1,40 +1,25 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
-import pg from "pg";
 import { KNOWLEDGE, ROOT, runIngest, tempDir } from "../helpers/index.ts";
 import { TOKEN, privateChat, startFakeTelegram, textMessage, user } from "../helpers/fake-telegram.ts";
+import { NODE, freePort, postgresSchema } from "../helpers/processes.ts";
 
 /**
  * bench:bot's webhook mode: N `npm start` processes on one Postgres and one index folder, webhook updates
  * delivered round-robin over HTTP (a load balancer), 5% of them delivered twice (Telegram's retries).
  * Returns answered per second, and updates lost or answered twice.
  */
-const NODE = existsSync(path.join(ROOT, "node_modules/.bin/node")) ? path.join(ROOT, "node_modules/.bin/node") : process.execPath;
 const SECRET = "bench-webhook-secret";
 const HOOK = "/telegram/hook";
 /** Updates in flight at once, over all replicas. */
 const IN_FLIGHT = 32;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 export async function benchReplicas(postgresUrl: string, replicas: number, users: number, perUser: number, questions: string[]) {
   const { dir, cleanup } = await tempDir("tldv-bench-replicas-");
   const telegram = await startFakeTelegram();
-  const schema = `bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const url = new URL(postgresUrl);
-  url.searchParams.set("options", `-c search_path=${schema}`);
+  const schema = await postgresSchema(postgresUrl, "bench");
   const children: ChildProcess[] = [];
   try {
     await runIngest(KNOWLEDGE, path.join(dir, "data", "index"));
@@ -45,7 +30,7 @@ export async function benchReplicas(postgresUrl: string, replicas: number, users
       children.push(spawn(NODE, [path.join(ROOT, "bot/main.ts")], {
         cwd: ROOT, stdio: "ignore",
         env: {
-          PATH: process.env.PATH ?? "", DATA_DIR: path.join(dir, "data"), KNOWLEDGE_DIR: KNOWLEDGE, DATABASE_URL: url.toString(), PORT: String(port), WEB_PORT: String(await freePort()),
+          PATH: process.env.PATH ?? "", DATA_DIR: path.join(dir, "data"), KNOWLEDGE_DIR: KNOWLEDGE, DATABASE_URL: schema.url, PORT: String(port), WEB_PORT: String(await freePort()),
           TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot, TELEGRAM_WEBHOOK_URL: `https://bot.example.vn${HOOK}`, TELEGRAM_WEBHOOK_SECRET: SECRET,
           RATE_LIMIT_PER_MINUTE: "100000", LOG_LEVEL: "error",
         },
@@ -92,8 +77,7 @@ export async function benchReplicas(postgresUrl: string, replicas: number, users
     await new Promise((resolve) => setTimeout(resolve, 500));
     for (const child of children) child.kill("SIGKILL");
     await telegram.close();
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
-    await admin.end();
+    await schema.drop();
     await cleanup();
   }
 }

@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -7,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { isAppError } from "../../src/errors.ts";
 import { loadConfig } from "../../src/config.ts";
 import { copyKnowledgeIndex, ROOT, tempDir, writeFiles } from "../helpers/index.ts";
+import { NODE } from "../helpers/processes.ts";
 
 const run = promisify(execFile);
-// The project's own Node (the `node` package), as `npm run` uses: type stripping needs Node >= 22.18.
-const NODE = existsSync(path.join(ROOT, "node_modules/.bin/node")) ? path.join(ROOT, "node_modules/.bin/node") : process.execPath;
 let dataDir: string;
 let cleanup: () => Promise<void>;
 

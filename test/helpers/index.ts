@@ -102,15 +102,22 @@ export async function copyTestKnowledgeIndex(indexDir: string): Promise<void> {
   await cp(shared.index, indexDir, { recursive: true });
 }
 
-/** The whole app (knowledge, store, quiz bank, checklists, conversation core) over the test knowledge folder, in a temp folder. */
-export async function openTestApp() {
+/**
+ * The whole app (knowledge, store, quiz bank, checklists, conversation core) over the test knowledge
+ * folder, in a temp folder. `writable`: over a copy of that folder, for tests that upload or remove
+ * documents; `env`: more settings (ADMIN_PASSWORD, TELEGRAM_BOT_TOKEN …).
+ */
+export async function openTestApp(options: { writable?: boolean; env?: Record<string, string> } = {}) {
   const { loadConfig } = await import("../../src/config.ts");
   const { silentLogger } = await import("../../src/log.ts");
   const { openApp } = await import("../../bot/app.ts");
   const temp = await tempDir();
   await copyTestKnowledgeIndex(path.join(temp.dir, "index"));
-  const app = await openApp(loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: await testKnowledgeDir() }), silentLogger);
-  return { app, dir: temp.dir, close: async () => { app.close(); await temp.cleanup(); } };
+  const knowledgeDir = options.writable ? path.join(temp.dir, "knowledge") : await testKnowledgeDir();
+  if (options.writable) await cp(await testKnowledgeDir(), knowledgeDir, { recursive: true });
+  const config = loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: knowledgeDir, ...options.env });
+  const app = await openApp(config, silentLogger);
+  return { app, config, dir: temp.dir, knowledgeDir, close: async () => { app.close(); await temp.cleanup(); } };
 }
 
 /** The answer pipeline over a few made-up files (name → text), ingested into a temp folder. */

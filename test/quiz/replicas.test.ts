@@ -4,7 +4,6 @@ import { loadConfig } from "../../src/config.ts";
 import { silentLogger } from "../../src/log.ts";
 import { loadQuizBank } from "../../src/quiz/bank.ts";
 import type { QuizQuestion } from "../../src/quiz/bank.ts";
-import pg from "pg";
 import { openLibsqlStore } from "../../src/state/libsql.ts";
 import { openPostgresStore } from "../../src/state/postgres.ts";
 import type { StateStore } from "../../src/state/store.ts";
@@ -16,6 +15,7 @@ import { conversationFor, copyTestKnowledgeIndex, tempDir, testKnowledgeDir, wri
 import type { FakeTelegram } from "../helpers/fake-telegram.ts";
 import { TOKEN, groupChat, startFakeTelegram, textMessage, user } from "../helpers/fake-telegram.ts";
 import { TEST_BANK } from "./fixtures.ts";
+import { postgresSchema } from "../helpers/processes.ts";
 
 /**
  * Two replicas on one state store (as with DATABASE_URL): both keep a timer for the running group quiz,
@@ -40,17 +40,9 @@ beforeAll(async () => {
   holder = await createKnowledgeHolder(loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: await testKnowledgeDir() }));
   // On Postgres when there is one (.ci/run starts it): queries there are truly concurrent, as between replicas.
   if (POSTGRES) {
-    const schema = `q_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-    const admin = new pg.Client({ connectionString: POSTGRES });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    const url = new URL(POSTGRES);
-    url.searchParams.set("options", `-c search_path=${schema}`);
-    store = await openPostgresStore(url.toString(), { max: 4 });
-    dropSchema = async () => {
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
-    };
+    const schema = await postgresSchema(POSTGRES, "q");
+    store = await openPostgresStore(schema.url, { max: 4 });
+    dropSchema = schema.drop;
   } else store = await openLibsqlStore(`file:${path.join(temp.dir, "state.db")}`);
   telegram = await startFakeTelegram();
 });

@@ -1,15 +1,13 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GUIDANCE } from "../helpers/corpus.ts";
 import { ROOT, runIngest, tempDir, writeFiles } from "../helpers/index.ts";
 import type { FakeTelegram } from "../helpers/fake-telegram.ts";
 import { TOKEN, callback, groupChat, pollAnswer, privateChat, startFakeTelegram, textMessage, user } from "../helpers/fake-telegram.ts";
 import { TEST_BANK } from "../quiz/fixtures.ts";
+import { NODE, freePort, postgresSchema } from "../helpers/processes.ts";
 
 /**
  * Two `npm start` processes on one Postgres and one index folder, in Telegram webhook mode, with the
@@ -17,17 +15,9 @@ import { TEST_BANK } from "../quiz/fixtures.ts";
  * replicas does. Runs when TEST_POSTGRES_URL is set (.ci/run starts Postgres).
  */
 const POSTGRES = process.env.TEST_POSTGRES_URL;
-const NODE = existsSync(path.join(ROOT, "node_modules/.bin/node")) ? path.join(ROOT, "node_modules/.bin/node") : process.execPath;
 const SECRET = "webhook-secret-2026";
 const HOOK_PATH = "/telegram/hook";
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 type Replica = { child: ChildProcess; port: number; output: () => string };
 let telegram: FakeTelegram;
@@ -63,15 +53,10 @@ describe.runIf(POSTGRES)("two replicas on one Postgres, webhook updates delivere
     await writeFiles(knowledge, { "documents/huong-dan.txt": GUIDANCE, "quizzes/test.yaml": TEST_BANK });
     // One index folder both read (a shared volume in production), built once before they start.
     await runIngest(knowledge, path.join(temp.dir, "data", "index"));
-    const schema = `r_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-    const admin = new pg.Client({ connectionString: POSTGRES });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    const url = new URL(POSTGRES!);
-    url.searchParams.set("options", `-c search_path=${schema}`);
+    const schema = await postgresSchema(POSTGRES!, "r");
     telegram = await startFakeTelegram();
     const env = {
-      DATA_DIR: path.join(temp.dir, "data"), KNOWLEDGE_DIR: knowledge, DATABASE_URL: url.toString(),
+      DATA_DIR: path.join(temp.dir, "data"), KNOWLEDGE_DIR: knowledge, DATABASE_URL: schema.url,
       TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot, TELEGRAM_WEBHOOK_URL: `https://bot.example.vn${HOOK_PATH}`, TELEGRAM_WEBHOOK_SECRET: SECRET,
       QUIZ_OPEN_PERIOD: "5", RATE_LIMIT_PER_MINUTE: "4", ADMIN_IDS: "1",
     };
@@ -79,8 +64,7 @@ describe.runIf(POSTGRES)("two replicas on one Postgres, webhook updates delivere
     cleanup = async () => {
       for (const r of replicas) r.child.kill("SIGKILL");
       await telegram.close();
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
-      await admin.end();
+      await schema.drop();
       await temp.cleanup();
     };
     // Both registered their webhook: they are up.

@@ -1,23 +1,14 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { GUIDANCE } from "../helpers/corpus.ts";
 import { writeFile } from "node:fs/promises";
 import { ROOT, runIngest, tempDir, writeFiles } from "../helpers/index.ts";
 import { startFakeTelegram, TOKEN } from "../helpers/fake-telegram.ts";
+import { NODE, freePort } from "../helpers/processes.ts";
 
-const NODE = existsSync(path.join(ROOT, "node_modules/.bin/node")) ? path.join(ROOT, "node_modules/.bin/node") : process.execPath;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 let child: ChildProcess | undefined;
 let cleanup: (() => Promise<void>) | undefined;

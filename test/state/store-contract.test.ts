@@ -5,6 +5,7 @@ import { openLibsqlStore } from "../../src/state/libsql.ts";
 import { openPostgresStore } from "../../src/state/postgres.ts";
 import type { StateStore } from "../../src/state/store.ts";
 import { tempDir } from "../helpers/index.ts";
+import { postgresSchema } from "../helpers/processes.ts";
 
 /**
  * What every state store does, the same for the embedded LibSQL file and for Postgres (run when
@@ -21,19 +22,8 @@ async function libsqlEngine(): Promise<Engine> {
 }
 
 async function postgresEngine(): Promise<Engine> {
-  const schema = `t_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new pg.Client({ connectionString: POSTGRES });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const url = new URL(POSTGRES!);
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  return {
-    open: () => openPostgresStore(url.toString(), { max: 4 }),
-    cleanup: async () => {
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
-    },
-  };
+  const { url, drop } = await postgresSchema(POSTGRES!);
+  return { open: () => openPostgresStore(url, { max: 4 }), cleanup: drop };
 }
 
 const ENGINES: Array<[string, () => Promise<Engine>, boolean]> = [["LibSQL", libsqlEngine, true], ["Postgres", postgresEngine, Boolean(POSTGRES)]];

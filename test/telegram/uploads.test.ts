@@ -1,15 +1,13 @@
-import { cp, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
 import { createLogger, silentLogger } from "../../src/log.ts";
-import { openApp } from "../../bot/app.ts";
 import type { App } from "../../bot/app.ts";
 import { createTelegramBot } from "../../bot/telegram/bot.ts";
 import { startPolling } from "../../bot/telegram/run.ts";
 import type { RunningBot } from "../../bot/telegram/run.ts";
 import { makeDocx } from "../helpers/files.ts";
-import { copyTestKnowledgeIndex, tempDir, testKnowledgeDir } from "../helpers/index.ts";
+import { openTestApp } from "../helpers/index.ts";
 import type { ApiCall, FakeTelegram } from "../helpers/fake-telegram.ts";
 import { TOKEN, callback, documentMessage, privateChat, startFakeTelegram, textMessage, user } from "../helpers/fake-telegram.ts";
 
@@ -30,13 +28,8 @@ let cleanup: () => Promise<void>;
 const logLines: string[] = [];
 
 beforeAll(async () => {
-  const temp = await tempDir();
-  cleanup = temp.cleanup;
-  knowledgeDir = path.join(temp.dir, "knowledge");
-  await cp(await testKnowledgeDir(), knowledgeDir, { recursive: true });
-  await copyTestKnowledgeIndex(path.join(temp.dir, "index"));
-  const config = loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: knowledgeDir, TELEGRAM_BOT_TOKEN: TOKEN, ADMIN_IDS: `${ADMIN}`, RATE_LIMIT_PER_MINUTE: "1000" });
-  app = await openApp(config, silentLogger);
+  let config;
+  ({ app, config, knowledgeDir, close: cleanup } = await openTestApp({ writable: true, env: { TELEGRAM_BOT_TOKEN: TOKEN, ADMIN_IDS: `${ADMIN}`, RATE_LIMIT_PER_MINUTE: "1000" } }));
   telegram = await startFakeTelegram();
   const { bot } = createTelegramBot({
     token: TOKEN, apiRoot: telegram.apiRoot, knowledge: app.holder.current, reload: app.reload, store: app.store, admins: config.adminIds,

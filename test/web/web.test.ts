@@ -1,22 +1,19 @@
 /// <reference lib="dom" />
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import mammoth from "mammoth";
-import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../helpers/browser.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { silentLogger } from "../../src/log.ts";
 import { openApp } from "../../bot/app.ts";
 import type { App } from "../../bot/app.ts";
 import { createWebApp } from "../../bot/web/server.ts";
-import { KNOWLEDGE, copyTestKnowledgeIndex, runIngest, tempDir, testKnowledgeDir } from "../helpers/index.ts";
+import { copyTestKnowledgeIndex, tempDir, testKnowledgeDir } from "../helpers/index.ts";
 
-// Debian's Chromium (installed by .ci/run when missing); never a browser downloaded by a script.
-const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
 let app: App;
 let browser: Browser;
@@ -26,7 +23,6 @@ let close: () => Promise<void>;
 let downloads: string;
 
 beforeAll(async () => {
-  if (!CHROMIUM) throw new Error("Chromium không có: cài bằng `apt-get install chromium` (.ci/run làm việc này).");
   const temp = await tempDir();
   downloads = path.join(temp.dir, "downloads");
   await copyTestKnowledgeIndex(path.join(temp.dir, "index"));
@@ -36,10 +32,7 @@ beforeAll(async () => {
   const server = serve({ fetch: http.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   // A phone-sized screen: the page must work there.
   page = await browser.newPage({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
   close = async () => {
