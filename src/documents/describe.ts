@@ -27,8 +27,8 @@ export function validityWarning(validity: Validity | undefined): string | undefi
   if (!validity) return undefined;
   if (validity.status === "superseded") return `⚠️ Văn bản này đã được thay thế${validity.by ? ` bởi ${documentName(validity.by)}` : ""}.`;
   if (validity.status === "amended") {
-    const articles = validity.articles?.length ? `Điều ${validity.articles.join(", ")} của v` : "V";
-    return `⚠️ ${articles}ăn bản này đã được sửa đổi, bổ sung${validity.by ? ` bởi ${documentName(validity.by)}` : ""}.`;
+    const what = validity.articles?.length ? `Điều ${validity.articles.join(", ")} của văn bản này` : "Văn bản này";
+    return `⚠️ ${what} đã được sửa đổi, bổ sung${validity.by ? ` bởi ${documentName(validity.by)}` : ""}.`;
   }
   if (validity.status === "not-yet-in-force") return `⚠️ Văn bản này chưa có hiệu lực${validity.effective ? ` (có hiệu lực từ ${displayDate(validity.effective)})` : ""}.`;
   return undefined;
