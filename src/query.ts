@@ -33,9 +33,15 @@ export type AnalysedQuery = {
 };
 
 /** "thứ hai", "thứ 2", "bước 2" → the number asked for (2). */
-function findOrdinal(folded: string[]): number | undefined {
+function findOrdinal(tokens: ReadonlyArray<{ folded: string; accented: string }>): number | undefined {
+  const folded = tokens.map((t) => t.folded);
   for (let i = 0; i + 1 < folded.length; i++) {
     if (folded[i] !== "thu" && folded[i] !== "buoc") continue;
+    // Typed with its marks, "thư" ("Bí thư năm 2015") or "thu" is not "thứ".
+    const accented = tokens[i]!.accented.toLowerCase();
+    if (folded[i] === "thu" && accented !== "thu" && accented !== "thứ") continue;
+    // "năm 2015" is a year, not "the fifth".
+    if (/^(?:19|20)\d\d$/.test(folded[i + 2] ?? "")) continue;
     const next = folded[i + 1]!;
     const number = /^\d{1,2}$/.test(next) ? Number(next) : FOLDED_ORDINAL_NUMBER.get(next);
     if (number !== undefined && number >= 1 && number <= 10) return number;
@@ -45,7 +51,7 @@ function findOrdinal(folded: string[]): number | undefined {
 
 export function analyseQuery(question: string, lexicon: Lexicon): AnalysedQuery {
   const analysed = analyseQuestion(question);
-  const ordinal = findOrdinal(analysed.map((t) => t.folded));
+  const ordinal = findOrdinal(analysed);
   // The ordinal words themselves ("thứ", "tám") are matched through the ordinal, not as content.
   const tokens = ordinal
     ? analysed.map((t, i, all) => {

@@ -147,7 +147,9 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
   const closing = ASKED.test(CLOSING_TYPED.exec(fold(nfc(question)).toLowerCase())?.[1] ?? "");
   const text = words.join(" ").replace(OPENING, "").replace(closing ? CLOSING : /$^/, "");
   const defined = query.definitionOf;
-  const type = findType(text, query, defined);
+  // "máy" ("bộ máy") folds to "may" as "mấy" does: typed with its marks, it asks for no number.
+  const asksHowMany = /(?<!\p{L})(?:mấy|may)(?!\p{L})/iu.test(nfc(question));
+  const type = findType(asksHowMany ? text : text.replace(/\bmay\b/g, "may_"), query, defined);
   // The actor is named in the clause that asks ("…, lãnh đạo đơn vị phải làm những việc gì?"), not in a clause that sets the scene.
   const clauses = nfc(question).split(/[,;:?!()[\]"“”‘’«»]+|\s'|'\s/u).map((clause) => expandAbbreviations(lexicon, clause.match(WORD) ?? []).join(" ").replace(OPENING, "")).filter(Boolean);
   let focus = type === "definition" && defined ? defined : (clauses.map(findFocus).find((f) => f.length > 0) ?? []);

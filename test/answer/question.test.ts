@@ -25,6 +25,12 @@ describe("reading what a question asks", () => {
     ["3 viec quan trong trong phuong phap dan van cua Bac la gi", "list"],
     ["phuong phap van dong gom nhung viec nao, ai nho ko chi minh voi", "list"],
     ["các nhóm giải pháp lớn trong nghị quyết của tỉnh là gì", "list"],
+    // "Bí thư năm 2015" names a year, not "the fifth" item.
+    ["Kết luận của Ban Bí thư năm 2015 yêu cầu những gì về tiếp dân?", "list"],
+    ["Bước thứ năm khi xây dựng mô hình là gì", "item"],
+    // "bộ máy" is not "mấy": a yes/no question, not a number.
+    ["Có phải cắt giảm người hưởng lương trong bộ máy nhà nước không?", "yesno"],
+    ["Chi bộ họp mấy lần một tháng", "number"],
     ["Ai chịu trách nhiệm báo cáo, mọi người biết thì giúp em", "who"],
     ["Ở cơ sở ai biết rõ tình hình nhân dân nhất?", "who"],
     ["Trong thôn, ai hiểu dân nhất?", "who"],
