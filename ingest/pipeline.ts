@@ -1,7 +1,5 @@
-import { createHash } from "node:crypto";
 import type { StageTimes } from "../src/stages.ts";
 import { INGEST_STAGES, mergeTimes, timedAsync } from "../src/stages.ts";
-import { createReadStream } from "node:fs";
 import { readdir, readFile, realpath, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -11,41 +9,15 @@ import { LocalEmbedder } from "../src/embed/local.ts";
 import { IndexWriter } from "../src/index/writer.ts";
 import type { Lexicon } from "../src/lexicon.ts";
 import { placeBigrams } from "../src/lexicon.ts";
-import { SIDECAR_SUFFIX } from "./document.ts";
-import { SUPPORTED_EXTENSIONS } from "./load.ts";
+import type { Found, Todo } from "./check.ts";
+import { checkFiles, isTodo, reasonOf } from "./check.ts";
+import { PREPARE_AHEAD_BYTES, PREPARE_AHEAD_PER_WORKER, PrepareWindow } from "./prepare-window.ts";
+import type { FileReport, IngestReport } from "./report.ts";
 import type { PreparedFile } from "./prepare.ts";
 import { prepareFile } from "./prepare.ts";
 import { createPreparePool } from "./worker-pool.ts";
 
-export type FileStatus = "added" | "updated" | "unchanged" | "removed" | "skipped" | "failed";
-
-export type FileReport = {
-  path: string;
-  status: FileStatus;
-  reason?: string;
-  documents?: number;
-  chunks?: number;
-  warnings?: string[];
-};
-
-export type IngestReport = {
-  dir: string;
-  rebuilt: boolean;
-  changed: boolean;
-  documents: number;
-  chunks: number;
-  bytes: number;
-  seconds: number;
-  files: FileReport[];
-  /** Files that could not be read or are not supported; non-zero exit with --strict. */
-  problems: number;
-  /** Index upkeep that failed after the new index was in force (reported; the index is complete). */
-  upkeep?: string[];
-  /** Time per stage (ms; stages run in worker threads are summed over the workers): what bench:ingest prints. */
-  stages: StageTimes;
-  /** Peak resident memory of this process during the ingest (MB). */
-  peakMb: number;
-};
+export type { FileReport, FileStatus, IngestReport } from "./report.ts";
 
 export type IngestOptions = {
   dir: string;
@@ -69,9 +41,6 @@ export type IngestOptions = {
 
 /** Files that are the app's own data (lexicon, quizzes, checklists, metadata), never documents. */
 const DATA_FILE = /\.(ya?ml|json|jsonl)$/i;
-
-/** A file found in the knowledge folder, or one left out with the reason. */
-type Found = { file: string; relative: string } | { relative: string; skipped: string };
 
 /** How a name that is not UTF-8 reads (old Windows shares: the Vietnamese code page). */
 const readableName = (bytes: Buffer) => new TextDecoder("windows-1258").decode(bytes);
@@ -131,29 +100,6 @@ async function walk(root: string): Promise<Found[]> {
   return out;
 }
 
-/** The content hash of a document and its metadata file, read as a stream (a large file is never held whole). */
-async function contentHash(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  // The metadata file beside a document is part of what the index was built from.
-  try {
-    hash.update(await readFile(file + SIDECAR_SUFFIX));
-  } catch {
-    // no metadata file
-  }
-  return hash.digest("hex");
-}
-
-/** A file-system error as a reason a user can act on. */
-function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "tệp đã bị xóa hoặc đổi tên trong lúc nạp";
-  if (code === "EACCES" || code === "EPERM") return "không có quyền đọc tệp";
-  if (code === "EISDIR") return "là thư mục, không phải tệp";
-  if (code === "ERR_FS_FILE_TOO_LARGE") return "tệp quá lớn để đọc";
-  return `không đọc được tệp (${code ?? (error as Error).message ?? String(error)})`;
-}
-
 /**
  * Brings the index in line with a folder: new and changed files are (re)built, unchanged ones
  * skipped by content hash, deleted ones removed. A file that cannot be read is reported with its
@@ -177,70 +123,33 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const stages: StageTimes = {};
   let bytes = 0;
   // Large ingests with the local embedder prepare files in worker threads; LanceDB writes stay here.
+  // A first build starts the workers at once (they load while files are hashed); an update starts
+  // them only when enough files changed.
   const local = options.embedder instanceof LocalEmbedder ? options.embedder : undefined;
-  const pool = local && files.length >= (options.workerThreshold ?? 16)
-    ? createPreparePool({ lexicon: options.lexicon, maxBytes: options.maxBytes, maxDocxPartBytes: options.maxDocxPartBytes, dimension: local.info.dimension })
-    : undefined;
+  const threshold = options.workerThreshold ?? 16;
+  const startPool = () => createPreparePool({ lexicon: options.lexicon, maxBytes: options.maxBytes, maxDocxPartBytes: options.maxDocxPartBytes, dimension: local!.info.dimension });
+  let pool = local && files.length >= threshold && writer.knownFiles().size === 0 ? startPool() : undefined;
   try {
     options.onStart?.(found.length);
-    const seen = new Set<string>();
-    const todo: Array<{ file: string; relative: string; hash: string; known: string | undefined }> = [];
-    for (const item of found) {
-      if ("skipped" in item) {
-        options.onFile?.(item.relative);
-        reports.push({ path: item.relative, status: "skipped", reason: item.skipped });
+    const seen = new Set(files.map((f) => f.relative));
+    const todo: Todo[] = [];
+    for await (const { relative, outcome } of checkFiles(found, { maxBytes: options.maxBytes, known: writer.knownFiles(), failures, stages })) {
+      if (isTodo(outcome)) {
+        todo.push(outcome);
         continue;
       }
-      const { file, relative } = item;
-      const extension = path.extname(file).toLowerCase();
-      if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(extension)) {
-        options.onFile?.(relative);
-        reports.push({ path: relative, status: "skipped", reason: `định dạng ${extension || "(không có đuôi)"} chưa được hỗ trợ` });
-        continue;
-      }
-      seen.add(relative);
-      // Every step on the file itself is inside this file's own error handling: one bad file never stops the others.
-      let hash: string;
-      try {
-        const info = await stat(file);
-        if (info.size > options.maxBytes) {
-          options.onFile?.(relative);
-          const kept = writer.knownFiles().has(relative);
-          const reason = `tệp quá lớn (${(info.size / 1048576).toFixed(1)} MB, giới hạn ${(options.maxBytes / 1048576).toFixed(0)} MB; đổi MAX_FILE_MB nếu cần)`;
-          reports.push({ path: relative, status: "failed", reason: kept ? `${reason} (giữ bản đã nạp trước đó)` : reason });
-          continue;
-        }
-        hash = await timedAsync(stages, INGEST_STAGES.hash, () => contentHash(file));
-      } catch (error) {
-        options.onFile?.(relative);
-        reports.push({ path: relative, status: "failed", reason: reasonOf(error) });
-        continue;
-      }
-      const known = writer.knownFiles().get(relative);
-      if (known === hash) {
-        options.onFile?.(relative);
-        reports.push({ path: relative, status: "unchanged" });
-        continue;
-      }
-      // A file that failed before is not read again until it changes.
-      const failedBefore = failures.get(relative);
-      if (failedBefore && failedBefore.hash === hash) {
-        options.onFile?.(relative);
-        reports.push({ path: relative, status: "failed", reason: `${failedBefore.reason} (chưa đổi từ lần nạp trước)` });
-        continue;
-      }
-      todo.push({ file, relative, hash, known });
+      options.onFile?.(relative);
+      reports.push(outcome);
     }
-    const prepare = (item: (typeof todo)[number]) =>
-      pool ? pool.prepare(item.file, item.relative) : prepareFile(item.file, item.relative, { maxBytes: options.maxBytes, maxDocxPartBytes: options.maxDocxPartBytes, lexicon: options.lexicon });
-    // Files are prepared a few ahead and written in order, so reports and ids stay deterministic.
-    const ahead = pool ? pool.size * 2 : 1;
-    // Prepared files not yet written, by position; each is let go once written (a whole file's passages and vectors).
-    const inFlight = new Map(todo.slice(0, ahead).map((item, i) => [i, prepare(item).catch((error: unknown) => error)]));
+    if (!pool && local && todo.length >= threshold) pool = startPool();
+    const preparer = pool;
+    const prepare = (item: Todo) =>
+      (preparer ? preparer.prepare(item.file, item.relative) : prepareFile(item.file, item.relative, { maxBytes: options.maxBytes, maxDocxPartBytes: options.maxDocxPartBytes, lexicon: options.lexicon })).catch((error: unknown) => error);
+    // Files are prepared ahead (enough to keep every worker busy while this thread writes) and
+    // written in order, so reports and ids stay deterministic; each is let go once written.
+    const inFlight = new PrepareWindow(todo, prepare, preparer ? { files: preparer.size * PREPARE_AHEAD_PER_WORKER, bytes: PREPARE_AHEAD_BYTES } : { files: 1, bytes: 0 });
     for (const [i, item] of todo.entries()) {
-      const result = await timedAsync(stages, INGEST_STAGES.wait, () => inFlight.get(i)!);
-      inFlight.delete(i);
-      if (i + ahead < todo.length) inFlight.set(i + ahead, prepare(todo[i + ahead]!).catch((error: unknown) => error));
+      const result = await timedAsync(stages, INGEST_STAGES.wait, () => inFlight.take(i));
       options.onFile?.(item.relative);
       if (result instanceof Error || !(result && typeof result === "object" && "documents" in result)) {
         const reason = result instanceof AppError ? result.message : reasonOf(result);

@@ -1,7 +1,8 @@
 import { AppError } from "../src/errors.ts";
 import type { Embedder } from "../src/embed/embedder.ts";
+import { LocalEmbedder } from "../src/embed/local.ts";
 import { buildSearchText } from "../src/index/search-text.ts";
-import { passageEmbedText } from "../src/index/writer.ts";
+import { passageEmbedText } from "../src/index/rows.ts";
 import type { Lexicon } from "../src/lexicon.ts";
 import type { StageTimes } from "../src/stages.ts";
 import { INGEST_STAGES, timed, timedAsync } from "../src/stages.ts";
@@ -45,7 +46,11 @@ export async function prepareFile(file: string, relative: string, options: { max
   // Each passage's text folded once, for its full-text tokens and its near-duplicate signature.
   const folded = timed(times, INGEST_STAGES.search, () => documents.map((doc) => doc.chunks.map((chunk) => foldedSyllables(chunk.clean))));
   const search = timed(times, INGEST_STAGES.search, () => documents.map((doc, d) => doc.chunks.map((chunk, c) => searchTextOf(options.lexicon, doc, chunk, folded[d]![c]))));
-  const vectors = options.embedder ? await timedAsync(times, INGEST_STAGES.vectors, () => Promise.all(documents.map((doc) => options.embedder!.embed(doc.chunks.map(passageEmbedText), "document")))) : undefined;
+  const embedder = options.embedder;
+  // The local embedder reuses each passage's folded text (the same vector as embedding its text).
+  const vectors = embedder instanceof LocalEmbedder
+    ? timed(times, INGEST_STAGES.vectors, () => documents.map((doc, d) => doc.chunks.map((chunk, c) => embedder.embedSyllables([...foldedSyllables(`${chunk.section}\n${chunk.context}`), ...folded[d]![c]!]))))
+    : embedder ? await timedAsync(times, INGEST_STAGES.vectors, () => Promise.all(documents.map((doc) => embedder.embed(doc.chunks.map(passageEmbedText), "document")))) : undefined;
   const signatures = timed(times, INGEST_STAGES.signatures, () => documents.map((doc, d) => doc.chunks.map((chunk, c) => signatureOf(chunk.clean, folded[d]![c]))));
   return { format: loaded.format, bytes: Buffer.byteLength(loaded.text), warnings: loaded.warnings, documents, search, signatures, times, ...(vectors ? { vectors } : {}) };
 }

@@ -37,6 +37,116 @@ function lengthOf(values: Iterable<number>): number {
 /** Sparse features of a text: 32-bit feature hash → weight, before any folding into a vector. */
 type Features = Map<number, number>;
 
+/** Feature kinds, in the order their weights are packed with a count (count × 4 + kind): no object per feature. */
+const KIND_WEIGHTS = [WEIGHT.unigram, WEIGHT.functionWord, WEIGHT.bigram, WEIGHT.trigram];
+const KIND = { unigram: 0, functionWord: 1, bigram: 2, trigram: 3 };
+
+const TILDE = hashFrom(FNV_OFFSET, "~");
+/** Syllables whose hashes are kept (they repeat endlessly; oldest dropped first). */
+const WORD_CACHE = 50_000;
+const wordCache = new Map<string, Int32Array>();
+
+/**
+ * A syllable's hashes: [its own, the start of its bigram key "word_", its own kind (unigram or
+ * function word), then its character trigrams of "#word#"] (the same hashes as hashing "word",
+ * "word_next" and "~abc" whole).
+ */
+function wordParts(word: string): Int32Array {
+  let parts = wordCache.get(word);
+  if (parts) return parts;
+  const own = hashFrom(FNV_OFFSET, word);
+  const trigrams = word.length > 2 ? word.length : 0;
+  parts = new Int32Array(3 + trigrams);
+  parts[0] = own;
+  parts[1] = hashFrom(own, "_");
+  parts[2] = isFunctionWord(word) ? KIND.functionWord : KIND.unigram;
+  if (trigrams > 0) {
+    const padded = `#${word}#`;
+    for (let j = 0; j + 3 <= padded.length; j++) parts[3 + j] = hashFrom(TILDE, padded, j, j + 3);
+  }
+  if (wordCache.size >= WORD_CACHE) wordCache.delete(wordCache.keys().next().value!);
+  wordCache.set(word, parts);
+  return parts;
+}
+
+/**
+ * A passage's features without IDF, counted in an open-addressing table of typed arrays (a Map keyed
+ * by 32-bit hashes allocates a number per key): hash → count × 4 + kind, the first kind seen for a
+ * hash winning, visited in the order first seen.
+ */
+class FeatureCounts {
+  private keys = new Int32Array(1024);
+  private values = new Int32Array(1024);
+  private order = new Int32Array(512);
+  size = 0;
+
+  reset(expected: number): void {
+    for (let i = 0; i < this.size; i++) this.values[this.order[i]!] = 0;
+    this.size = 0;
+    if (expected * 2 > this.keys.length) {
+      let capacity = this.keys.length;
+      while (expected * 2 > capacity) capacity *= 2;
+      this.keys = new Int32Array(capacity);
+      this.values = new Int32Array(capacity);
+      this.order = new Int32Array(capacity / 2);
+    }
+  }
+
+  add(h: number, kind: number): void {
+    const mask = this.keys.length - 1;
+    let slot = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+    while (this.values[slot] !== 0 && this.keys[slot] !== h) slot = (slot + 1) & mask;
+    if (this.values[slot] === 0) {
+      this.keys[slot] = h;
+      this.values[slot] = 4 + kind;
+      this.order[this.size++] = slot;
+    } else this.values[slot]! += 4;
+  }
+
+  /** Calls `visit` with each feature's hash (unsigned) and packed count, in the order first seen. */
+  forEach(visit: (h: number, packed: number) => void): void {
+    for (let i = 0; i < this.size; i++) {
+      const slot = this.order[i]!;
+      visit(this.keys[slot]! >>> 0, this.values[slot]!);
+    }
+  }
+}
+
+const scratch = new FeatureCounts();
+
+/** Counts a passage's features into the shared table (synchronous, so one table serves every call). */
+function documentCounts(words: readonly string[]): FeatureCounts {
+  let expected = 0;
+  for (const word of words) expected += 2 + word.length;
+  scratch.reset(expected);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const parts = wordParts(word);
+    scratch.add(parts[0]!, parts[2]!);
+    const next = words[i + 1];
+    if (next !== undefined) scratch.add(hashFrom(parts[1]!, next) | 0, KIND.bigram);
+    for (let j = 3; j < parts.length; j++) scratch.add(parts[j]!, KIND.trigram);
+  }
+  return scratch;
+}
+
+function featureValue(packed: number): number {
+  return KIND_WEIGHTS[packed & 3]! * (1 + Math.log(packed >>> 2));
+}
+
+/** Adds a feature to its cell of the vector, with the sign its hash's top bit gives. */
+function addTo(vector: Float32Array, h: number, value: number): void {
+  vector[h % vector.length]! += h & 0x80000000 ? -value : value;
+}
+
+function normalised(vector: Float32Array): Float32Array {
+  let sum = 0;
+  for (let i = 0; i < vector.length; i++) sum += vector[i]! * vector[i]!;
+  const norm = Math.sqrt(sum) || 1;
+  for (let i = 0; i < vector.length; i++) vector[i]! /= norm;
+  return vector;
+}
+
 export class LocalEmbedder implements Embedder {
   readonly info: EmbedderInfo;
   private readonly stats: TermStats | undefined;
@@ -56,15 +166,17 @@ export class LocalEmbedder implements Embedder {
   /** Weighted features of a text: folded syllables, syllable bigrams and character trigrams. */
   private features(text: string, purpose: "document" | "query"): Features {
     const features: Features = new Map();
-    for (const [h, [weight, count, idf]] of this.counts(text, purpose)) features.set(h, weight * (1 + Math.log(count)) * idf);
+    if (purpose === "document" || this.stats === undefined) {
+      documentCounts(foldedSyllables(text)).forEach((h, packed) => features.set(h, featureValue(packed)));
+      return features;
+    }
+    for (const [h, [weight, count, idf]] of this.queryCounts(text)) features.set(h, weight * (1 + Math.log(count)) * idf);
     return features;
   }
 
-  /** Feature hash → [weight, count, idf]: what `features` and `embedOne` are made from. */
-  private counts(text: string, purpose: "document" | "query"): Map<number, [number, number, number]> {
-    const weighQuery = purpose === "query" && this.stats !== undefined;
-    // hash of the feature key → [weight, count, idf]; keys are hashed in parts, never built as strings
-    // (the same hashes as hashing "word", "word_next" and "~abc").
+  /** A question's features with each term's IDF: feature hash → [weight, count, idf]. */
+  private queryCounts(text: string): Map<number, [number, number, number]> {
+    const stats = this.stats!;
     const counts = new Map<number, [number, number, number]>();
     const add = (h: number, weight: number, idfOf: (() => number) | undefined) => {
       const key = h >>> 0;
@@ -73,31 +185,31 @@ export class LocalEmbedder implements Embedder {
       else counts.set(key, [weight, 1, idfOf ? idfOf() : 1]);
     };
     const words = foldedSyllables(text);
-    const tilde = hashFrom(FNV_OFFSET, "~");
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
-      const wordHash = hashFrom(FNV_OFFSET, word);
-      add(wordHash, isFunctionWord(word) ? WEIGHT.functionWord : WEIGHT.unigram, weighQuery ? () => this.stats!.idf(word) : undefined);
+      const parts = wordParts(word);
+      add(parts[0]!, isFunctionWord(word) ? WEIGHT.functionWord : WEIGHT.unigram, () => stats.idf(word));
       const next = words[i + 1];
-      if (next !== undefined) add(hashFrom(hashFrom(wordHash, "_"), next), WEIGHT.bigram, weighQuery ? () => this.stats!.idf(`${word}_${next}`) : undefined);
-      if (word.length > 2) {
-        const padded = `#${word}#`;
-        for (let j = 0; j + 3 <= padded.length; j++) add(hashFrom(tilde, padded, j, j + 3), WEIGHT.trigram, undefined);
-      }
+      if (next !== undefined) add(hashFrom(parts[1]!, next), WEIGHT.bigram, () => stats.idf(`${word}_${next}`));
+      for (let j = 3; j < parts.length; j++) add(parts[j]!, WEIGHT.trigram, undefined);
     }
     return counts;
   }
 
   embedOne(text: string, purpose: "document" | "query"): Float32Array {
-    const dimension = this.info.dimension;
-    const vector = new Float32Array(dimension);
-    for (const [h, [weight, count, idf]] of this.counts(text, purpose)) {
-      const value = weight * (1 + Math.log(count)) * idf;
-      vector[h % dimension]! += h & 0x80000000 ? -value : value;
+    if (purpose === "query" && this.stats !== undefined) {
+      const vector = new Float32Array(this.info.dimension);
+      for (const [h, [weight, count, idf]] of this.queryCounts(text)) addTo(vector, h, weight * (1 + Math.log(count)) * idf);
+      return normalised(vector);
     }
-    const norm = lengthOf(vector) || 1;
-    for (let i = 0; i < dimension; i++) vector[i]! /= norm;
-    return vector;
+    return this.embedSyllables(foldedSyllables(text));
+  }
+
+  /** A passage's vector from its folded syllables (the same as `embedOne` on its text), when they are already made. */
+  embedSyllables(words: readonly string[]): Float32Array {
+    const vector = new Float32Array(this.info.dimension);
+    documentCounts(words).forEach((h, packed) => addTo(vector, h, featureValue(packed)));
+    return normalised(vector);
   }
 
   async embed(texts: string[], purpose: "document" | "query"): Promise<Float32Array[]> {

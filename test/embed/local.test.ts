@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LocalEmbedder } from "../../src/embed/local.ts";
 import { TermStats } from "../../src/index/term-stats.ts";
 import { searchTokens } from "../../src/text/terms.ts";
+import { foldedSyllables } from "../../src/text/normalize.ts";
 
 const passages = [
   { id: "a", text: "Ban Thanh tra nhân dân do Ban Chấp hành Công đoàn cơ quan trực tiếp chỉ đạo." },
@@ -37,5 +38,15 @@ describe("local embedder", () => {
     const embedder = new LocalEmbedder(512, stats);
     expect(embedder.similarity("")({ id: "a", text: passages[0]!.text })).toBe(0);
     expect(embedder.similarity("thanh tra")({ id: "z", text: "" })).toBe(0);
+  });
+
+  it("gives a passage the same vector from its folded syllables as from its text (what ingest workers use)", () => {
+    const embedder = new LocalEmbedder();
+    const text = "Dân vận, dân vận khéo: Ban Chấp hành Công đoàn cơ quan lãnh đạo; công đoàn cơ quan, công đoàn cơ sở.";
+    const fromText = embedder.embedOne(text, "document");
+    const fromSyllables = embedder.embedSyllables(foldedSyllables(text));
+    expect([...fromSyllables]).toEqual([...fromText]);
+    // Repeated words count with a logarithm: the vector is not the one of the words said once.
+    expect([...embedder.embedOne("dân vận", "document")]).not.toEqual([...embedder.embedOne("dân vận dân vận dân vận", "document")]);
   });
 });
