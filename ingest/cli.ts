@@ -4,6 +4,7 @@ import { SingleBar, Presets } from "cli-progress";
 import { loadConfig, loadDotEnv } from "../src/config.ts";
 import { createEmbedder } from "../src/embed/factory.ts";
 import { runMain } from "../src/run-main.ts";
+import { createLogger } from "../src/log.ts";
 import { loadLexicon } from "../src/lexicon.ts";
 import type { IngestReport } from "./pipeline.ts";
 import { ingest } from "./pipeline.ts";
@@ -68,6 +69,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     maxDocxPartBytes: config.MAX_DOCX_PART_MB * 1024 * 1024,
     rebuild: values.rebuild,
     ...(config.DATABASE_URL ? { lockUrl: config.DATABASE_URL } : {}),
+    logger: createLogger({ level: config.LOG_LEVEL }),
     onStart: (total) => showBar && bar.start(total, 0, { file: "" }),
     onFile: (file) => showBar && bar.update(done++, { file }),
   });

@@ -8,6 +8,7 @@ import { AppError } from "../src/errors.ts";
 import { LocalEmbedder } from "../src/embed/local.ts";
 import { IndexWriter } from "../src/index/writer.ts";
 import type { Lexicon } from "../src/lexicon.ts";
+import type { Logger } from "../src/log.ts";
 import { placeBigrams } from "../src/lexicon.ts";
 import type { Found, Todo } from "./check.ts";
 import { checkFiles, isTodo, reasonOf } from "./check.ts";
@@ -15,7 +16,7 @@ import { PREPARE_AHEAD_BYTES, PREPARE_AHEAD_PER_WORKER, PrepareWindow } from "./
 import type { FileReport, IngestReport } from "./report.ts";
 import type { PreparedFile } from "./prepare.ts";
 import { prepareFile } from "./prepare.ts";
-import { createPreparePool } from "./worker-pool.ts";
+import { createPreparePool, WORKER_FILE_BYTES, WORKER_LOST } from "./worker-pool.ts";
 
 export type { FileReport, FileStatus, IngestReport } from "./report.ts";
 
@@ -35,6 +36,10 @@ export type IngestOptions = {
   flushRows?: number;
   /** From this many files on, the local embedder's work runs in worker threads (default 16). */
   workerThreshold?: number;
+  /** Each worker thread's heap (MB; tests use a small one). */
+  workerHeapMb?: number;
+  /** Where problems that are not a file's own (a worker thread that died) are logged. */
+  logger?: Logger;
   onStart?: (files: number) => void;
   onFile?: (file: string) => void;
 };
@@ -127,7 +132,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   // them only when enough files changed.
   const local = options.embedder instanceof LocalEmbedder ? options.embedder : undefined;
   const threshold = options.workerThreshold ?? 16;
-  const startPool = () => createPreparePool({ lexicon: options.lexicon, maxBytes: options.maxBytes, maxDocxPartBytes: options.maxDocxPartBytes, dimension: local!.info.dimension });
+  const startPool = () => createPreparePool({ ...(options.workerHeapMb ? { heapMb: options.workerHeapMb } : {}), lexicon: options.lexicon, maxBytes: options.maxBytes, maxDocxPartBytes: options.maxDocxPartBytes, dimension: local!.info.dimension, ...(options.logger ? { logger: options.logger } : {}) });
   let pool = local && files.length >= threshold && writer.knownFiles().size === 0 ? startPool() : undefined;
   try {
     options.onStart?.(found.length);
@@ -143,8 +148,15 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     }
     if (!pool && local && todo.length >= threshold) pool = startPool();
     const preparer = pool;
+    // A file too large for a worker's heap, or whose worker died, is prepared here.
+    const here = (item: Todo) => prepareFile(item.file, item.relative, { maxBytes: options.maxBytes, maxDocxPartBytes: options.maxDocxPartBytes, lexicon: options.lexicon });
     const prepare = (item: Todo) =>
-      (preparer ? preparer.prepare(item.file, item.relative) : prepareFile(item.file, item.relative, { maxBytes: options.maxBytes, maxDocxPartBytes: options.maxDocxPartBytes, lexicon: options.lexicon })).catch((error: unknown) => error);
+      (preparer && item.size <= WORKER_FILE_BYTES
+        ? preparer.prepare(item.file, item.relative).catch((error: unknown) => {
+          if (!(error instanceof AppError && error.code === WORKER_LOST)) throw error;
+          return here(item);
+        })
+        : here(item)).catch((error: unknown) => error);
     // Files are prepared ahead (enough to keep every worker busy while this thread writes) and
     // written in order, so reports and ids stay deterministic; each is let go once written.
     const inFlight = new PrepareWindow(todo, prepare, preparer ? { files: preparer.size * PREPARE_AHEAD_PER_WORKER, bytes: PREPARE_AHEAD_BYTES } : { files: 1, bytes: 0 });

@@ -5,9 +5,9 @@
  */
 
 /** Files in flight per worker thread (measured with `npm run bench:ingest`: 2 left the workers idle 40 % of the time while the main thread wrote). */
-export const PREPARE_AHEAD_PER_WORKER = 8;
-/** Source bytes in flight at most (a file larger than this is prepared alone). */
-export const PREPARE_AHEAD_BYTES = 64 * 1024 * 1024;
+export const PREPARE_AHEAD_PER_WORKER = 64;
+/** Source bytes in flight at most (a file larger than this is prepared alone): with workers handling one file at a time, this bounds what waits in their queues. */
+export const PREPARE_AHEAD_BYTES = 32 * 1024 * 1024;
 
 export class PrepareWindow<T extends { size: number }, R> {
   private readonly results = new Map<number, Promise<R>>();

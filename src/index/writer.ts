@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as lancedb from "@lancedb/lancedb";
+import type { Schema } from "apache-arrow";
+import { arrowTable } from "./arrow-batch.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import { sameEmbedder } from "../embed/embedder.ts";
 import type { DocumentRow } from "./schema.ts";
@@ -49,6 +51,8 @@ export { KEEP_GENERATIONS } from "./generations.ts";
 export class IndexWriter {
   private pendingDeletes = new Set<string>();
   private chunkRows: Record<string, unknown>[] = [];
+  /** The chunks table's schema, read once: rows are handed to LanceDB as Arrow columns built to it. */
+  private chunkSchema: Schema | undefined;
   private documentRows: DocumentRow[] = [];
   private changed = false;
   /** The write in flight: the next batch is embedded while LanceDB writes the last one. */
@@ -203,7 +207,9 @@ export class IndexWriter {
       await this.documents.delete(`path IN (${list})`);
     }
     if (chunkRows.length > 0) {
-      await this.chunks.add(chunkRows);
+      // Our own schema (apache-arrow's ESM build): LanceDB's schema objects come from its CommonJS copy.
+      this.chunkSchema ??= chunksSchema((chunkRows[0]!.vector as Float32Array).length);
+      await this.chunks.add(arrowTable(this.chunkSchema, chunkRows));
       this.options.onRows?.(chunkRows.length);
     }
     if (documentRows.length > 0) await this.documents.add(documentRows.map((row) => documentRowSchema.parse(row)));

@@ -33,7 +33,7 @@ export async function writeFiles(dir: string, files: Record<string, string | Buf
   }
 }
 
-export async function runIngest(dir: string, indexDir: string, options: { rebuild?: boolean; embedder?: Embedder; maxBytes?: number; flushRows?: number; workerThreshold?: number } = {}) {
+export async function runIngest(dir: string, indexDir: string, options: { rebuild?: boolean; embedder?: Embedder; maxBytes?: number; flushRows?: number; workerThreshold?: number; workerHeapMb?: number; logger?: Logger } = {}) {
   const { lexicon, hash } = await loadLexicon(LEXICON_FILE);
   return ingest({
     dir,
@@ -45,6 +45,8 @@ export async function runIngest(dir: string, indexDir: string, options: { rebuil
     rebuild: options.rebuild,
     flushRows: options.flushRows,
     workerThreshold: options.workerThreshold,
+    ...(options.workerHeapMb ? { workerHeapMb: options.workerHeapMb } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
 }
 
