@@ -20,6 +20,10 @@ import { addTime, INGEST_STAGES, timedAsync } from "../stages.ts";
 import { DocumentFrequencies } from "./term-stats.ts";
 import type { Fact } from "../structure/facts.ts";
 import { readFactsFile } from "../structure/facts.ts";
+import { FactsSpool } from "./facts-spool.ts";
+
+/** The facts file being written (renamed to facts-<generation>.json at commit; an ingest that dies leaves it to be overwritten). */
+const FACTS_WRITING = "facts-writing.json";
 import type { FileInput } from "./rows.ts";
 import { chunkRow, passageEmbedText } from "./rows.ts";
 
@@ -61,7 +65,7 @@ export class IndexWriter {
   private readonly counted = new DocumentFrequencies();
   private readonly written = new Set<string>();
   /** Lists (duties, steps) of the passages written in this run, with their subjects. */
-  private readonly facts: Fact[] = [];
+  private readonly facts: FactsSpool;
   private readonly removed = new Set<string>();
   /** Upkeep that failed at commit (old versions not compacted, an old table not dropped): the index is complete regardless. */
   readonly upkeep: string[] = [];
@@ -88,6 +92,7 @@ export class IndexWriter {
     options: WriterOptions; previous: Manifest | undefined; replaced: Manifest | undefined; files: Map<string, string>; book: GroupBook; release: () => Promise<void>; rebuilt: boolean;
   }) {
     this.indexDir = parts.indexDir;
+    this.facts = new FactsSpool(path.join(parts.indexDir, FACTS_WRITING));
     this.db = parts.db;
     this.chunks = parts.chunks;
     this.documents = parts.documents;
@@ -171,7 +176,7 @@ export class IndexWriter {
     this.changed = true;
     const now = new Date().toISOString();
     for (const [d, { meta, chunks, facts }] of file.documents.entries()) {
-      this.facts.push(...facts);
+      await this.facts.add(facts);
       const vectors = file.vectors?.[d] ?? (await timedAsync(this.times, INGEST_STAGES.vectors, () => this.embedder.embed(chunks.map(passageEmbedText), "document")));
       chunks.forEach((chunk, i) => {
         const search = file.search[d]![i]!;
@@ -273,7 +278,7 @@ export class IndexWriter {
     const kept = this.rebuilt || !this.previous?.factsFile ? [] : (await readFactsFile(path.join(this.indexDir, this.previous.factsFile)))
       .filter((fact) => this.files.has(fact.path) && !this.written.has(fact.path) && !this.removed.has(fact.path));
     const factsFile = `facts-${generation}.json`;
-    await writeFile(path.join(this.indexDir, factsFile), JSON.stringify([...kept, ...this.facts]));
+    await this.facts.finish(kept, path.join(this.indexDir, factsFile));
     const dimension = this.embedder.info.dimension || (await this.embedder.embed(["dân vận"], "query"))[0]!.length;
     const manifest: Manifest = {
       format: INDEX_FORMAT,
@@ -308,6 +313,7 @@ export class IndexWriter {
   async close(): Promise<void> {
     // A failed ingest may leave a write in flight: let it settle before closing (the manifest was not moved).
     await this.writing.catch(() => undefined);
+    await this.facts.abort();
     this.chunks.close();
     this.documents.close();
     this.db.close();
