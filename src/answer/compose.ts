@@ -69,17 +69,23 @@ export function composeRelated(candidate: Candidate | undefined, ranked: RankedP
   const citations = new Citations();
   const lines: string[] = [];
   const shown = new Set<string>();
-  if (candidate) {
+  if (candidate && !candidate.listed) {
+    // Sentences quoted together; each run of sentences from one passage is cited to that passage.
+    const runs: Array<{ passage: Passage; texts: string[]; within?: string }> = [];
+    for (const line of candidate.lead ? [candidate.lead, ...candidate.lines] : candidate.lines) {
+      const last = runs.at(-1);
+      if (last?.passage.id === line.passage.id) last.texts.push(bare(line.text));
+      else runs.push({ passage: line.passage, texts: [bare(line.text)], ...(line.within ? { within: line.within } : {}) });
+      shown.add(line.passage.id);
+    }
+    const budget = Math.floor(LIMITS.answerChars / runs.length);
+    lines.push(`• ${runs.map((run) => `«${shorten(run.texts.join(" "), budget)}» [${citations.cite(run.passage, run.texts.join(" "), run.within)}]`).join(" ")}`);
+  } else if (candidate) {
     const first = candidate.lead ?? candidate.lines[0]!;
     const n = citations.cite(first.passage, bare(first.text), first.within);
-    if (candidate.listed) {
-      lines.push(`• ${candidate.lead ? bare(candidate.lead.text) : ""} [${n}]`.replace("•  [", "• ["));
-      for (const line of candidate.lines) lines.push(`  - ${bare(line.text)}${line.passage.id === first.passage.id ? "" : ` [${citations.cite(line.passage, bare(line.text))}]`}`);
-      if (candidate.more > 0) lines.push(`  ${messages.moreItems(candidate.more, n)}`);
-    } else {
-      const quote = shorten(candidate.lines.map((l) => bare(l.text)).join(" "), LIMITS.answerChars);
-      lines.push(`• «${quote}» [${n}]`);
-    }
+    lines.push(`• ${candidate.lead ? bare(candidate.lead.text) : ""} [${n}]`.replace("•  [", "• ["));
+    for (const line of candidate.lines) lines.push(`  - ${bare(line.text)}${line.passage.id === first.passage.id ? "" : ` [${citations.cite(line.passage, bare(line.text))}]`}`);
+    if (candidate.more > 0) lines.push(`  ${messages.moreItems(candidate.more, n)}`);
     for (const line of [candidate.lead, ...candidate.lines]) if (line) shown.add(line.passage.id);
   }
   // The nearest passages are all shown, whatever the proposed answer quoted: when it is wrong, one of them is often right.

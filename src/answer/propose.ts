@@ -45,6 +45,8 @@ function accepted(candidate: Candidate): boolean {
   // ("rồi lần lượt làm…") do not decline it.
   if (candidate.rule === "steps" && ((candidate.rank >= 0 && candidate.rank <= 1) || candidate.inNamedDocument)) return true;
   if (candidate.focusMatch !== undefined) return candidate.focusMatch >= LIST.focusMin;
+  // A list in the document the question names, among the passages read: the document says which list.
+  if (candidate.inNamedDocument && candidate.rank >= 0) return true;
   return candidate.rank >= 0 && candidate.rank <= 1;
 }
 

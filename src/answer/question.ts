@@ -1,3 +1,4 @@
+import { isNormativeKind } from "../documents/registry.ts";
 import type { Lexicon } from "../lexicon.ts";
 import { expandAbbreviations, findPhrase } from "../lexicon.ts";
 import type { AnalysedQuery } from "../query.ts";
@@ -193,10 +194,15 @@ function alternativeWords(words: string[], lexicon: Lexicon): string[] {
  * Does a passage's document match the document the question names (by number or year)? 1 when it
  * does, 0 when the question names another, 0.5 when it names none.
  */
-export function scopeMatch(intent: QuestionAnalysis, passage: { docNumber: string; docDate: string; docTitle: string }): number {
+export function scopeMatch(intent: QuestionAnalysis, passage: { docNumber: string; docDate: string; docTitle: string; docKind?: string; clean?: string }): number {
   const { documentNumber, year } = intent.scope;
   if (!documentNumber && !year) return 0.5;
   const numberOk = !documentNumber || new RegExp(`(?:^|\\D)0*${Number(documentNumber)}(?:\\D|$)`).test(`${passage.docNumber} ${passage.docTitle}`);
   const yearOk = !year || passage.docDate.startsWith(year) || passage.docTitle.includes(year);
-  return numberOk && yearOk ? 1 : 0;
+  if (numberOk && yearOk) return 1;
+  // A news report or article (no number of its own) named by its year and the resolution it is about
+  // ("hội nghị tổng kết 10 năm NQ 25 tháng 9/2023"), when this passage cites that number.
+  const report = !passage.docNumber && passage.docKind !== undefined && !isNormativeKind(passage.docKind);
+  const cites = passage.clean !== undefined && new RegExp(`(?:số|\\s)0*${Number(documentNumber)}(?:[-/][\\p{L}\\d]|\\s*[-/]?\\s*(?:NQ|KL|QĐ|CT)\\b)`, "u").test(passage.clean);
+  return documentNumber && year && yearOk && report && cites ? 1 : 0;
 }

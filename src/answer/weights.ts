@@ -28,8 +28,8 @@ export const SENTENCE = {
   follower: 0.9,
 } as const;
 
-/** Reply size. */
-export const LIMITS = { sentences: 3, answerChars: 700, items: 12, itemChars: 240, relatedPassages: 3, relatedChars: 320 } as const;
+/** Reply sizes; `leadChars`: a list's lead-in longer than this is cut to its last sentence (the one ending in ":"). */
+export const LIMITS = { sentences: 3, answerChars: 700, items: 12, itemChars: 240, relatedPassages: 3, relatedChars: 320, leadChars: 200 } as const;
 
 /** Choosing the list that answers a list question (src/answer/rules/list.ts). Chosen on train. */
 export const LIST = {

@@ -57,6 +57,11 @@ export type RegisteredDocument = Omit<DocumentRow, "relations" | "admin" | "leve
 /** Kinds of text that lay down rules and so are in force until replaced. */
 const NORMATIVE = /^(?:nghị quyết|kết luận|quyết định|chỉ thị|quy chế|quy định|hướng dẫn|kế hoạch|nghị định|thông tư|luật|chương trình|đề án)$/iu;
 
+/** A kind of text that states rules (a resolution, a decree…), as opposed to a news report or an article. */
+export function isNormativeKind(kind: string): boolean {
+  return NORMATIVE.test(kind);
+}
+
 /** Kinds of text that report on others: what they say of replacements is not theirs to decide. */
 const REPORTING = /^(?:tin bài|bài báo|báo cáo)$/iu;
 

@@ -25,4 +25,15 @@ describe("a reply that is not sure (related passages)", () => {
     expect(citations.map((c) => c.chunkId).slice(1)).toEqual(nearest);
     for (const id of nearest) expect(text).toContain(`Đoạn văn số ${id}`);
   });
+
+  it("cites each passage for the sentences quoted from it when the proposed sentences run on into the next passage", () => {
+    const first = passage("a", "Để triển khai kế hoạch, các cấp ủy tập trung thực hiện một số nội dung chủ yếu sau:");
+    const second = passage("b", "Bí thư cấp ủy định kỳ tổ chức đối thoại với cán bộ, đảng viên để nắm tâm tư, nguyện vọng.");
+    const candidate: Candidate = { rule: "sentences", lead: { passage: first, text: first.text }, lines: [{ passage: second, text: second.text }], listed: false, more: 0, passage: second, rank: 0, typeFound: true, focusMatch: undefined, support: 0.5, score: 1 };
+    const { text, citations } = composeRelated(candidate, ranked([first, second]), []);
+    const byId = new Map(citations.map((c) => [c.chunkId, c]));
+    expect(byId.get("b")!.quote).toContain("định kỳ tổ chức đối thoại");
+    expect(byId.get("a")!.quote).not.toContain("đối thoại");
+    expect(text).toMatch(new RegExp(`đối thoại[^\\[]*\\[${byId.get("b")!.n}\\]`));
+  });
 });

@@ -99,6 +99,16 @@ describe("reading what a question asks", () => {
     expect(scopeMatch(year, { docNumber: "", docDate: "2014", docTitle: "Kế hoạch" })).toBe(0);
     expect(scopeMatch(read("Dân vận là gì"), { docNumber: "", docDate: "2014", docTitle: "Kế hoạch" })).toBe(0.5);
   });
+
+  it("a news report without a number is the one named by its year and the resolution it reports on, not a resolution of that year", () => {
+    const named = read("hoi nghi tong ket 10 nam NQ 25 thang 9/2023, bi thu de nghi tap trung nhung noi dung nao");
+    const report = { docNumber: "", docDate: "2023-09-07", docTitle: "Công tác dân vận đã góp phần quan trọng", docKind: "Tin bài" };
+    expect(scopeMatch(named, { ...report, clean: "Hội nghị tổng kết 10 năm thực hiện Nghị quyết số 25-NQ/TW của Ban Chấp hành Trung ương." })).toBe(1);
+    // A passage that does not cite the resolution, a report of another year, a resolution of that year that cites it: not named.
+    expect(scopeMatch(named, { ...report, clean: "Nhân dịp này, 26 tập thể được khen thưởng." })).toBe(0);
+    expect(scopeMatch(named, { ...report, docDate: "2014", clean: "Thực hiện Nghị quyết số 25-NQ/TW." })).toBe(0);
+    expect(scopeMatch(named, { ...report, docKind: "Nghị quyết", clean: "Thực hiện Nghị quyết số 25-NQ/TW." })).toBe(0);
+  });
 });
 
 describe("does a sentence hold what a date question asks", () => {

@@ -5,6 +5,7 @@ import { containment, contentWords } from "../../structure/facts.ts";
 import { withoutOutlineNumber } from "../../text/drafting.ts";
 import { fold, foldedSyllables } from "../../text/normalize.ts";
 import { searchTokens } from "../../text/terms.ts";
+import { sentenceRanges } from "../../text/sentences.ts";
 import type { Candidate, QuotedLine } from "../candidate.ts";
 import type { AnswerContext } from "../context.ts";
 import { scopeMatch, statedCounts } from "../question.ts";
@@ -43,7 +44,7 @@ function optionsOf(context: AnswerContext): ListOption[] {
   // A question that names a document ("bài Dân vận năm 1949", "NQ 25") may mean any list of it, retrieved or not.
   const scopeOf = new Map<string, number>();
   if (context.intent.scope.documentNumber || context.intent.scope.year) {
-    for (const { passage } of context.ranked) scopeOf.set(passage.docId, scopeMatch(context.intent, passage));
+    for (const { passage } of context.ranked) scopeOf.set(passage.docId, Math.max(scopeOf.get(passage.docId) ?? 0, scopeMatch(context.intent, passage)));
   }
   const scoped = table.inDocuments([...scopeOf].filter(([, match]) => match === 1).map(([docId]) => docId));
   const options = [...new Set([...touching, ...named, ...scoped])].map((fact): ListOption => {
@@ -73,9 +74,20 @@ function optionsOf(context: AnswerContext): ListOption[] {
   return options;
 }
 
+/**
+ * The sentence of a lead-in that introduces the list: a passage may begin in the middle of the paragraph
+ * whose last sentence ends in ":" ("… hội nhập quốc tế. Đồng thời, đồng chí Bí thư đề nghị … sau:").
+ */
+function leadSentence(lead: string): string {
+  if (lead.length <= LIMITS.leadChars || !/:\s*$/.test(lead)) return lead;
+  const ranges = sentenceRanges(lead);
+  const [start] = ranges.at(-1) ?? [0];
+  return lead.slice(start).trim();
+}
+
 /** "3. Ban Chấp hành Công đoàn cơ quan" → "Ban Chấp hành Công đoàn cơ quan:"; a lead-in ending in ":" stays as written. */
 function introOf(option: ListOption): string {
-  const lead = option.lead.trim();
+  const lead = leadSentence(option.lead.trim());
   const label = /^[*•]\s*(.{2,40}?):?\s*$/u.exec(lead)?.[1];
   if (lead && !label && (/:\s*$/.test(lead) || (lead.length <= 120 && !/[.;]$/.test(lead)))) return `${withoutOutlineNumber(lead).replace(/:?\s*$/, "")}:`;
   const heading = [...option.headings].reverse().find((h) => isRealHeading(h) && withoutOutlineNumber(h) !== label);
@@ -119,13 +131,13 @@ function choose(context: AnswerContext, options: ListOption[]): Choice | undefin
   const matches = options.map((option) => namesScore(context, option.subject, option.headings));
   // When the question names an actor and some list is that actor's own, only such lists compete.
   const named = intent.focus.length > 0 && matches.some((m) => (m ?? 0) >= LIST.focusMin);
-  // When some list is in the document the question names, lists of other documents do not compete.
+  // When some list is in the document the question names, lists of other (or unknown) documents do not compete.
   const inScope = options.some((option) => option.scope === 1);
   let best: Choice | undefined;
   for (const [i, option] of options.entries()) {
     const focusMatch = matches[i];
     if (named && (focusMatch ?? 0) < LIST.focusMin) continue;
-    if (inScope && option.scope === 0) continue;
+    if (inScope && option.scope !== 1) continue;
     // Steps answer a question about steps; "X phải làm gì" asks for a list of duties.
     if (option.steps && intent.type !== "steps") continue;
     // The numbered parts of a text answer only when the question names that part ("những nhóm nhiệm vụ, giải pháp chủ yếu nào").
