@@ -57,6 +57,14 @@ export const LIST = {
   specificMass: 0.25,
   /** Below this subject match, the list is not the named actor's own. */
   focusMin: 0.5,
+  /**
+   * A run of the question's words that the list's heading path or lead-in says word for word ("cơ chế
+   * 'chính quyền tổ chức thực hiện'" → "b. Lãnh đạo cơ quan (chính quyền) tổ chức thực hiện…"), by the IDF
+   * of its syllable pairs, full at `phraseFull`; runs shorter than `phraseMin` syllables do not count. Chosen on train (A–D).
+   */
+  phrase: 1.0,
+  phraseMin: 3,
+  phraseFull: 6,
 } as const;
 
 /** A heading that asks the question ("II - DÂN VẬN LÀ GÌ ?", "1- Mục tiêu") answers it with its opening. Chosen on train. */

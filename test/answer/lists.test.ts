@@ -73,3 +73,49 @@ describe("a list told apart by its lead-in or its place in an outline", () => {
     expect(result.answer).not.toMatch(/^.*a\. Chi bộ lãnh đạo/m);
   });
 });
+
+describe("a list whose heading says the question's own words", () => {
+  const MECHANISM = ["Chủ trì rà soát nội quy", "Phối hợp với chi bộ", "Báo cáo kết quả vận động"];
+  // The duties use the question's words too, one by one: only the heading says them as one phrase.
+  const DUTIES = ["Tổ chức thực hiện đầy đủ quy chế dân chủ", "Bảo đảm quyền của công chức với chính quyền", "Tạo điều kiện cho Ban Thanh tra"];
+  const text = [
+    "HƯỚNG DẪN CÔNG TÁC VẬN ĐỘNG Ở SỞ XÂY DỰNG TỈNH ĐÔNG HÒA",
+    "",
+    "I. CƠ CHẾ THỰC HIỆN CÔNG TÁC VẬN ĐỘNG",
+    "",
+    "a. Chi ủy lãnh đạo công tác vận động",
+    "",
+    "- Ra nghị quyết chuyên đề mỗi năm một lần.",
+    "",
+    "- Phân công chi ủy viên phụ trách từng phòng.",
+    "",
+    "b. Giám đốc Sở (chính quyền) tổ chức thực hiện công tác vận động",
+    "",
+    ...MECHANISM.map((item) => `- ${item} hằng năm.`).flatMap((line) => [line, ""]),
+    "II. THỰC HIỆN DÂN CHỦ Ở SỞ",
+    "",
+    "1. Công đoàn Sở",
+    "",
+    "- Tổ chức lấy ý kiến đoàn viên về dự thảo quy chế.",
+    "",
+    "- Giám sát việc thực hiện quy chế dân chủ.",
+    "",
+    "2. Giám đốc Sở",
+    "",
+    ...DUTIES.map((item) => `- ${item} trong cơ quan Sở.`).flatMap((line) => [line, ""]),
+  ].join("\n");
+
+  it("the list under the heading the question quotes, not the same actor's other list", async () => {
+    const over = await answererOver({ "co-che.txt": text });
+    try {
+      const result = await over.answer("Trong cơ chế 'chính quyền tổ chức thực hiện' thì giám đốc sở phải làm những việc cụ thể gì?");
+      expect(carried(result.answer, MECHANISM)).toBe(MECHANISM.length);
+      expect(carried(result.answer, DUTIES)).toBe(0);
+      // Asked without those words, the actor's own duties.
+      const duties = await over.answer("Giám đốc Sở có trách nhiệm gì trong thực hiện dân chủ ở Sở?");
+      expect(carried(duties.answer, DUTIES)).toBe(DUTIES.length);
+    } finally {
+      await over.close();
+    }
+  });
+});
