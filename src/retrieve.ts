@@ -68,6 +68,8 @@ const RERANK = {
   ordinal: 0.25,
   /** The passage defines the term asked about ("X là …"). */
   defines: 0.2,
+  /** The passage's own heading asks the question ("2. Thế nào là công tác dân vận"): the section written to answer it. Chosen on training A–D. */
+  definesHeading: 0.4,
   /** A heading that echoes the question's own pairs of words ("AI PHỤ TRÁCH DÂN VẬN?"). */
   echo: 0.2,
 } as const;
@@ -80,7 +82,7 @@ const RERANK = {
 export function createRetriever(deps: { index: KnowledgeIndex; embedder: Embedder; lexicon: Lexicon }) {
   const { index, lexicon } = deps;
   const embedder = deps.embedder instanceof LocalEmbedder ? deps.embedder.withStats(index.stats) : deps.embedder;
-  const tokenCache = new Map<string, { body: Set<string>; heading: Set<string>; section: Set<string>; leaf: Set<string>; folded: string; lower: string }>();
+  const tokenCache = new Map<string, { body: Set<string>; heading: Set<string>; section: Set<string>; leaf: Set<string>; leafFolded: string; folded: string; lower: string }>();
   const tokensOf = (passage: Passage) => {
     let cached = tokenCache.get(passage.id);
     // (body: the indexed tokens; heading: document identity and heading path; section: headings only)
@@ -88,6 +90,7 @@ export function createRetriever(deps: { index: KnowledgeIndex; embedder: Embedde
       cached = { body: new Set(passage.search.split(" ")), heading: new Set(searchTokens(`${passage.docKind} ${passage.docTitle} ${passage.docIssuer} ${passage.section}`)),
         section: new Set(searchTokens(passage.section)),
         leaf: new Set(searchTokens(passage.headings.at(-1) ?? "")),
+        leafFolded: fold(passage.headings.at(-1) ?? ""),
         // The text folded and lower-cased once, for the ordinal and definition patterns.
         folded: fold(passage.clean), lower: passage.clean.toLowerCase() };
       if (tokenCache.size > CACHED_PASSAGES) tokenCache.clear();
@@ -128,7 +131,7 @@ export function createRetriever(deps: { index: KnowledgeIndex; embedder: Embedde
       const score = options.rerank === false
         ? prior
         : cover.combined + RERANK.heading * heading.concepts + RERANK.leaf * leaf.concepts + RERANK.fusion * prior
-          + (ordinal ? RERANK.ordinal : 0) + (definesSubjectFolded(query, tokens.folded) ? RERANK.defines : 0) + RERANK.echo * echoes(query, tokens.section);
+          + (ordinal ? RERANK.ordinal : 0) + (definesSubjectFolded(query, tokens.folded) ? RERANK.defines : 0) + (definesSubjectFolded(query, tokens.leafFolded) ? RERANK.definesHeading : 0) + RERANK.echo * echoes(query, tokens.section);
       return { passage, score, coverage: { ...cover, ordinal } };
     }).sort((a, b) => b.score - a.score);
     // Graded similarity is the costly signal (the embedder reads each passage): only the candidates
