@@ -7,6 +7,7 @@ import { itemRule } from "./rules/item.ts";
 import { listRule } from "./rules/list.ts";
 import { definitionRule, sentencesRule } from "./rules/sentences.ts";
 import { whoDutyRule } from "./rules/who.ts";
+import { signerRule } from "./rules/signer.ts";
 import { HEADING, LIST } from "./weights.ts";
 
 type Rule = { name: RuleName | "list"; run: (context: AnswerContext, sentences: ScoredSentence[]) => Candidate | undefined | Promise<Candidate | undefined> };
@@ -14,6 +15,7 @@ type Rule = { name: RuleName | "list"; run: (context: AnswerContext, sentences: 
 const item: Rule = { name: "item", run: itemRule };
 const list: Rule = { name: "list", run: listRule };
 const who: Rule = { name: "who-duty", run: whoDutyRule };
+const signer: Rule = { name: "signer", run: signerRule };
 const heading: Rule = { name: "heading", run: headingRule };
 const definition: Rule = { name: "definition", run: definitionRule };
 const sentences: Rule = { name: "sentences", run: sentencesRule };
@@ -23,7 +25,7 @@ const RULES_BY_TYPE: Record<QuestionType, Rule[]> = {
   item: [item, heading, sentences],
   list: [list, heading, sentences],
   steps: [list, heading, sentences],
-  who: [heading, who, sentences],
+  who: [signer, heading, who, sentences],
   definition: [heading, definition, sentences],
   number: [sentences],
   date: [sentences],

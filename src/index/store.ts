@@ -41,6 +41,8 @@ export interface KnowledgeIndex {
   vectorsReady(): Promise<void>;
   /** Every passage, in document order (for checks and generators, not for answering). */
   allPassages(): Promise<Passage[]>;
+  /** One document's passages in order (its signature is in the last). */
+  passagesOf(docId: string): Promise<Passage[]>;
   documents(): Promise<DocumentRow[]>;
   /** Which text is in force (src/documents/registry.ts), derived once per open index. */
   registry(): Promise<Registry>;
@@ -167,6 +169,10 @@ export async function openIndex(indexDir: string, embedder: EmbedderInfo, option
     async allPassages() {
       const rows = await chunks.query().select(columns).toArray();
       return rows.map(toPassage).sort((a, b) => a.path.localeCompare(b.path) || a.docId.localeCompare(b.docId) || a.ordinal - b.ordinal);
+    },
+    async passagesOf(docId: string) {
+      const rows = await chunks.query().where(`\`docId\` = ${sqlString(docId)}`).select(columns).toArray();
+      return rows.map(toPassage).sort((a, b) => a.ordinal - b.ordinal);
     },
     async documents() {
       const rows = await documents.query().toArray();
