@@ -160,7 +160,9 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
     if (who?.[1]) duty = who[1].split(" ").filter((w) => !isFunctionWord(w) && !["ai", "nao", "gi", "khong"].includes(w));
     focus = [];
   }
-  const unit = type === "number" ? text.match(/\b(?:bao nhieu|may)\s+(phan tram|ty le|\p{L}+)/u)?.[1] ?? (/%/.test(question) ? "%" : undefined) : undefined;
+  // "bao nhiêu % chi bộ" asks for a percentage (the words have no "%": read it from the question as typed).
+  const percent = /(?:bao\s+nhi[eêế]u|m[aấ]y)\s*%/iu.test(nfc(question));
+  const unit = type !== "number" ? undefined : percent ? "%" : text.match(/\b(?:bao nhieu|may)\s+(phan tram|ty le|\p{L}+)/u)?.[1] ?? (/%/.test(question) ? "%" : undefined);
   const dateKind = type !== "date" ? undefined
     : /\b(?:bao lau|dinh ky|may thang|may nam|moi nam|hang nam|lan)\b/.test(text) ? "period"
     : /\b(?:nam nao|nam bao nhieu|tu nam nao)\b/.test(text) ? "year"

@@ -82,6 +82,9 @@ describe("reading what a question asks", () => {
   it("says what a number, a date or a person question needs", () => {
     expect(read("Ban Thanh tra nhân dân có bao nhiêu thành viên?").unit).toBe("thanh");
     expect(read("đảng phí đóng bao nhiêu %").unit).toBe("%");
+    // "%" before the noun it counts is still a percentage, typed with or without marks.
+    expect(read("năm 2014 Khối phấn đấu bao nhiêu % chi bộ sinh hoạt chuyên đề").unit).toBe("%");
+    expect(read("phan dau bao nhieu % chi bo sinh hoat chuyen de").unit).toBe("%");
     expect(read("Nghị quyết ban hành năm nào?").dateKind).toBe("year");
     expect(read("Hội nghị tổ chức bao lâu một lần?").dateKind).toBe("period");
     expect(read("Quyết định có hiệu lực từ ngày nào?").dateKind).toBe("day");
