@@ -32,11 +32,19 @@ export type AnalysedQuery = {
   definitionOf?: string[];
 };
 
-/** "thứ hai", "thứ 2", "bước 2" → the number asked for (2). */
+/** Nouns that name the items of a list: "giải pháp số 4" asks for the fourth (but "Nghị quyết số 25" names a text). */
+const ITEM_NOUNS = new Set(["giai phap", "nhiem vu", "noi dung", "bien phap", "yeu cau", "muc tieu", "quan diem", "nguyen tac", "phuong cham", "khau", "muc", "buoc", "diem"]);
+
+/** Is "số" at `i` preceded by a noun that names list items? */
+function namesListItem(folded: readonly string[], i: number): boolean {
+  return ITEM_NOUNS.has(folded[i - 1] ?? "") || ITEM_NOUNS.has(`${folded[i - 2] ?? ""} ${folded[i - 1] ?? ""}`);
+}
+
+/** "thứ hai", "thứ 2", "bước 2", "giải pháp số 4" → the number asked for. */
 function findOrdinal(tokens: ReadonlyArray<{ folded: string; accented: string }>): number | undefined {
   const folded = tokens.map((t) => t.folded);
   for (let i = 0; i + 1 < folded.length; i++) {
-    if (folded[i] !== "thu" && folded[i] !== "buoc") continue;
+    if (folded[i] !== "thu" && folded[i] !== "buoc" && !(folded[i] === "so" && namesListItem(folded, i))) continue;
     // Typed with its marks, "thư" ("Bí thư năm 2015") or "thu" is not "thứ".
     const accented = tokens[i]!.accented.toLowerCase();
     if (folded[i] === "thu" && accented !== "thu" && accented !== "thứ") continue;
@@ -56,8 +64,9 @@ export function analyseQuery(question: string, lexicon: Lexicon): AnalysedQuery 
   const tokens = ordinal
     ? analysed.map((t, i, all) => {
       const numberWord = (word: string) => FOLDED_ORDINAL_NUMBER.get(word) === ordinal || word === String(ordinal);
-      const isOrdinalWord = (t.folded === "thu" || t.folded === "buoc") && i + 1 < all.length && numberWord(all[i + 1]!.folded)
-        || (numberWord(t.folded) && i > 0 && (all[i - 1]!.folded === "thu" || all[i - 1]!.folded === "buoc"));
+      const marker = (j: number) => all[j]!.folded === "thu" || all[j]!.folded === "buoc" || (all[j]!.folded === "so" && namesListItem(all.map((a) => a.folded), j));
+      const isOrdinalWord = marker(i) && i + 1 < all.length && numberWord(all[i + 1]!.folded)
+        || (numberWord(t.folded) && i > 0 && marker(i - 1));
       return isOrdinalWord ? { ...t, content: false } : t;
     })
     : analysed;
@@ -107,7 +116,7 @@ export function analyseQuery(question: string, lexicon: Lexicon): AnalysedQuery 
     echo,
     sequence: folded,
     // A numbered heading ("1- …") answers "thứ 1" but not "thứ nhất", which names "Một là"/"Thứ nhất" items.
-    ...(ordinal ? { ordinalNumber: ordinal, ordinal: ordinalItemPattern(ordinal, { folded: !accented, digits: folded.some((w, i) => (w === "thu" || w === "buoc") && /^\d/.test(folded[i + 1] ?? "")) }) } : {}),
+    ...(ordinal ? { ordinalNumber: ordinal, ordinal: ordinalItemPattern(ordinal, { folded: !accented, digits: folded.some((w, i) => (w === "thu" || w === "buoc" || (w === "so" && namesListItem(folded, i))) && /^\d/.test(folded[i + 1] ?? "")) }) } : {}),
     searchTokens: [...searchTokens],
     embedText: [...tokens.map((t) => t.accented), ...expansionWords].join(" "),
     ...(definitionOf ? { definitionOf } : {}),

@@ -28,6 +28,9 @@ describe("reading what a question asks", () => {
     // "Bí thư năm 2015" names a year, not "the fifth" item.
     ["Kết luận của Ban Bí thư năm 2015 yêu cầu những gì về tiếp dân?", "list"],
     ["Bước thứ năm khi xây dựng mô hình là gì", "item"],
+    // "giải pháp số 4" asks for the fourth solution; "Nghị quyết số 25" names a text.
+    ["Giải pháp số 4 trong NQ dân vận của tỉnh nói về việc gì?", "item"],
+    ["Nghị quyết số 25 có những giải pháp gì?", "list"],
     // "bộ máy" is not "mấy": a yes/no question, not a number.
     ["Có phải cắt giảm người hưởng lương trong bộ máy nhà nước không?", "yesno"],
     ["Chi bộ họp mấy lần một tháng", "number"],
