@@ -78,8 +78,9 @@ export function scoreSentences(context: AnswerContext): ScoredSentence[] {
       const typePresent = holdsAnswerType(intent, text, sentence.folded);
       const defines = definesSubjectFolded(query, sentence.folded) || (intent.type === "definition" && definesTerm(intent.focus, sentence.folded)) ? SENTENCE.defines : 0;
       const phrase = SENTENCE.phrase * phraseMatch(query, sentence.syllables);
-      // A number or a date is easy to recognise and is what was asked; an actor is too varied ("già làng") to reward.
-      const typeBonus = typePresent && (intent.type === "number" || intent.type === "date") ? SENTENCE.typePresent : 0;
+      // A number, a date or a person's name ("đồng chí nào") is easy to recognise and is what was asked; an
+      // actor is too varied ("già làng") to reward.
+      const typeBonus = typePresent && (intent.type === "number" || intent.type === "date" || (intent.type === "who" && intent.person)) ? SENTENCE.typePresent : 0;
       const score = evidence + defines + phrase + SENTENCE.prior * context.prior[p]! + typeBonus;
       out.push({ passage: p, paragraph: sentence.paragraph, index, text, evidence, typePresent, score });
     }
