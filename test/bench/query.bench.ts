@@ -51,7 +51,8 @@ async function answerSets(): Promise<Array<[string, EvalQuestion[], string]>> {
     // Written by helpers from the documents alone, never opened; each run once when the method was settled,
     // and reported since (no longer blind once a change came after its run).
     ["đánh giá kín 2", "test/fixtures/answer-blind-2.jsonl", "báo cáo (kín, đã chạy một lần)"],
-    ["đánh giá kín 3", "test/fixtures/answer-blind-3.jsonl", "kín (chạy một lần, 12/2026)"],
+    ["đánh giá kín 3", "test/fixtures/answer-blind-3.jsonl", "báo cáo (kín, đã chạy một lần đầu 12/2026)"],
+    ["đánh giá kín 4", "test/fixtures/answer-blind-4.jsonl", "kín (chạy một lần, 2/12/2026)"],
   ] as const) {
     try {
       out.push([name, await readQuestionFile(path.join(ROOT, file)), role]);
