@@ -82,24 +82,34 @@ export class VectorScan {
     let norm = 0;
     for (let d = 0; d < dimension; d++) norm += query[d]! * query[d]!;
     if (norm === 0 || limit <= 0) return [];
-    const q = new Float32Array(dimension);
-    for (let d = 0; d < dimension; d++) q[d] = query[d]! / Math.sqrt(norm);
+    // Only the query's non-zero cells count: a question's hashed features fill a few dozen of the 512,
+    // so the dot product reads those alone (the same sum, several times faster).
+    const cells: number[] = [];
+    const weights: number[] = [];
+    for (let d = 0; d < dimension; d++) {
+      if (query[d] === 0) continue;
+      cells.push(d);
+      weights.push(Math.fround(query[d]! / Math.sqrt(norm)));
+    }
+    const at = Int32Array.from(cells);
+    const q = Float64Array.from(weights);
+    const n = at.length;
     // The best so far, kept sorted (limit is small: 40).
     const scores = new Float64Array(limit).fill(-Infinity);
     const rows = new Int32Array(limit).fill(-1);
     for (let i = 0, base = 0; i < this.ids.length; i++, base += dimension) {
       let dot = 0;
-      for (let d = 0; d < dimension; d++) dot += codes[base + d]! * q[d]!;
+      for (let j = 0; j < n; j++) dot += codes[base + at[j]!]! * q[j]!;
       const s = dot * scales[i]!;
       if (s <= scores[limit - 1]!) continue;
-      let at = limit - 1;
-      while (at > 0 && scores[at - 1]! < s) {
-        scores[at] = scores[at - 1]!;
-        rows[at] = rows[at - 1]!;
-        at--;
+      let slot = limit - 1;
+      while (slot > 0 && scores[slot - 1]! < s) {
+        scores[slot] = scores[slot - 1]!;
+        rows[slot] = rows[slot - 1]!;
+        slot--;
       }
-      scores[at] = s;
-      rows[at] = i;
+      scores[slot] = s;
+      rows[slot] = i;
     }
     const hits: VectorHit[] = [];
     for (let j = 0; j < limit && rows[j]! >= 0; j++) hits.push({ id: this.ids[rows[j]!]!, score: scores[j]! });
