@@ -204,7 +204,11 @@ export function scopeMatch(intent: QuestionAnalysis, passage: { docNumber: strin
   if (numberOk && yearOk) return 1;
   // A news report or article (no number of its own) named by its year and the resolution it is about
   // ("hội nghị tổng kết 10 năm NQ 25 tháng 9/2023"), when this passage cites that number.
-  const report = !passage.docNumber && passage.docKind !== undefined && !isNormativeKind(passage.docKind);
-  const cites = passage.clean !== undefined && new RegExp(`(?:số|\\s)0*${Number(documentNumber)}(?:[-/][\\p{L}\\d]|\\s*[-/]?\\s*(?:NQ|KL|QĐ|CT)\\b)`, "u").test(passage.clean);
+  const report = !passage.docNumber && Boolean(passage.docKind) && !isNormativeKind(passage.docKind!);
+  // Cited as a text ("Nghị quyết số 25-NQ/TW", "Nghị quyết 25", "25-NQ/TW"), never a date or a count ("25/9", "25/30").
+  const n = Number(documentNumber);
+  const cites = passage.clean !== undefined
+    && (new RegExp(`(?<![\\p{L}\\d/])0*${n}\\s*[-/]\\s*(?:NQ|KL|QĐ|CT|QC)\\b`, "u").test(passage.clean)
+      || new RegExp(`(?:nghị quyết|kết luận|quyết định|chỉ thị|quy chế|quy định)\\s+(?:số\\s+)?0*${n}(?![\\p{L}\\d/])`, "iu").test(passage.clean));
   return documentNumber && year && yearOk && report && cites ? 1 : 0;
 }

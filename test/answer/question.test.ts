@@ -114,6 +114,9 @@ describe("reading what a question asks", () => {
     expect(scopeMatch(named, { ...report, clean: "Nhân dịp này, 26 tập thể được khen thưởng." })).toBe(0);
     expect(scopeMatch(named, { ...report, docDate: "2014", clean: "Thực hiện Nghị quyết số 25-NQ/TW." })).toBe(0);
     expect(scopeMatch(named, { ...report, docKind: "Nghị quyết", clean: "Thực hiện Nghị quyết số 25-NQ/TW." })).toBe(0);
+    // A date or a count is not the resolution: "25/9", "25/30".
+    expect(scopeMatch(named, { ...report, clean: "Sáng 25/9/2023, Ban Dân vận tổ chức hội nghị; có 25/30 chi bộ hoàn thành." })).toBe(0);
+    expect(scopeMatch(named, { ...report, clean: "Tiếp tục thực hiện Nghị quyết 25 của Trung ương." })).toBe(1);
   });
 });
 
