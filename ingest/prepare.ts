@@ -29,11 +29,6 @@ export type PreparedFile = {
   times: StageTimes;
 };
 
-export function searchTextOf(lexicon: Lexicon, doc: BuiltDocument, chunk: BuiltDocument["chunks"][number], cleanFolded?: string[]): string {
-  return buildSearchText(lexicon, `${doc.meta.kind} ${doc.meta.title} ${doc.meta.issuer}`, `${chunk.section}\n${chunk.context}`, chunk.clean, cleanFolded);
-}
-
-
 /** The CPU-heavy part of ingesting one file; runs in the main thread or in a worker. */
 export async function prepareFile(file: string, relative: string, options: { maxBytes: number; maxDocxPartBytes?: number; lexicon: Lexicon; embedder?: Embedder }): Promise<PreparedFile> {
   const times: StageTimes = {};
@@ -43,13 +38,18 @@ export async function prepareFile(file: string, relative: string, options: { max
   });
   const documents = buildDocuments(loaded.text, relative, loaded.overrides, undefined, times);
   if (documents.every((d) => d.chunks.length === 0)) throw new AppError("invalid:empty", "tệp không có đoạn văn nào để lập chỉ mục", { file });
-  // Each passage's text folded once, for its full-text tokens and its near-duplicate signature.
+  // Each passage's text and its frame (title, headings, lead-in) folded once, for its full-text tokens,
+  // its local vector and its near-duplicate signature.
   const folded = timed(times, INGEST_STAGES.search, () => documents.map((doc) => doc.chunks.map((chunk) => foldedSyllables(chunk.clean))));
-  const search = timed(times, INGEST_STAGES.search, () => documents.map((doc, d) => doc.chunks.map((chunk, c) => searchTextOf(options.lexicon, doc, chunk, folded[d]![c]))));
+  const heads = timed(times, INGEST_STAGES.search, () => documents.map((doc) => doc.chunks.map((chunk) => foldedSyllables(`${chunk.section}\n${chunk.context}`))));
+  const search = timed(times, INGEST_STAGES.search, () => documents.map((doc, d) => {
+    const title = foldedSyllables(`${doc.meta.kind} ${doc.meta.title} ${doc.meta.issuer}`);
+    return doc.chunks.map((_, c) => buildSearchText(options.lexicon, [...title, ...heads[d]![c]!], folded[d]![c]!));
+  }));
   const embedder = options.embedder;
-  // The local embedder reuses each passage's folded text (the same vector as embedding its text).
+  // The local embedder reuses the folded text (the same vector as embedding the passage's text).
   const vectors = embedder instanceof LocalEmbedder
-    ? timed(times, INGEST_STAGES.vectors, () => documents.map((doc, d) => doc.chunks.map((chunk, c) => embedder.embedSyllables([...foldedSyllables(`${chunk.section}\n${chunk.context}`), ...folded[d]![c]!]))))
+    ? timed(times, INGEST_STAGES.vectors, () => documents.map((doc, d) => doc.chunks.map((_, c) => embedder.embedSyllables([...heads[d]![c]!, ...folded[d]![c]!]))))
     : embedder ? await timedAsync(times, INGEST_STAGES.vectors, () => Promise.all(documents.map((doc) => embedder.embed(doc.chunks.map(passageEmbedText), "document")))) : undefined;
   const signatures = timed(times, INGEST_STAGES.signatures, () => documents.map((doc, d) => doc.chunks.map((chunk, c) => signatureOf(chunk.clean, folded[d]![c]))));
   return { format: loaded.format, bytes: Buffer.byteLength(loaded.text), warnings: loaded.warnings, documents, search, signatures, times, ...(vectors ? { vectors } : {}) };
