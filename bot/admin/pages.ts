@@ -37,6 +37,14 @@ export function loginPage(error?: string): string {
 <p><a href="/">${escapeMarkup(a.backToChat)}</a></p>`);
 }
 
+/** A card holding one list the console script fills (`<ol id>`), titled for screen readers too. */
+function listCard(id: string, title: string): string {
+  return `<section class="card" aria-labelledby="${id}-title">
+  <h2 id="${id}-title">${escapeMarkup(title)}</h2>
+  <ol id="${id}"></ol>
+</section>`;
+}
+
 export function consolePage(csrf: string): string {
   return shell(a.title, `<header><h1>${escapeMarkup(a.title)}</h1><button id="logout" type="button">${escapeMarkup(a.logoutButton)}</button></header>
 <section class="card" aria-labelledby="upload-title">
@@ -54,10 +62,7 @@ export function consolePage(csrf: string): string {
   </form>
   <p id="upload-result" role="status" aria-live="polite"></p>
 </section>
-<section class="card" aria-labelledby="documents-title">
-  <h2 id="documents-title">${escapeMarkup(a.documentsTitle)}</h2>
-  <ol id="documents"></ol>
-</section>
+${listCard("documents", a.documentsTitle)}
 <section class="card" aria-labelledby="curated-title">
   <h2 id="curated-title">${escapeMarkup(a.curatedTitle)}</h2>
   <ol id="curated"></ol>
@@ -72,14 +77,8 @@ export function consolePage(csrf: string): string {
   </form>
   <p id="curate-result" role="status" aria-live="polite"></p>
 </section>
-<section class="card" aria-labelledby="downvoted-title">
-  <h2 id="downvoted-title">${escapeMarkup(a.downvotedTitle)}</h2>
-  <ol id="downvoted"></ol>
-</section>
-<section class="card" aria-labelledby="refused-title">
-  <h2 id="refused-title">${escapeMarkup(a.refusedTitle)}</h2>
-  <ol id="refused"></ol>
-</section>
+${listCard("downvoted", a.downvotedTitle)}
+${listCard("refused", a.refusedTitle)}
 <section class="card" aria-labelledby="stats-title">
   <h2 id="stats-title">${escapeMarkup(a.statsTitle)}</h2>
   <img src="/admin/charts/usage.svg" alt="${escapeMarkup(a.usageChart)}" width="720" height="300">
@@ -87,9 +86,6 @@ export function consolePage(csrf: string): string {
   <h3>${escapeMarkup(a.mostMissedTitle)}</h3>
   <ol id="missed"></ol>
 </section>
-<section class="card" aria-labelledby="audit-title">
-  <h2 id="audit-title">${escapeMarkup(a.auditTitle)}</h2>
-  <ol id="audit"></ol>
-</section>
+${listCard("audit", a.auditTitle)}
 <p><a href="/">${escapeMarkup(a.backToChat)}</a></p>`, `<meta name="csrf-token" content="${escapeMarkup(csrf)}"><script src="/admin/admin.js" defer></script>`);
 }
