@@ -1,3 +1,11 @@
+import path from "node:path";
+import { loadConfig } from "../../src/config.ts";
+import { loadQuizBank } from "../../src/quiz/bank.ts";
+import type { QuizQuestion } from "../../src/quiz/bank.ts";
+import { createKnowledgeHolder } from "../../bot/knowledge-holder.ts";
+import type { KnowledgeHolder } from "../../bot/knowledge-holder.ts";
+import { copyTestKnowledgeIndex, tempDir, testKnowledgeDir, writeFiles } from "../helpers/index.ts";
+
 /** A small quiz bank written for the tests: a poll-sized question, a question too long for a poll, and a third. */
 export const TEST_BANK = `title: Bộ câu hỏi thử
 questions:
@@ -38,3 +46,16 @@ questions:
       quote: "Chỉ đạo hoạt động của Ban Thanh tra nhân dân cơ quan"
     tags: [QCDC]
 `;
+
+/**
+ * A data folder with the test knowledge index and TEST_BANK, its quiz bank loaded and a knowledge
+ * holder open on it: what the Telegram quiz tests start from.
+ */
+export async function quizTestBed(): Promise<{ dir: string; bank: QuizQuestion[]; holder: KnowledgeHolder; cleanup: () => Promise<void> }> {
+  const temp = await tempDir();
+  await copyTestKnowledgeIndex(path.join(temp.dir, "index"));
+  await writeFiles(temp.dir, { "quizzes/test.yaml": TEST_BANK });
+  const bank = await loadQuizBank(path.join(temp.dir, "quizzes"));
+  const holder = await createKnowledgeHolder(loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: await testKnowledgeDir() }));
+  return { dir: temp.dir, bank, holder, cleanup: temp.cleanup };
+}

@@ -1,20 +1,17 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
 import { silentLogger } from "../../src/log.ts";
-import { loadQuizBank } from "../../src/quiz/bank.ts";
 import type { QuizQuestion } from "../../src/quiz/bank.ts";
 import { openLibsqlStore } from "../../src/state/libsql.ts";
 import { openPostgresStore } from "../../src/state/postgres.ts";
 import type { StateStore } from "../../src/state/store.ts";
-import { createKnowledgeHolder } from "../../bot/knowledge-holder.ts";
 import type { KnowledgeHolder } from "../../bot/knowledge-holder.ts";
 import { createTelegramBot } from "../../bot/telegram/bot.ts";
 import { startPolling } from "../../bot/telegram/run.ts";
-import { conversationFor, copyTestKnowledgeIndex, tempDir, testKnowledgeDir, writeFiles } from "../helpers/index.ts";
+import { conversationFor } from "../helpers/index.ts";
 import type { FakeTelegram } from "../helpers/fake-telegram.ts";
 import { TOKEN, groupChat, startFakeTelegram, textMessage, user } from "../helpers/fake-telegram.ts";
-import { TEST_BANK } from "./fixtures.ts";
+import { quizTestBed } from "./fixtures.ts";
 import { postgresSchema } from "../helpers/processes.ts";
 
 /**
@@ -32,12 +29,8 @@ let dropSchema: () => Promise<void> = async () => undefined;
 const POSTGRES = process.env.TEST_POSTGRES_URL;
 
 beforeAll(async () => {
-  const temp = await tempDir();
-  cleanup = temp.cleanup;
-  await copyTestKnowledgeIndex(path.join(temp.dir, "index"));
-  await writeFiles(temp.dir, { "quizzes/test.yaml": TEST_BANK });
-  bank = await loadQuizBank(path.join(temp.dir, "quizzes"));
-  holder = await createKnowledgeHolder(loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: await testKnowledgeDir() }));
+  const temp = await quizTestBed();
+  ({ cleanup, bank, holder } = temp);
   // On Postgres when there is one (.ci/run starts it): queries there are truly concurrent, as between replicas.
   if (POSTGRES) {
     const schema = await postgresSchema(POSTGRES, "q");

@@ -1,22 +1,18 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
 import { silentLogger } from "../../src/log.ts";
-import { loadQuizBank } from "../../src/quiz/bank.ts";
 import type { QuizQuestion } from "../../src/quiz/bank.ts";
 import { openLibsqlStore } from "../../src/state/libsql.ts";
 import type { StateStore } from "../../src/state/store.ts";
-import { createKnowledgeHolder } from "../../bot/knowledge-holder.ts";
 import type { KnowledgeHolder } from "../../bot/knowledge-holder.ts";
 import { createTelegramBot } from "../../bot/telegram/bot.ts";
 import { createConversation } from "../../bot/core/conversation.ts";
 import { fitsPoll } from "../../bot/telegram/quiz.ts";
 import { startPolling } from "../../bot/telegram/run.ts";
 import type { RunningBot } from "../../bot/telegram/run.ts";
-import { KNOWLEDGE, copyTestKnowledgeIndex, runIngest, tempDir, testKnowledgeDir, writeFiles } from "../helpers/index.ts";
 import type { ApiCall, FakeTelegram } from "../helpers/fake-telegram.ts";
 import { TOKEN, callback, groupChat, pollAnswer, privateChat, startFakeTelegram, textMessage, user } from "../helpers/fake-telegram.ts";
-import { TEST_BANK } from "./fixtures.ts";
+import { quizTestBed } from "./fixtures.ts";
 
 const TRAINER = 100;
 const group = groupChat(-500);
@@ -44,12 +40,8 @@ async function startBot() {
 }
 
 beforeAll(async () => {
-  const temp = await tempDir();
-  cleanup = temp.cleanup;
-  await copyTestKnowledgeIndex(path.join(temp.dir, "index"));
-  await writeFiles(temp.dir, { "quizzes/test.yaml": TEST_BANK });
-  bank = await loadQuizBank(path.join(temp.dir, "quizzes"));
-  holder = await createKnowledgeHolder(loadConfig({ DATA_DIR: temp.dir, KNOWLEDGE_DIR: await testKnowledgeDir() }));
+  const temp = await quizTestBed();
+  ({ cleanup, bank, holder } = temp);
   store = await openLibsqlStore(`file:${path.join(temp.dir, "state.db")}`);
   telegram = await startFakeTelegram();
   current = await startBot();
