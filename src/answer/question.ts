@@ -70,7 +70,7 @@ export function statedCounts(folded: string): number[] {
 /** Patterns by type, on the folded question; the first type whose pattern matches wins (order below). */
 const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["steps", /\b(?:cac buoc|may buoc|nhung buoc|bao nhieu buoc|buoc nao|trinh tu|quy trinh|thu tuc (?:gom|nhu the nao|the nao|ra sao)|tien hanh theo|lam theo thu tu|lan luot|tung buoc|theo thu tu)\b/],
-  ["who", /\b(?:ai|nguoi nao|dong chi nao|ong nao|ba nao|co quan nao|don vi nao|to chuc nao|ban nao|cap nao|chu the nao|bo phan nao|luc luong nao)\b/],
+  ["who", /\b(?:ai|nguoi nao|dong chi nao|ong nao|ba nao|co quan nao|don vi nao|to chuc nao|(?<!van )ban nao|cap nao|chu the nao|bo phan nao|luc luong nao)\b/],
   ["date", /\b(?:nam nao|ngay nao|thang nao|khi nao|luc nao|bao gio|thoi diem nao|thoi han|han chot|truoc ngay|bao lau|may thang|may nam|dinh ky|nam bao nhieu|ngay bao nhieu|thoi gian nao|hieu luc tu|tu ngay nao|tu nam nao)\b/],
   ["number", /\b(?:bao nhieu|may|so luong|ty le|ti le|phan tram|muc bao nhieu)\b/],
   ["definition", /\b(?:la gi|the nao la|khai niem|dinh nghia|duoc hieu|hieu the nao|hieu nhu the nao|hieu ra sao|nghia la gi|nghia la sao|la lam gi|la viec gi|la lam viec gi|noi nom na)\b/],
@@ -111,11 +111,16 @@ function trimFocus(words: string[]): string[] {
 /** Keyword queries: "nhiệm vụ công đoàn qcdc" names the actor right after the list word. */
 const KEYWORD_ACTOR = /^(?:nhiem vu|trach nhiem|vai tro|cong viec|quyen han|nghia vu|chuc nang)\s+(?!gi\b|nao\b|the\b|cu the\b|chinh\b|va\b)(.+?)(?:\s+(?:la gi|gom|trong|ve|theo|khi|doi voi)\b|$)/;
 
+/** "X tiến hành dân vận bằng những cách thức nào", "X thực hiện … theo những phương thức nào": X is the actor. */
+const ACTOR_BY_MEANS = /^(.+?)\s+(?:thuc hien|tien hanh|lam|trien khai|to chuc|van dong)\s+(?:\p{L}+\s+){0,6}?(?:theo|bang|qua|thong qua)\s+(?:nhung|cac)\s+(?:cach|phuong thuc|hinh thuc|bien phap|giai phap|viec|con duong|kenh)\b/u;
+
 function findFocus(text: string): string[] {
   const ofActor = text.match(OF_ACTOR) ?? text.match(KEYWORD_ACTOR);
   if (ofActor?.[1]) return trimFocus(ofActor[1].split(" "));
   const subject = text.match(DUTY_PREDICATE);
   if (subject?.[1] && !LIST_NOUNS.test(subject[1].replace(COUNTED, ""))) return trimFocus(subject[1].split(" "));
+  const byMeans = text.match(ACTOR_BY_MEANS);
+  if (byMeans?.[1] && !LIST_NOUNS.test(byMeans[1].replace(COUNTED, ""))) return trimFocus(byMeans[1].split(" "));
   return [];
 }
 
@@ -129,7 +134,26 @@ function findScope(words: string[], text: string): QuestionScope {
   return scope;
 }
 
+/**
+ * A plain request for several things: "liệt kê", "kể tên", "nêu các …", "… là những gì", "những kết quả
+ * nào", "các nguyên nhân gì". It makes a list question of one that would otherwise read as a number ("có
+ * mấy khâu đột phá, là gì"), a reason ("vì sao …, nêu các lý do"), a definition or a plain fact.
+ */
+const LIST_REQUEST = /\b(?:liet ke|ke ten|ke het|ke ra|ke giup|ke cac|ke nhung|neu cac|neu nhung|neu het|neu giup|la nhung gi|la nhung \p{L}+ gi|gom nhung|(?:nhung|cac) (?!ai\b)\p{L}+(?: \p{L}+){0,3} (?:nao|gi))\b/u;
+/** The types a plain request for several things turns into a list question. */
+const LIST_REQUEST_OVERRIDES: ReadonlySet<QuestionType> = new Set(["number", "fact", "howwhy", "definition"]);
+
 function findType(text: string, query: AnalysedQuery, definitionSubject: string[] | undefined): QuestionType {
+  const type = firstType(text, query, definitionSubject);
+  if (LIST_REQUEST_OVERRIDES.has(type) && LIST_REQUEST.test(text)) return "list";
+  // "có mấy khâu đột phá, là gì": a count, then the things counted.
+  if (type === "number" && /\b(?:may|bao nhieu) \p{L}+.*\b(?:la gi|la nhung|gom nhung|do la nhung|ke ten|liet ke)\b/u.test(text)) return "list";
+  // "những sai lầm … là gì": several things asked for by a plural, not one term to define.
+  if (type === "definition" && /\b(?:nhung|cac) \p{L}+.*\bla gi\b/u.test(text)) return "list";
+  return type;
+}
+
+function firstType(text: string, query: AnalysedQuery, definitionSubject: string[] | undefined): QuestionType {
   if (query.ordinal && !/\b(?:may|bao nhieu|cac|nhung) buoc\b/.test(text)) return "item";
   for (const [type, pattern] of TYPE_PATTERNS) {
     if (!pattern.test(text)) continue;

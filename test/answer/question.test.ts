@@ -37,6 +37,17 @@ describe("reading what a question asks", () => {
     ["Ai chịu trách nhiệm báo cáo, mọi người biết thì giúp em", "who"],
     ["Ở cơ sở ai biết rõ tình hình nhân dân nhất?", "who"],
     ["Trong thôn, ai hiểu dân nhất?", "who"],
+    // A plain request for several things is a list, whatever else the question reads as.
+    ["Năm dân vận 2014 có mấy khâu đột phá, là gì vậy?", "list"],
+    ["vi sao noi bi thu cap uy la nguoi lam dan van hieu qua nhat, neu cac ly do", "list"],
+    ["Kết luận ghi nhận những kết quả gì ạ?", "list"],
+    ["có những chuyển biến tích cực nào", "list"],
+    ["những sai lầm, khuyết điểm phổ biến mà bài báo phê phán là gì", "list"],
+    // "văn bản nào" asks for documents, not for a "ban" (a board) as "ban nào" does.
+    ["cán bộ phải học tập, quán triệt những văn bản nào? kể hết giúp em", "list"],
+    ["Ban nào tham mưu cho Tỉnh ủy về công tác dân vận?", "who"],
+    ["Chi bộ có bao nhiêu đảng viên?", "number"],
+    ["Cách làm dân vận là gì?", "definition"],
   ])("«%s» is a %s question", (question, type) => {
     expect(read(question).type).toBe(type);
   });
@@ -63,6 +74,11 @@ describe("reading what a question asks", () => {
     // Read once, abbreviations written out, for retrieval and the answer alike.
     expect(analyseQuery("QCDC là gì?", lexicon).definitionOf?.join(" ")).toBe("quy che dan chu");
     expect(read("QCDC là gì?").focus.join(" ")).toBe("quy che dan chu");
+  });
+
+  it("reads the actor of 'X tiến hành … bằng những cách thức nào'", () => {
+    expect(read("Cấp ủy cơ sở tiến hành dân vận bằng những cách thức, phương thức nào?").focus.join(" ")).toBe("cap uy co so");
+    expect(read("lanh dao co quan thuc hien dan van theo nhung phuong thuc nao").focus.join(" ")).toBe("lanh dao co quan");
   });
 
   it("reads the actor before 'đóng vai trò'", () => {

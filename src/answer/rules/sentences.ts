@@ -40,12 +40,40 @@ export function definitionRule(context: AnswerContext, sentences = scoreSentence
   return candidateOf(context, chosen, "definition");
 }
 
+/**
+ * A list written as prose ("Trước nhất là… Điểm thứ hai… Khi thi hành xong…", "(1)…; (2)…"): for a list
+ * question, the best sentence read on through the rest of its paragraph, and through the paragraphs
+ * that follow when it introduces them (ends in ":"), up to LIMITS.answerChars.
+ */
+function readOn(sentences: ScoredSentence[], best: ScoredSentence): ScoredSentence[] {
+  const after = sentences
+    .filter((s) => s.passage === best.passage && (s.paragraph > best.paragraph || (s.paragraph === best.paragraph && s.index > best.index)))
+    .sort((a, b) => a.paragraph - b.paragraph || a.index - b.index);
+  const chosen = [best];
+  let length = best.text.length;
+  let last = best;
+  for (const next of after) {
+    const sameParagraph = next.paragraph === last.paragraph && next.index === last.index + 1;
+    const introduced = next.paragraph === last.paragraph + 1 && next.index === 0 && /:\s*$/.test(last.text);
+    if (!sameParagraph && !introduced) break;
+    if (chosen.length >= LIMITS.items || length + next.text.length > LIMITS.answerChars) break;
+    chosen.push(next);
+    length += next.text.length;
+    last = next;
+  }
+  return chosen;
+}
+
 export function sentencesRule(context: AnswerContext, sentences = scoreSentences(context)): Candidate | undefined {
   // For a number or a date, the best sentence that carries one. (A person is too varied to insist on:
   // "già làng, người có uy tín" names no office; the type only adds to a sentence's score.)
   const insist = context.intent.type === "number" || context.intent.type === "date";
   const best = (insist ? sentences.find((s) => s.typePresent) : undefined) ?? sentences[0];
   if (!best) return undefined;
+  if (context.intent.type === "list" || context.intent.type === "steps") {
+    const prose = readOn(sentences, best);
+    if (prose.length > 1) return candidateOf(context, prose, "sentences");
+  }
   const chosen = [best];
   let length = best.text.length;
   const covered = new Set(context.query.concepts.map((c) => c.folded).filter((w) => syllables(best.text).map(fold).includes(w)));
