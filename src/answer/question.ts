@@ -47,6 +47,13 @@ export type QuestionAnalysis = {
   wordsWithAlternatives: ReadonlySet<string>;
   /** How many items the question says a list has ("tám nội dung", "5 bước", "ba việc"): a list of that length, or introduced with that count, is the one meant. */
   counts?: number[];
+  /**
+   * For "những kết quả gì", "các hạn chế, yếu kém nào": the syllable pairs that name what kind of items
+   * are asked for ("ket qua"; "han che", "yeu kem"). A list whose heading path and lead-in name none of
+   * them is a list of something else. Absent when the kind is a general one ("những việc gì",
+   * "nhiệm vụ nào": any list of duties may be meant).
+   */
+  itemKind?: string[];
 };
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -143,6 +150,29 @@ const LIST_REQUEST = /\b(?:liet ke|ke ten|ke het|ke ra|ke giup|ke cac|ke nhung|n
 /** The types a plain request for several things turns into a list question. */
 const LIST_REQUEST_OVERRIDES: ReadonlySet<QuestionType> = new Set(["number", "fact", "howwhy", "definition"]);
 
+/** "những X nào", "các X gì": X, up to four words. */
+const ITEM_KIND = /\b(?:nhung|cac)\s+((?:\p{L}+\s+){1,4}?)(?:nao|gi)\b/u;
+/** Kinds of items that any list of duties or contents may answer ("những việc chính gì", "nội dung nào", "điều gì"). */
+const GENERAL_KINDS = new Set(["nhiem vu", "trach nhiem", "cong viec", "noi dung", "van de", "cu the"]);
+const GENERAL_HEADS = new Set(["viec", "dieu", "diem", "y", "gi", "nao"]);
+
+/** Kinds of items that documents name in other words: a list headed "Phương thức" answers "những cách thức nào". */
+const KIND_ALTERNATIVES: ReadonlyArray<readonly string[]> = [
+  ["cach thuc", "phuong thuc", "hinh thuc", "cach lam", "phuong phap", "bien phap"],
+  ["han che", "yeu kem", "ton tai", "khuyet diem", "thieu sot", "bat cap"],
+  ["ket qua", "thanh tuu", "chuyen bien", "thanh tich"],
+  ["giai phap", "bien phap"],
+  ["nguyen nhan", "ly do"],
+  ["bai hoc", "kinh nghiem"],
+];
+
+function itemKindOf(text: string): string[] | undefined {
+  const words = ITEM_KIND.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
+  const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
+  if (pairs.length === 0 || GENERAL_HEADS.has(words[0]!) || pairs.some((pair) => GENERAL_KINDS.has(pair))) return undefined;
+  return [...new Set([...pairs, ...pairs.flatMap((pair) => KIND_ALTERNATIVES.find((group) => group.includes(pair)) ?? [])])];
+}
+
 function findType(text: string, query: AnalysedQuery, definitionSubject: string[] | undefined): QuestionType {
   const type = firstType(text, query, definitionSubject);
   if (LIST_REQUEST_OVERRIDES.has(type) && LIST_REQUEST.test(text)) return "list";
@@ -193,7 +223,8 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
     : /\b(?:ngay nao|hom nao|ngay bao nhieu|ngay thang nam nao|ngay thang nao)\b/.test(text) ? "day" : "when";
   const person = type === "who" && /\b(?:dong chi nao|ai ky|nguoi ky|do ai ky|ho ten|ten la gi|ten gi|ong nao|ba nao|(?:truong|pho|bi thu|chu tich|giam doc|tac gia|tong bien tap)\b.*\bla ai)\b/.test(text);
   const counts = type === "list" || type === "steps" ? statedCounts(text) : [];
-  return { type, focus, duty, scope: findScope(words, text), words, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: variants(focus, lexicon), wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
+  const itemKind = type === "list" ? itemKindOf(text) : undefined;
+  return { ...(itemKind ? { itemKind } : {}), type, focus, duty, scope: findScope(words, text), words, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: variants(focus, lexicon), wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
 }
 
 /** The words with one lexicon phrase replaced by each of its alternatives, the words themselves first. */

@@ -151,6 +151,12 @@ function phraseEcho(question: readonly string[], heading: readonly string[], sta
   return best;
 }
 
+/** The list's heading path, subject or lead-in says one of the syllable pairs that name the kind of items asked for. */
+function namesKind(kind: readonly string[], option: ListOption): boolean {
+  const frame = ` ${foldedSyllables(`${option.headings.join(" ")} ${option.subject} ${option.lead}`).join(" ")} `;
+  return kind.some((pair) => frame.includes(` ${pair} `));
+}
+
 type Choice = { option: ListOption; score: number; focusMatch: number | undefined; support: number };
 
 /** The best of these lists for the question, or undefined when none may answer it. */
@@ -169,6 +175,8 @@ function choose(context: AnswerContext, options: ListOption[]): Choice | undefin
     const focusMatch = matches[i];
     if (named && (focusMatch ?? 0) < LIST.focusMin) continue;
     if (inScope && option.scope !== 1) continue;
+    // "những kết quả gì" is not answered by a list of tasks: the list's frame must name the kind asked for.
+    if (intent.itemKind && !namesKind(intent.itemKind, option)) continue;
     // Steps answer a question about steps; "X phải làm gì" asks for a list of duties.
     if (option.steps && intent.type !== "steps") continue;
     // The numbered parts of a text answer only when the question names that part ("những nhóm nhiệm vụ, giải pháp chủ yếu nào").
