@@ -160,8 +160,10 @@ function namesKind(kind: readonly string[], option: ListOption): boolean {
 type Choice = { option: ListOption; score: number; focusMatch: number | undefined; support: number };
 
 /** The best of these lists for the question, or undefined when none may answer it. */
-function choose(context: AnswerContext, options: ListOption[]): Choice | undefined {
+function choose(context: AnswerContext, all: ListOption[]): Choice | undefined {
   const { intent, query, stats } = context;
+  // "những kết quả gì" is not answered by a list of tasks: the list's frame must name the kind asked for.
+  const options = intent.itemKind ? all.filter((option) => namesKind(intent.itemKind!, option)) : all;
   const matches = options.map((option) => namesScore(context, option.subject, option.headings));
   // When the question names an actor and some list is that actor's own, only such lists compete.
   const named = intent.focus.length > 0 && matches.some((m) => (m ?? 0) >= LIST.focusMin);
@@ -175,8 +177,6 @@ function choose(context: AnswerContext, options: ListOption[]): Choice | undefin
     const focusMatch = matches[i];
     if (named && (focusMatch ?? 0) < LIST.focusMin) continue;
     if (inScope && option.scope !== 1) continue;
-    // "những kết quả gì" is not answered by a list of tasks: the list's frame must name the kind asked for.
-    if (intent.itemKind && !namesKind(intent.itemKind, option)) continue;
     // Steps answer a question about steps; "X phải làm gì" asks for a list of duties.
     if (option.steps && intent.type !== "steps") continue;
     // The numbered parts of a text answer only when the question names that part ("những nhóm nhiệm vụ, giải pháp chủ yếu nào").
