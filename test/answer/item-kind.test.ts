@@ -16,9 +16,11 @@ const TEXT = [
   "",
   "Qua ba năm thực hiện, công tác vận động nông dân ở huyện Đông Hòa đạt nhiều kết quả quan trọng. Diện tích lúa chất lượng cao tăng gấp đôi. Các tổ hợp tác kiểu mới được thành lập ở mọi xã. Thu nhập của hội viên nông dân tăng đều qua từng năm.",
   "",
+  "Tuy nhiên, công tác vận động nông dân còn hạn chế. Việc đối thoại với nông dân chưa thường xuyên. Nhiều kiến nghị về giá vật tư nông nghiệp chậm được trả lời.",
+  "",
   "II. NHIỆM VỤ THỜI GIAN TỚI",
   "",
-  "Để thực hiện mục tiêu trên, các cấp ủy trong huyện thực hiện tốt một số nhiệm vụ chủ yếu sau:",
+  "Thời gian tới, cần khắc phục những hạn chế, thiếu sót nêu trên. Để thực hiện mục tiêu trên, các cấp ủy trong huyện thực hiện tốt một số nhiệm vụ chủ yếu sau:",
   "",
   "- Tăng cường tuyên truyền chính sách đất đai cho hội viên nông dân.",
   "",
@@ -60,6 +62,12 @@ describe("the kind of items a list question asks for", () => {
     const result = await answerer.answer("kết luận về vận động nông dân ở huyện Đông Hòa ghi nhận những kết quả gì?");
     expect(result.answer).not.toContain("Tăng cường tuyên truyền chính sách đất đai");
     expect(result.answer).toContain("Diện tích lúa chất lượng cao");
+  });
+
+  it("reads the kind in the sentence that introduces a list, not in an earlier one ('khắc phục những hạn chế' before a list of tasks)", async () => {
+    const result = await answerer.answer("vận động nông dân ở huyện Đông Hòa còn những hạn chế gì?");
+    expect(result.answer).not.toContain("Tăng cường tuyên truyền chính sách đất đai");
+    expect(result.answer).not.toContain("Chỉ đạo hội nông dân xã mở lớp tập huấn");
   });
 
   it("answers 'những cách thức nào' with the list headed 'Phương thức'", async () => {

@@ -151,9 +151,14 @@ function phraseEcho(question: readonly string[], heading: readonly string[], sta
   return best;
 }
 
-/** The list's heading path, subject or lead-in says one of the syllable pairs that name the kind of items asked for. */
+/**
+ * The list's heading path, subject or the sentence of its lead-in that introduces it says one of the syllable
+ * pairs that name the kind of items asked for (an earlier sentence of the lead-in may say "khắc phục hạn chế"
+ * of a list of tasks).
+ */
 function namesKind(kind: readonly string[], option: ListOption): boolean {
-  const frame = ` ${foldedSyllables(`${option.headings.join(" ")} ${option.subject} ${option.lead}`).join(" ")} `;
+  const [start] = sentenceRanges(option.lead).at(-1) ?? [0];
+  const frame = ` ${foldedSyllables(`${option.headings.join(" ")} ${option.subject} ${option.lead.slice(start)}`).join(" ")} `;
   return kind.some((pair) => frame.includes(` ${pair} `));
 }
 
