@@ -14,11 +14,24 @@ const TEXT = [
   "Ủy ban nhân dân xã chỉ đạo trưởng thôn phổ biến hướng dẫn này tới từng hộ gia đình trong quý I.",
 ].join("\n");
 
+/** A list that comes before the sentence a question matches best, in the same paragraph. */
+const BEFORE = [
+  "HƯỚNG DẪN VẬN ĐỘNG Ở THÔN",
+  "",
+  "III. NGƯỜI LÀM VẬN ĐỘNG",
+  "",
+  "Người phụ trách vận động ở thôn cần phải đến từng nhà, nghe dân nói, ghi chép ý kiến, báo cáo chi bộ. Không được chỉ ngồi ở hội trường ra thông báo. Họ phải thật thà cùng dân dọn vệ sinh.",
+  "",
+  "IV. KHEN THƯỞNG",
+  "",
+  "Cuối năm, Ủy ban nhân dân xã biểu dương những thôn làm tốt.",
+].join("\n");
+
 const ITEMS = ["thu gom rác ở các thôn xa", "chưa xây hầm biogas", "kinh phí cho đội tự quản", "biểu dương gia đình sạch đẹp"];
 
 let answerer: Awaited<ReturnType<typeof answererOver>>;
 beforeAll(async () => {
-  answerer = await answererOver({ "ve-sinh.txt": TEXT });
+  answerer = await answererOver({ "ve-sinh.txt": TEXT, "thon.txt": BEFORE });
 });
 afterAll(async () => {
   await answerer.close();
@@ -29,6 +42,12 @@ describe("a list written as prose", () => {
     const result = await answerer.answer("vận động vệ sinh môi trường ở xã Đông Hòa còn những hạn chế nào, kể hết giúp em");
     expect(ITEMS.filter((item) => result.answer.includes(item))).toEqual(ITEMS);
     expect(result.citations).toHaveLength(1);
+  });
+
+  it("is quoted whole when the list comes before the sentence the question matches best", async () => {
+    const result = await answerer.answer("phải thật thà cùng dân dọn vệ sinh thì người vận động còn phải làm những việc gì");
+    expect(result.answer).toContain("đến từng nhà, nghe dân nói, ghi chép ý kiến");
+    expect(result.answer).toContain("thật thà cùng dân dọn vệ sinh");
   });
 
   it("is not read on when one thing is asked", async () => {

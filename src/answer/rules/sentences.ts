@@ -12,12 +12,17 @@ import { LIMITS, SENTENCE } from "../weights.ts";
  * sentences that score close to it and bring a part of the question it leaves out.
  */
 
-function candidateOf(context: AnswerContext, chosen: ScoredSentence[], rule: Candidate["rule"]): Candidate {
+/** Sentences in the order of the text. */
+const inTextOrder = (a: ScoredSentence, b: ScoredSentence) => a.passage - b.passage || a.paragraph - b.paragraph || a.index - b.index;
+
+/** The best sentence (chosen[0]) stands for the candidate; it is quoted first, or in its place with `inOrder`. */
+function candidateOf(context: AnswerContext, chosen: ScoredSentence[], rule: Candidate["rule"], inOrder = false): Candidate {
   const best = chosen[0]!;
-  const rest = chosen.slice(1).sort((a, b) => a.passage - b.passage || a.paragraph - b.paragraph || a.index - b.index);
+  const rest = chosen.slice(1).sort(inTextOrder);
+  const lines = inOrder ? [...chosen].sort(inTextOrder) : [best, ...rest];
   return {
     rule,
-    lines: [best, ...rest].map((s) => ({ passage: context.read[s.passage]!.passage, text: s.text })),
+    lines: lines.map((s) => ({ passage: context.read[s.passage]!.passage, text: s.text })),
     listed: false,
     more: 0,
     passage: context.read[best.passage]!.passage,
@@ -46,12 +51,17 @@ export function definitionRule(context: AnswerContext, sentences = scoreSentence
  * that follow when it introduces them (ends in ":"), up to LIMITS.answerChars.
  */
 function readOn(sentences: ScoredSentence[], best: ScoredSentence): ScoredSentence[] {
+  // The whole paragraph when it fits: its list may come before the sentence that matched best
+  // ("… cần phải óc nghĩ, mắt trông, tai nghe… Họ phải thật thà nhúng tay vào việc.").
+  const paragraph = sentences.filter((s) => s.passage === best.passage && s.paragraph === best.paragraph).sort((a, b) => a.index - b.index);
+  const whole = paragraph.reduce((n, s) => n + s.text.length, 0) <= LIMITS.answerChars && paragraph.every((s, i) => s.index === paragraph[0]!.index + i);
+  const start = whole ? paragraph[0]! : best;
   const after = sentences
-    .filter((s) => s.passage === best.passage && (s.paragraph > best.paragraph || (s.paragraph === best.paragraph && s.index > best.index)))
+    .filter((s) => s.passage === start.passage && (s.paragraph > start.paragraph || (s.paragraph === start.paragraph && s.index > start.index)))
     .sort((a, b) => a.paragraph - b.paragraph || a.index - b.index);
-  const chosen = [best];
-  let length = best.text.length;
-  let last = best;
+  const chosen = [start];
+  let length = start.text.length;
+  let last = start;
   for (const next of after) {
     const sameParagraph = next.paragraph === last.paragraph && next.index === last.index + 1;
     const introduced = next.paragraph === last.paragraph + 1 && next.index === 0 && /:\s*$/.test(last.text);
@@ -72,7 +82,8 @@ export function sentencesRule(context: AnswerContext, sentences = scoreSentences
   if (!best) return undefined;
   if (context.intent.type === "list" || context.intent.type === "steps") {
     const prose = readOn(sentences, best);
-    if (prose.length > 1) return candidateOf(context, prose, "sentences");
+    // The best sentence leads (its passage, rank and score stand for the candidate); the lines are read in order.
+    if (prose.length > 1) return candidateOf(context, [best, ...prose.filter((s) => s !== best)], "sentences", true);
   }
   const chosen = [best];
   let length = best.text.length;
