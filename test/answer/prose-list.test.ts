@@ -22,7 +22,13 @@ const BEFORE = [
   "",
   "Người phụ trách vận động ở thôn cần phải đến từng nhà, nghe dân nói, ghi chép ý kiến, báo cáo chi bộ. Không được chỉ ngồi ở hội trường ra thông báo. Họ phải thật thà cùng dân dọn vệ sinh.",
   "",
-  "IV. KHEN THƯỞNG",
+  "IV. CÁCH LÀM",
+  "",
+  "Thí dụ trong phong trào trồng cây xanh ở thôn.",
+  "",
+  "Cán bộ thôn và cán bộ đoàn thể phải cùng nhau bàn kỹ, cùng nhau chia việc, rồi đi vận động từng hộ góp cây giống.",
+  "",
+  "V. KHEN THƯỞNG",
   "",
   "Cuối năm, Ủy ban nhân dân xã biểu dương những thôn làm tốt.",
 ].join("\n");
@@ -48,6 +54,11 @@ describe("a list written as prose", () => {
     const result = await answerer.answer("phải thật thà cùng dân dọn vệ sinh thì người vận động còn phải làm những việc gì");
     expect(result.answer).toContain("đến từng nhà, nghe dân nói, ghi chép ý kiến");
     expect(result.answer).toContain("thật thà cùng dân dọn vệ sinh");
+  });
+
+  it("reads on from a short sentence that only sets the scene into the paragraph after it", async () => {
+    const result = await answerer.answer("trong phong trào trồng cây xanh ở thôn thì cán bộ phải làm những việc gì");
+    expect(result.answer).toContain("cùng nhau chia việc");
   });
 
   it("is not read on when one thing is asked", async () => {

@@ -64,7 +64,8 @@ function readOn(sentences: ScoredSentence[], best: ScoredSentence): ScoredSenten
   let last = start;
   for (const next of after) {
     const sameParagraph = next.paragraph === last.paragraph && next.index === last.index + 1;
-    const introduced = next.paragraph === last.paragraph + 1 && next.index === 0 && /:\s*$/.test(last.text);
+    // A paragraph that ends in ":" introduces the next; so does a short one that only sets the scene ("Thí dụ trong phong trào…").
+    const introduced = next.paragraph === last.paragraph + 1 && next.index === 0 && (/:\s*$/.test(last.text) || length <= LIMITS.leadChars);
     if (!sameParagraph && !introduced) break;
     if (chosen.length >= LIMITS.items || length + next.text.length > LIMITS.answerChars) break;
     chosen.push(next);
