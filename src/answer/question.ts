@@ -109,7 +109,11 @@ const OF_ACTOR = /\b(?:nhiem vu|trach nhiem|vai tro|noi dung|phuong thuc|cong vi
 const WHO_DOES = /\b(?:ai|co quan nao|don vi nao|to chuc nao|bo phan nao)\s+(?:se\s+|phai\s+|co trach nhiem\s+)?(?:chiu trach nhiem|phu trach|lam|thuc hien|chu tri|to chuc|dam nhan|co trach nhiem|phoi hop)\s+(?:ve\s+|viec\s+|trong viec\s+|trong\s+)?(.+)$/;
 const DONE_BY = /^(.+?)\s+(?:do|la do|thuoc trach nhiem cua|la trach nhiem cua|la viec cua)\s+(?:ai|co quan nao|don vi nao|to chuc nao)\b/;
 
+/** A focus that begins with a kind of text names a document ("NQ Bắc Giang … đưa ra"), not an actor. */
+const DOCUMENT_KIND = /^(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|thong tu|ke hoach|huong dan|quy che|quy dinh|chuong trinh|bao cao|van ban|tai lieu|bai bao)\b/;
+
 function trimFocus(words: string[]): string[] {
+  if (DOCUMENT_KIND.test(trimEdges(words).join(" "))) return [];
   const focus = trimEdges(words);
   // A long run is a clause, not a name: keep its first words (actors are named first).
   return focus.length > 9 ? focus.slice(0, 9) : focus;

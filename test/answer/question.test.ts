@@ -81,6 +81,12 @@ describe("reading what a question asks", () => {
     expect(read("lanh dao co quan thuc hien dan van theo nhung phuong thuc nao").focus.join(" ")).toBe("lanh dao co quan");
   });
 
+  it("takes a document named where an actor would be for no actor", () => {
+    expect(read("NQ Bắc Giang về dân vận đưa ra mấy nhóm nhiệm vụ, giải pháp? kể tên từng nhóm").focus).toEqual([]);
+    expect(read("Kế hoạch năm dân vận có những nhiệm vụ gì").focus).toEqual([]);
+    expect(read("Ban Chấp hành Công đoàn có trách nhiệm gì").focus.join(" ")).toBe("ban chap hanh cong doan");
+  });
+
   it("reads the actor before 'đóng vai trò'", () => {
     expect(read("doan the dong vai tro nong cot thi phai lam nhung viec gi").focus.join(" ")).toBe("doan the");
   });
