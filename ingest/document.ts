@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import type { ChunkInput } from "../src/index/rows.ts";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
@@ -8,6 +7,8 @@ import { AppError } from "../src/errors.ts";
 import type { DocumentMeta } from "../src/index/schema.ts";
 import { citationLabel, SECTION_SEPARATOR } from "../src/index/schema.ts";
 import type { Paragraph } from "./clean.ts";
+import type { FileReads } from "./file-reads.ts";
+import { NON_BLOCKING } from "./file-reads.ts";
 import { cleanText } from "./clean.ts";
 import type { ChunkLimits, DraftChunk } from "./chunk.ts";
 import { chunkParagraphs, DEFAULT_LIMITS } from "./chunk.ts";
@@ -47,10 +48,10 @@ export type MetaOverride = z.infer<typeof metaOverrideSchema>;
 
 export const SIDECAR_SUFFIX = ".meta.yaml";
 
-export async function readSidecar(file: string): Promise<MetaOverride[]> {
+export async function readSidecar(file: string, reads: FileReads = NON_BLOCKING): Promise<MetaOverride[]> {
   let raw: string;
   try {
-    raw = await readFile(file + SIDECAR_SUFFIX, "utf8");
+    raw = (await reads.bytes(file + SIDECAR_SUFFIX)).toString("utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;

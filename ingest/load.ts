@@ -1,7 +1,8 @@
-import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../src/errors.ts";
 import { nfc } from "../src/text/normalize.ts";
+import type { FileReads } from "./file-reads.ts";
+import { NON_BLOCKING } from "./file-reads.ts";
 import { checkDocxSize } from "./zip-check.ts";
 
 export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".html", ".htm", ".pdf", ".docx"] as const;
@@ -98,15 +99,15 @@ async function loadHtml(raw: string): Promise<string> {
 /** Largest declared size of a DOCX's main part; a zip inflating beyond this many times its size is refused too. */
 export const DOCX_LIMITS = { maxPartBytes: 50 * 1048576, maxRatio: 200 };
 
-export async function loadSource(file: string, maxBytes: number, docx = DOCX_LIMITS): Promise<LoadedSource> {
+export async function loadSource(file: string, maxBytes: number, docx = DOCX_LIMITS, reads: FileReads = NON_BLOCKING): Promise<LoadedSource> {
   const extension = path.extname(file).toLowerCase();
   const format = FORMAT_BY_EXTENSION[extension];
   if (!format) reject("unsupported:extension", file, `định dạng ${extension || "(không có đuôi)"} chưa được hỗ trợ`);
-  const info = await stat(file);
-  if (info.size > maxBytes) {
-    reject("invalid:too_large", file, `tệp quá lớn (${(info.size / 1048576).toFixed(1)} MB, giới hạn ${(maxBytes / 1048576).toFixed(0)} MB; đổi MAX_FILE_MB nếu cần)`);
+  const size = await reads.size(file);
+  if (size > maxBytes) {
+    reject("invalid:too_large", file, `tệp quá lớn (${(size / 1048576).toFixed(1)} MB, giới hạn ${(maxBytes / 1048576).toFixed(0)} MB; đổi MAX_FILE_MB nếu cần)`);
   }
-  const buffer = await readFile(file);
+  const buffer = await reads.bytes(file);
   if (buffer.length === 0) reject("invalid:empty", file, "tệp rỗng");
   const warnings: string[] = [];
   const kind = looksLike(buffer);

@@ -2,6 +2,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { LocalEmbedder } from "../src/embed/local.ts";
 import { AppError } from "../src/errors.ts";
 import type { Lexicon } from "../src/lexicon.ts";
+import { BLOCKING } from "./file-reads.ts";
 import { prepareFile } from "./prepare.ts";
 
 /**
@@ -17,7 +18,7 @@ let busy = false;
 
 async function run(task: Task): Promise<void> {
   try {
-    const prepared = await prepareFile(task.file, task.relative, { maxBytes, maxDocxPartBytes, lexicon, embedder });
+    const prepared = await prepareFile(task.file, task.relative, { maxBytes, maxDocxPartBytes, lexicon, embedder, reads: BLOCKING });
     const buffers = prepared.vectors?.flat().map((v) => v.buffer as ArrayBuffer) ?? [];
     parentPort!.postMessage({ id: task.id, prepared }, buffers);
   } catch (error) {

@@ -12,6 +12,7 @@ import { foldedSyllables } from "../src/text/normalize.ts";
 import type { BuiltDocument } from "./document.ts";
 import { buildDocuments, readSidecar } from "./document.ts";
 import type { SourceFormat } from "./load.ts";
+import type { FileReads } from "./file-reads.ts";
 import { DOCX_LIMITS, loadSource } from "./load.ts";
 
 /** A file read, structured, chunked, and (with the local embedder) embedded: ready to write. */
@@ -30,11 +31,11 @@ export type PreparedFile = {
 };
 
 /** The CPU-heavy part of ingesting one file; runs in the main thread or in a worker. */
-export async function prepareFile(file: string, relative: string, options: { maxBytes: number; maxDocxPartBytes?: number; lexicon: Lexicon; embedder?: Embedder }): Promise<PreparedFile> {
+export async function prepareFile(file: string, relative: string, options: { maxBytes: number; maxDocxPartBytes?: number; lexicon: Lexicon; embedder?: Embedder; reads?: FileReads }): Promise<PreparedFile> {
   const times: StageTimes = {};
   const loaded = await timedAsync(times, INGEST_STAGES.load, async () => {
-    const source = await loadSource(file, options.maxBytes, { ...DOCX_LIMITS, ...(options.maxDocxPartBytes ? { maxPartBytes: options.maxDocxPartBytes } : {}) });
-    return { ...source, overrides: await readSidecar(file) };
+    const source = await loadSource(file, options.maxBytes, { ...DOCX_LIMITS, ...(options.maxDocxPartBytes ? { maxPartBytes: options.maxDocxPartBytes } : {}) }, options.reads);
+    return { ...source, overrides: await readSidecar(file, options.reads) };
   });
   const documents = buildDocuments(loaded.text, relative, loaded.overrides, undefined, times);
   if (documents.every((d) => d.chunks.length === 0)) throw new AppError("invalid:empty", "tệp không có đoạn văn nào để lập chỉ mục", { file });
