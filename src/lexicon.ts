@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { AppError } from "./errors.ts";
-import { fold, syllables } from "./text/normalize.ts";
+import { fold, nfc, syllables } from "./text/normalize.ts";
 import { bigram } from "./text/terms.ts";
 
 /**
@@ -26,6 +26,11 @@ export type Lexicon = {
   groups: Phrase[][];
   /** Folded abbreviation → its first full form ("bch" → ["ban", "chap", "hanh"]), to read a question in full words. */
   abbreviations: ReadonlyMap<string, Phrase>;
+  /**
+   * Abbreviation as written (NFC, capitals) → its first full form: typed in capitals, an abbreviation is
+   * read as written before it is folded, so "TU" (Tỉnh ủy) and "TƯ" (Trung ương) stay apart.
+   */
+  asWritten: ReadonlyMap<string, Phrase>;
   /** Places by name (two syllables or more), as written and folded. */
   places: ReadonlyArray<{ name: string; phrase: Phrase }>;
 };
@@ -45,15 +50,19 @@ export function buildLexicon(data: LexiconData): Lexicon {
   }
   for (const group of data.synonyms) groups.push(group.map(toPhrase));
   const abbreviations = new Map<string, Phrase>();
+  const asWritten = new Map<string, Phrase>();
   for (const [abbreviation, expansions] of Object.entries(data.abbreviations)) {
     const short = toPhrase(abbreviation);
-    if (short.length === 1 && expansions[0]) abbreviations.set(short[0]!, toPhrase(expansions[0]));
+    if (short.length !== 1 || !expansions[0]) continue;
+    // Two abbreviations that fold alike ("TU", "TƯ"): the first written keeps the folded form.
+    if (!abbreviations.has(short[0]!)) abbreviations.set(short[0]!, toPhrase(expansions[0]));
+    asWritten.set(nfc(abbreviation).toUpperCase(), toPhrase(expansions[0]));
   }
   const places = data.places.map((name) => ({ name, phrase: toPhrase(name) })).filter((place) => place.phrase.length >= 2);
-  return { groups: groups.map((group) => group.filter((phrase) => phrase.length > 0)).filter((group) => group.length > 1), abbreviations, places };
+  return { groups: groups.map((group) => group.filter((phrase) => phrase.length > 0)).filter((group) => group.length > 1), abbreviations, asWritten, places };
 }
 
-export const emptyLexicon: Lexicon = { groups: [], abbreviations: new Map(), places: [] };
+export const emptyLexicon: Lexicon = { groups: [], abbreviations: new Map(), asWritten: new Map(), places: [] };
 
 /** The syllable pairs of the places' names: kept in the term statistics even when only one passage has them. */
 export function placeBigrams(lexicon: Lexicon): Set<string> {
@@ -71,8 +80,8 @@ export function expandAbbreviations(lexicon: Lexicon, typed: string[]): string[]
   const out: string[] = [];
   for (const word of typed) {
     const folded = fold(word);
-    const full = lexicon.abbreviations.get(folded);
     const capitals = word.length > 1 && word === word.toUpperCase() && /\p{L}/u.test(word);
+    const full = (capitals ? lexicon.asWritten.get(nfc(word)) : undefined) ?? lexicon.abbreviations.get(folded);
     if (full && (capitals || !SYLLABLE.test(folded))) out.push(...full);
     else out.push(folded);
   }

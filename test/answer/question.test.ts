@@ -95,6 +95,12 @@ describe("reading what a question asks", () => {
     expect(read("sếp cơ quan phải làm gì").focusVariants.map((v) => v.join(" "))).toContain("thu truong co quan");
   });
 
+  it("reads an abbreviation as written before folding it: TU is Tỉnh ủy, TƯ is Trung ương", () => {
+    expect(read("Ban Dân vận TU có nhiệm vụ gì").words.join(" ")).toContain("ban dan van tinh uy");
+    expect(read("Ban chỉ đạo TƯ có nhiệm vụ gì").words.join(" ")).toContain("ban chi dao trung uong");
+    expect(read("nghị quyết của HU về dân vận").words.join(" ")).toContain("huyen uy");
+  });
+
   it("reads an abbreviation that looks like a word only when typed in capitals", () => {
     expect(read("Ban chỉ đạo TƯ có nhiệm vụ gì").words).toContain("trung");
     expect(read("từ nay có nhiệm vụ gì").words).not.toContain("trung");
