@@ -113,8 +113,8 @@ const DONE_BY = /^(.+?)\s+(?:do|la do|thuoc trach nhiem cua|la trach nhiem cua|l
 const DOCUMENT_KIND = /^(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|thong tu|ke hoach|huong dan|quy che|quy dinh|chuong trinh|bao cao|van ban|tai lieu|bai bao)\b/;
 
 function trimFocus(words: string[]): string[] {
-  if (DOCUMENT_KIND.test(trimEdges(words).join(" "))) return [];
   const focus = trimEdges(words);
+  if (DOCUMENT_KIND.test(focus.join(" "))) return [];
   // A long run is a clause, not a name: keep its first words (actors are named first).
   return focus.length > 9 ? focus.slice(0, 9) : focus;
 }

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { answererForFile } from "../helpers/suite.ts";
 import { statedCounts } from "../../src/answer/question.ts";
-import { answererOver } from "../helpers/index.ts";
 
 /**
  * A question that says how many items it wants ("bốn việc", "2 nhiệm vụ") is answered with the list of
@@ -45,13 +45,7 @@ const TEXT = [
 const ROUTINE = ["Họp giao ban vào ngày mùng năm", "Phân công thành viên phụ trách", "Tổng hợp kiến nghị của cử tri", "Đôn đốc các đoàn thể"];
 const URGENT = ["Cử thành viên xuống địa bàn", "Báo cáo ngay Thường trực Đảng ủy"];
 
-let answerer: Awaited<ReturnType<typeof answererOver>>;
-beforeAll(async () => {
-  answerer = await answererOver({ "quy-che.txt": TEXT });
-});
-afterAll(async () => {
-  await answerer.close();
-});
+const answerer = answererForFile({ "quy-che.txt": TEXT });
 
 const carried = (text: string, items: string[]) => items.filter((item) => text.includes(item)).length;
 

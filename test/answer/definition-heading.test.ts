@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answererOver } from "../helpers/index.ts";
+import { describe, expect, it } from "vitest";
+import { answererForFile } from "../helpers/suite.ts";
 
 /**
  * A question asking what a term means, where one section is headed with that very question and
@@ -26,13 +26,7 @@ const GUIDE = [
   ...filler("đổi mới"),
 ].join("\n");
 
-let answerer: Awaited<ReturnType<typeof answererOver>>;
-beforeAll(async () => {
-  answerer = await answererOver({ "tai-lieu.txt": GUIDE });
-});
-afterAll(async () => {
-  await answerer.close();
-});
+const answerer = answererForFile({ "tai-lieu.txt": GUIDE });
 
 describe("a question about what a term means", () => {
   it("finds first the section whose heading asks that question, over one headed with the question's other words", async () => {

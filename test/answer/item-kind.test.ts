@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answererOver } from "../helpers/index.ts";
+import { describe, expect, it } from "vitest";
+import { answererForFile } from "../helpers/suite.ts";
 import { analyseQuestionIntent } from "../../src/answer/question.ts";
 import { loadLexicon } from "../../src/lexicon.ts";
 import { analyseQuery } from "../../src/query.ts";
@@ -42,13 +42,7 @@ const TEXT = [
 const { lexicon } = await loadLexicon(LEXICON_FILE);
 const read = (question: string) => analyseQuestionIntent(question, analyseQuery(question, lexicon), lexicon);
 
-let answerer: Awaited<ReturnType<typeof answererOver>>;
-beforeAll(async () => {
-  answerer = await answererOver({ "ket-luan.txt": TEXT });
-});
-afterAll(async () => {
-  await answerer.close();
-});
+const answerer = answererForFile({ "ket-luan.txt": TEXT });
 
 describe("the kind of items a list question asks for", () => {
   it("is read from 'những X nào/gì', with the words documents use for it; a general kind sets none", () => {

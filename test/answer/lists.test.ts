@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { answererForFile } from "../helpers/suite.ts";
 import { answererOver } from "../helpers/index.ts";
 
 /**
@@ -47,13 +48,7 @@ const CONTENT = ["Tuyên truyền cho đoàn viên", "Vận động đoàn viên
 const METHODS = ["Lồng ghép nội dung vận động", "Giao chỉ tiêu cụ thể", "Biểu dương kịp thời"];
 const DIRECTOR = ["Bố trí kinh phí", "Chủ trì đối thoại định kỳ", "Chỉ đạo các phòng công khai"];
 
-let answerer: Awaited<ReturnType<typeof answererOver>>;
-beforeAll(async () => {
-  answerer = await answererOver({ "huong-dan.txt": TEXT });
-});
-afterAll(async () => {
-  await answerer.close();
-});
+const answerer = answererForFile({ "huong-dan.txt": TEXT });
 
 const carried = (text: string, items: string[]) => items.filter((item) => text.includes(item)).length;
 

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { answererForFile } from "../helpers/suite.ts";
 import { loadLexicon } from "../../src/lexicon.ts";
 import { fold } from "../../src/text/normalize.ts";
-import { LEXICON_FILE, answererOver } from "../helpers/index.ts";
+import { LEXICON_FILE } from "../helpers/index.ts";
 
 /**
  * A question about a province the documents never mention is not covered, however well its other words
@@ -21,13 +22,7 @@ const TEXT = (place: string) => [
   "2. Ban Dân vận Tỉnh ủy là cơ quan thường trực của Hội thi, chủ trì xây dựng thể lệ và tổng hợp kết quả.",
 ].join("\n");
 
-let answerer: Awaited<ReturnType<typeof answererOver>>;
-beforeAll(async () => {
-  answerer = await answererOver({ "hoi-thi.txt": TEXT(here!.name) });
-});
-afterAll(async () => {
-  await answerer.close();
-});
+const answerer = answererForFile({ "hoi-thi.txt": TEXT(here!.name) });
 
 describe("a place the documents never mention", () => {
   it("the lexicon lists places to check", () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answererOver } from "../helpers/index.ts";
+import { describe, expect, it } from "vitest";
+import { answererForFile } from "../helpers/suite.ts";
 
 /** A list written as prose inside one paragraph: the parser sees no list, the reply must still carry it. Made-up text. */
 const TEXT = [
@@ -35,13 +35,7 @@ const BEFORE = [
 
 const ITEMS = ["thu gom rác ở các thôn xa", "chưa xây hầm biogas", "kinh phí cho đội tự quản", "biểu dương gia đình sạch đẹp"];
 
-let answerer: Awaited<ReturnType<typeof answererOver>>;
-beforeAll(async () => {
-  answerer = await answererOver({ "ve-sinh.txt": TEXT, "thon.txt": BEFORE });
-});
-afterAll(async () => {
-  await answerer.close();
-});
+const answerer = answererForFile({ "ve-sinh.txt": TEXT, "thon.txt": BEFORE });
 
 describe("a list written as prose", () => {
   it("is quoted on through its paragraph when the question asks for several things", async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answererOver } from "../helpers/index.ts";
+import { describe, expect, it } from "vitest";
+import { answererForFile } from "../helpers/suite.ts";
 
 /** Two made-up texts, one signed at its foot (authority, title, "(đã ký)", name), one not signed. */
 const body = (topic: string) => Array.from({ length: 5 }, (_, i) => `${i + 1}. Các chi bộ thực hiện ${topic}, phân công đảng viên phụ trách từng tổ dân phố số ${i + 1} và báo cáo kết quả hằng quý.`).flatMap((line) => [line, ""]);
@@ -10,13 +10,7 @@ const SIGNED = [
 ].join("\n");
 const UNSIGNED = ["KẾ HOẠCH", "Về vận động nhân dân giữ vệ sinh môi trường năm 2025", "", ...body("việc vận động giữ vệ sinh")].join("\n");
 
-let answerer: Awaited<ReturnType<typeof answererOver>>;
-beforeAll(async () => {
-  answerer = await answererOver({ "nghi-quyet.txt": SIGNED, "ke-hoach.txt": UNSIGNED });
-});
-afterAll(async () => {
-  await answerer.close();
-});
+const answerer = answererForFile({ "nghi-quyet.txt": SIGNED, "ke-hoach.txt": UNSIGNED });
 
 describe("who signed a text", () => {
   it("quotes the signature at the foot of the named text, with the signer's name and source", async () => {

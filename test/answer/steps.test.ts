@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answererOver } from "../helpers/index.ts";
+import { describe, expect, it } from "vitest";
+import { answererForFile } from "../helpers/suite.ts";
 
 /**
  * A question about steps, worded the way people talk ("bắt đầu từ đâu, rồi lần lượt làm những bước
@@ -50,13 +50,7 @@ const guidance = (year: string, intro: string, steps: string[]) =>
 const OLD_STEPS = ["tổ hòa giải nhận đơn của các bên", "gặp riêng từng bên để nghe trình bày", "lập biên bản hòa giải thành"];
 const NEW_STEPS = ["trưởng thôn phân công hòa giải viên", "mời các bên đến nhà văn hóa cùng trao đổi trình tự hòa giải", "ghi sổ theo dõi hòa giải ở cơ sở"];
 
-let answerer: Awaited<ReturnType<typeof answererOver>>;
-beforeAll(async () => {
-  answerer = await answererOver({ "huong-dan.txt": TEXT, "hoa-giai-2015.txt": guidance("2015", "Khi trong thôn có mâu thuẫn giữa các hộ, việc hòa giải tiến hành theo trình tự sau:", OLD_STEPS), "hoa-giai-2022.txt": guidance("2022", "Từ năm nay, tổ dân phố và thôn thực hiện hòa giải theo các bước dưới đây:", NEW_STEPS) });
-});
-afterAll(async () => {
-  await answerer.close();
-});
+const answerer = answererForFile({ "huong-dan.txt": TEXT, "hoa-giai-2015.txt": guidance("2015", "Khi trong thôn có mâu thuẫn giữa các hộ, việc hòa giải tiến hành theo trình tự sau:", OLD_STEPS), "hoa-giai-2022.txt": guidance("2022", "Từ năm nay, tổ dân phố và thôn thực hiện hòa giải theo các bước dưới đây:", NEW_STEPS) });
 
 describe("a question about steps in everyday wording", () => {
   it("gets the procedure's own steps, not the prose list under a heading that asks a question", async () => {

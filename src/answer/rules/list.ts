@@ -79,9 +79,12 @@ function optionsOf(context: AnswerContext): ListOption[] {
  * whose last sentence ends in ":" ("… hội nhập quốc tế. Đồng thời, đồng chí Bí thư đề nghị … sau:").
  */
 function leadSentence(lead: string): string {
-  if (lead.length <= LIMITS.leadChars || !/:\s*$/.test(lead)) return lead;
-  const ranges = sentenceRanges(lead);
-  const [start] = ranges.at(-1) ?? [0];
+  return lead.length <= LIMITS.leadChars || !/:\s*$/.test(lead) ? lead : lastSentence(lead);
+}
+
+/** The last sentence of a lead-in: the one that introduces the list. */
+function lastSentence(lead: string): string {
+  const [start] = sentenceRanges(lead).at(-1) ?? [0];
   return lead.slice(start).trim();
 }
 
@@ -157,8 +160,7 @@ function phraseEcho(question: readonly string[], heading: readonly string[], sta
  * of a list of tasks).
  */
 function namesKind(kind: readonly string[], option: ListOption): boolean {
-  const [start] = sentenceRanges(option.lead).at(-1) ?? [0];
-  const frame = ` ${foldedSyllables(`${option.headings.join(" ")} ${option.subject} ${option.lead.slice(start)}`).join(" ")} `;
+  const frame = ` ${foldedSyllables(`${option.headings.join(" ")} ${option.subject} ${lastSentence(option.lead)}`).join(" ")} `;
   return kind.some((pair) => frame.includes(` ${pair} `));
 }
 
