@@ -15,7 +15,7 @@ const num = (value: number | undefined) => (value === undefined ? "—" : value.
 export function renderExplanation(result: AnswerResult): string {
   const e = result.explain;
   if (!e) return "(không có giải thích: câu hỏi trống)";
-  const scope = [e.intent.scope.documentNumber && `văn bản số ${e.intent.scope.documentNumber}`, e.intent.scope.year && `năm ${e.intent.scope.year}`].filter(Boolean).join(", ");
+  const scope = [e.intent.scope.documentNumber && `văn bản số ${e.intent.scope.documentNumber}`, e.intent.scope.year && `năm ${e.intent.scope.year}`, e.intent.scope.place].filter(Boolean).join(", ");
   const lines = [
     "— Giải thích —",
     `Loại câu hỏi: ${e.intent.type}${e.intent.focus.length ? ` · đối tượng: «${e.intent.focus.join(" ")}»` : ""}${e.intent.duty.length ? ` · việc: «${e.intent.duty.join(" ")}»` : ""}${scope ? ` · phạm vi: ${scope}` : ""}`,

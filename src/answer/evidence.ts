@@ -4,6 +4,7 @@ import { isHeadingLike } from "../structure/blocks.ts";
 import { passageText } from "./passage-text.ts";
 import type { AnswerContext } from "./context.ts";
 import type { QuestionAnalysis } from "./question.ts";
+import { scopeMatch } from "./question.ts";
 import { SENTENCE } from "./weights.ts";
 
 /** One sentence of a read passage, scored as an answer to the question. */
@@ -65,8 +66,11 @@ export function holdsAnswerType(intent: Pick<QuestionAnalysis, "type" | "unit" |
 export function scoreSentences(context: AnswerContext): ScoredSentence[] {
   const { query, intent, stats } = context;
   const out: ScoredSentence[] = [];
+  const { documentNumber, year, place } = intent.scope;
+  const bonus = place ? SENTENCE.place : documentNumber || year ? SENTENCE.scope : 0;
   context.read.forEach(({ passage }, p) => {
     const { paragraphs, sentences, frame } = passageText(passage);
+    const inScope = bonus && scopeMatch(intent, passage) === 1 ? bonus : 0;
     for (const sentence of sentences) {
       const paragraph = paragraphs[sentence.paragraph]!;
       if (isHeadingLike(paragraph.text)) continue;
@@ -81,7 +85,7 @@ export function scoreSentences(context: AnswerContext): ScoredSentence[] {
       // A number, a date or a person's name ("đồng chí nào") is easy to recognise and is what was asked; an
       // actor is too varied ("già làng") to reward.
       const typeBonus = typePresent && (intent.type === "number" || intent.type === "date" || (intent.type === "who" && intent.person)) ? SENTENCE.typePresent : 0;
-      const score = evidence + defines + phrase + SENTENCE.prior * context.prior[p]! + typeBonus;
+      const score = evidence + defines + phrase + SENTENCE.prior * context.prior[p]! + typeBonus + inScope;
       out.push({ passage: p, paragraph: sentence.paragraph, index, text, evidence, typePresent, score });
     }
   });

@@ -2,7 +2,7 @@ import { isNormativeKind } from "../documents/registry.ts";
 import type { Lexicon } from "../lexicon.ts";
 import { expandAbbreviations, findPhrase } from "../lexicon.ts";
 import type { AnalysedQuery } from "../query.ts";
-import { fold, nfc } from "../text/normalize.ts";
+import { fold, foldedSyllables, nfc } from "../text/normalize.ts";
 import { isFunctionWord } from "../text/terms.ts";
 import { trimEdges } from "../text/definition.ts";
 
@@ -20,6 +20,8 @@ export type QuestionScope = {
   documentNumber?: string;
   /** A year named in the question ("2016", "năm 2014"). */
   year?: string;
+  /** A province or city named (knowledge/lexicon.yaml `places`), as the lexicon writes it: "Bắc Giang". */
+  place?: string;
 };
 
 export type QuestionAnalysis = {
@@ -135,8 +137,11 @@ function findFocus(text: string): string[] {
   return [];
 }
 
-function findScope(words: string[], text: string): QuestionScope {
+function findScope(words: string[], text: string, lexicon: Lexicon): QuestionScope {
   const scope: QuestionScope = {};
+  // Any case: a place the documents do not mention matches no passage, so reading one by mistake ("nam định kỳ") changes nothing.
+  const place = lexicon.places.find(({ phrase }) => ` ${text} `.includes(` ${phrase.join(" ")} `));
+  if (place) scope.place = place.name;
   const numbered = text.match(/\b(\d{1,3})\s*(?:[-/ ]\s*)?(?:nq|kl|qd|ct|ttg|nd|cp|hd|qc)\b/)
     ?? text.match(/\b(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|quy dinh|quy che|huong dan|thong tu|ke hoach|thong bao|chuong trinh)\s+(?:so\s+)?(\d{1,3})\b/);
   if (numbered?.[1]) scope.documentNumber = numbered[1];
@@ -228,7 +233,7 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
   const person = type === "who" && /\b(?:dong chi nao|ai ky|nguoi ky|do ai ky|ho ten|ten la gi|ten gi|ong nao|ba nao|(?:truong|pho|bi thu|chu tich|giam doc|tac gia|tong bien tap)\b.*\bla ai)\b/.test(text);
   const counts = type === "list" || type === "steps" ? statedCounts(text) : [];
   const itemKind = type === "list" ? itemKindOf(text) : undefined;
-  return { ...(itemKind ? { itemKind } : {}), type, focus, duty, scope: findScope(words, text), words, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: variants(focus, lexicon), wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
+  return { ...(itemKind ? { itemKind } : {}), type, focus, duty, scope: findScope(words, text, lexicon), words, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: variants(focus, lexicon), wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
 }
 
 /** The words with one lexicon phrase replaced by each of its alternatives, the words themselves first. */
@@ -255,9 +260,12 @@ function alternativeWords(words: string[], lexicon: Lexicon): string[] {
  * Does a passage's document match the document the question names (by number or year)? 1 when it
  * does, 0 when the question names another, 0.5 when it names none.
  */
-export function scopeMatch(intent: QuestionAnalysis, passage: { docNumber: string; docDate: string; docTitle: string; docKind?: string; clean?: string }): number {
-  const { documentNumber, year } = intent.scope;
-  if (!documentNumber && !year) return 0.5;
+export function scopeMatch(intent: QuestionAnalysis, passage: { docNumber: string; docDate: string; docTitle: string; docKind?: string; docIssuer?: string; clean?: string }): number {
+  const { documentNumber, year, place } = intent.scope;
+  if (!documentNumber && !year && !place) return 0.5;
+  // A text of that province or city: its issuer or title names it ("Ban Chấp hành Đảng bộ tỉnh Bắc Giang").
+  if (place && !` ${foldedSyllables(`${passage.docIssuer ?? ""} ${passage.docTitle}`).join(" ")} `.includes(` ${foldedSyllables(place).join(" ")} `)) return 0;
+  if (!documentNumber && !year) return 1;
   const numberOk = !documentNumber || new RegExp(`(?:^|\\D)0*${Number(documentNumber)}(?:\\D|$)`).test(`${passage.docNumber} ${passage.docTitle}`);
   const yearOk = !year || passage.docDate.startsWith(year) || passage.docTitle.includes(year);
   if (numberOk && yearOk) return 1;

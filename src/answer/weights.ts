@@ -24,6 +24,13 @@ export const SENTENCE = {
   prior: 0.25,
   /** The item asked for by its number ("Bước thứ hai"). */
   ordinal: 0.3,
+  /** The sentence's document is the one the question names by number or year. Chosen on train (A–E: 0.2 and 0.4 alike). */
+  scope: 0.2,
+  /**
+   * The sentence's document is of the province the question names: a text of another province never
+   * answers for this one, however well its other words match. Chosen on train (A–E).
+   */
+  place: 1.0,
   /** Another sentence joins the best one only when it scores at least this share of it. */
   follower: 0.9,
 } as const;

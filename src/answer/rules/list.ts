@@ -43,7 +43,7 @@ function optionsOf(context: AnswerContext): ListOption[] {
   const named = table.bySubject((words) => subjectScore(context, words) ?? 0, LIST.tableMin, sharing).slice(0, 4).map((m) => m.fact);
   // A question that names a document ("bài Dân vận năm 1949", "NQ 25") may mean any list of it, retrieved or not.
   const scopeOf = new Map<string, number>();
-  if (context.intent.scope.documentNumber || context.intent.scope.year) {
+  if (context.intent.scope.documentNumber || context.intent.scope.year || context.intent.scope.place) {
     for (const { passage } of context.ranked) scopeOf.set(passage.docId, Math.max(scopeOf.get(passage.docId) ?? 0, scopeMatch(context.intent, passage)));
   }
   const scoped = table.inDocuments([...scopeOf].filter(([, match]) => match === 1).map(([docId]) => docId));
