@@ -78,7 +78,9 @@ export function composeRelated(candidate: Candidate | undefined, ranked: RankedP
       else runs.push({ passage: line.passage, texts: [bare(line.text)], ...(line.within ? { within: line.within } : {}) });
       shown.add(line.passage.id);
     }
-    const budget = Math.floor(LIMITS.answerChars / runs.length);
+    // The rule already chose how much to quote (a list written as prose may run past answerChars): not cut again.
+    const quoted = runs.reduce((n, run) => n + run.texts.join(" ").length, 0);
+    const budget = Math.floor(Math.min(LIMITS.proseChars, Math.max(LIMITS.answerChars, quoted)) / runs.length);
     lines.push(`• ${runs.map((run) => `«${shorten(run.texts.join(" "), budget)}» [${citations.cite(run.passage, run.texts.join(" "), run.within)}]`).join(" ")}`);
   } else if (candidate) {
     const first = candidate.lead ?? candidate.lines[0]!;

@@ -35,8 +35,12 @@ export const SENTENCE = {
   follower: 0.9,
 } as const;
 
-/** Reply sizes; `leadChars`: a list's lead-in longer than this is cut to its last sentence (the one ending in ":"). */
-export const LIMITS = { sentences: 3, answerChars: 700, items: 12, itemChars: 240, relatedPassages: 3, relatedChars: 320, leadChars: 200 } as const;
+/**
+ * Reply sizes; `leadChars`: a list's lead-in longer than this is cut to its last sentence (the one ending in ":");
+ * `proseChars`: a list written as prose is quoted on up to this many characters (its items are the answer:
+ * cut at `answerChars`, a paragraph of seven shortcomings lost its last three; chosen on train E).
+ */
+export const LIMITS = { sentences: 3, answerChars: 700, items: 12, itemChars: 240, relatedPassages: 3, relatedChars: 320, leadChars: 200, proseChars: 1400 } as const;
 
 /** Choosing the list that answers a list question (src/answer/rules/list.ts). Chosen on train. */
 export const LIST = {

@@ -48,13 +48,13 @@ export function definitionRule(context: AnswerContext, sentences = scoreSentence
 /**
  * A list written as prose ("Trước nhất là… Điểm thứ hai… Khi thi hành xong…", "(1)…; (2)…"): for a list
  * question, the best sentence read on through the rest of its paragraph, and through the paragraphs
- * that follow when it introduces them (ends in ":"), up to LIMITS.answerChars.
+ * that follow when it introduces them (ends in ":"), up to LIMITS.proseChars.
  */
 function readOn(sentences: ScoredSentence[], best: ScoredSentence): ScoredSentence[] {
   // The whole paragraph when it fits: its list may come before the sentence that matched best
   // ("… cần phải óc nghĩ, mắt trông, tai nghe… Họ phải thật thà nhúng tay vào việc.").
   const paragraph = sentences.filter((s) => s.passage === best.passage && s.paragraph === best.paragraph).sort((a, b) => a.index - b.index);
-  const whole = paragraph.reduce((n, s) => n + s.text.length, 0) <= LIMITS.answerChars && paragraph.every((s, i) => s.index === paragraph[0]!.index + i);
+  const whole = paragraph.reduce((n, s) => n + s.text.length, 0) <= LIMITS.proseChars && paragraph.every((s, i) => s.index === paragraph[0]!.index + i);
   const start = whole ? paragraph[0]! : best;
   const after = sentences
     .filter((s) => s.passage === start.passage && (s.paragraph > start.paragraph || (s.paragraph === start.paragraph && s.index > start.index)))
@@ -67,7 +67,7 @@ function readOn(sentences: ScoredSentence[], best: ScoredSentence): ScoredSenten
     // A paragraph that ends in ":" introduces the next; so does a short one that only sets the scene ("Thí dụ trong phong trào…").
     const introduced = next.paragraph === last.paragraph + 1 && next.index === 0 && (/:\s*$/.test(last.text) || length <= LIMITS.leadChars);
     if (!sameParagraph && !introduced) break;
-    if (chosen.length >= LIMITS.items || length + next.text.length > LIMITS.answerChars) break;
+    if (chosen.length >= LIMITS.items || length + next.text.length > LIMITS.proseChars) break;
     chosen.push(next);
     length += next.text.length;
     last = next;
