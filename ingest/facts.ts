@@ -1,4 +1,5 @@
 import type { Fact } from "../src/structure/facts.ts";
+import { assignedActor, assignedDuties, clauseContinuation, clauseDuties } from "../src/structure/assignment.ts";
 import { listBlocks, listSubject, sequenceBlocks } from "../src/structure/blocks.ts";
 import { listMarkerOf, withoutOutlineNumber } from "../src/text/drafting.ts";
 import type { ChunkInput } from "../src/index/rows.ts";
@@ -26,7 +27,9 @@ const leadText = (text: string) => (text.length <= ITEM_CHARS ? text : text.slic
  * - runs of items ("- …", "Một là …", "Bước thứ hai …") with the paragraph that introduces them and
  *   whom they belong to (src/structure/blocks.ts);
  * - parts of the outline whose subsections are numbered ("II- NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU" → "1- …",
- *   "2- …"): the items are the subsection headings.
+ *   "2- …"): the items are the subsection headings;
+ * - assignment clauses ("5- Ban Dân vận Tỉnh ủy tham mưu …; tham mưu …"): the actor's duties are the
+ *   clause's parts between ";" (src/structure/assignment.ts).
  */
 export function documentFacts(path: string, docId: string, body: Paragraph[], chunks: ChunkInput[]): Fact[] {
   const chunkAt = (offset: number) => chunks.find((c) => c.charStart <= offset && offset < c.charEnd) ?? chunks.find((c) => c.charStart >= offset);
@@ -57,6 +60,21 @@ export function documentFacts(path: string, docId: string, body: Paragraph[], ch
         facts.push({
           passageId: home.id, path, docId, kind: "list", subject: withoutOutlineNumber(section.label), headings: here, lead: leadText(head.text),
           items: items.map((item) => itemText(item.text)), itemPassages: items.map((item) => item.chunk!.id), outline: true,
+        });
+      }
+    }
+    const first = section.body[0];
+    const actor = section.heading && NUMBERED.has(section.heading.kind) && first && !/:\s*$/u.test(first.text) ? assignedActor(first.text) : undefined;
+    if (actor) {
+      const rest = clauseContinuation(section.body.slice(1).map((p) => p.text));
+      const parts = [first!, ...section.body.slice(1, 1 + rest.length)];
+      const duties = parts.flatMap((paragraph, i) => (i === 0 ? assignedDuties(paragraph.text, actor) : clauseDuties(paragraph.text)).map((duty) => ({ duty, chunk: chunkAt(paragraph.start) })));
+      if (duties.length >= 2 && duties.every((d) => d.chunk)) {
+        facts.push({
+          passageId: chunkAt(first!.start)!.id, path, docId, kind: "list", subject: actor, headings: here,
+          // The clause's number and actor ("5- Ban Dân vận Tỉnh ủy"), shown as the list's lead-in.
+          lead: first!.text.slice(0, first!.text.indexOf(actor) + actor.length),
+          items: duties.map((d) => itemText(d.duty)), itemPassages: duties.map((d) => d.chunk!.id), assignment: true,
         });
       }
     }

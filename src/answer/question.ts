@@ -102,7 +102,7 @@ const CLOSING_TYPED = /^(.*?)[,;?!.…]\s*(?:co\s+)?(?:ai|moi nguoi|anh chi|cac 
 const ASKED = /(?:\?|\b(?:gi|nao|sao|bao nhieu|may|khong|ko|chua)\b)/;
 
 /** What follows the actor in "X có trách nhiệm gì", "X phải làm gì", "X làm những việc gì", "X làm 4 việc gì". */
-const DUTY_PREDICATE = /^(.+?)\s+(?:co|phai|can|duoc giao|duoc|se|thi|dong|giu|nam giu)?\s*(?:co\s+)?(?:trach nhiem|nhiem vu|vai tro|lam gi|lam nhung|lam viec gi|phai lam|can lam|chiu trach nhiem|phu trach|thuc hien nhung|thuc hien gi|co nhung|gom nhung|dam nhan|la gi|(?:lam|co|thuc hien|gom)\s+(?:\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?:viec|nhiem vu|noi dung|buoc|nhom|giai phap|yeu cau))\b/;
+const DUTY_PREDICATE = /^(.+?)\s+(?:co|phai|can|duoc giao|duoc|se|thi|dong|giu|nam giu)?\s*(?:co\s+)?(?:trach nhiem|nhiem vu|vai tro|lam gi|lam nhung|lam viec gi|phai lam|can lam|chiu trach nhiem|phu trach|thuc hien nhung|thuc hien gi|co nhung|gom nhung|dam nhan|la gi|giao\s+(?:nhung|cac)\s+(?:viec|nhiem vu|cong viec)|(?:lam|co|thuc hien|gom)\s+(?:\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?:viec|nhiem vu|noi dung|buoc|nhom|giai phap|yeu cau))\b/;
 
 /** "nhiệm vụ của X", "trách nhiệm đối với X". */
 const OF_ACTOR = /\b(?:nhiem vu|trach nhiem|vai tro|noi dung|phuong thuc|cong viec|viec|quyen han|nghia vu|chuc nang|muc tieu|giai phap)\s+(?:cu the\s+)?(?:cua|doi voi|danh cho)\s+(.+?)(?:\s+(?:la gi|la nhung gi|gom|bao gom|trong|ve|theo|khi|doi voi|the nao|nhu the nao|ra sao|co nhung)\b|$)/;
@@ -135,6 +135,15 @@ function findFocus(text: string): string[] {
   const byMeans = text.match(ACTOR_BY_MEANS);
   if (byMeans?.[1] && !LIST_NOUNS.test(byMeans[1].replace(COUNTED, ""))) return trimFocus(byMeans[1].split(" "));
   return [];
+}
+
+/** The focus without the place it names ("ban dan van tinh uy bac giang" → "ban dan van tinh uy"), and the "ở"/"tỉnh" before it. */
+function withoutPlace(focus: string[], place: string[]): string[] {
+  const at = focus.findIndex((_, i) => place.every((w, j) => focus[i + j] === w));
+  if (at < 0) return focus;
+  let start = at;
+  while (start > 0 && ["o", "tai", "tinh", "thanh", "pho", "cua"].includes(focus[start - 1]!)) start--;
+  return trimFocus([...focus.slice(0, start), ...focus.slice(at + place.length)]);
 }
 
 function findScope(words: string[], text: string, lexicon: Lexicon): QuestionScope {
@@ -223,6 +232,9 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
     if (who?.[1]) duty = who[1].split(" ").filter((w) => !isFunctionWord(w) && !["ai", "nao", "gi", "khong"].includes(w));
     focus = [];
   }
+  // The province is the question's scope, not part of the actor's name ("Ban Dân vận Tỉnh ủy Bắc Giang").
+  const scope = findScope(words, text, lexicon);
+  if (scope.place) focus = withoutPlace(focus, foldedSyllables(scope.place));
   // "bao nhiêu % chi bộ" asks for a percentage (the words have no "%": read it from the question as typed).
   const percent = /(?:bao\s+nhi[eêế]u|m[aấ]y)\s*%/iu.test(nfc(question));
   const unit = type !== "number" ? undefined : percent ? "%" : text.match(/\b(?:bao nhieu|may)\s+(phan tram|ty le|\p{L}+)/u)?.[1] ?? (/%/.test(question) ? "%" : undefined);
@@ -233,7 +245,7 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
   const person = type === "who" && /\b(?:dong chi nao|ai ky|nguoi ky|do ai ky|ho ten|ten la gi|ten gi|ong nao|ba nao|(?:truong|pho|bi thu|chu tich|giam doc|tac gia|tong bien tap)\b.*\bla ai)\b/.test(text);
   const counts = type === "list" || type === "steps" ? statedCounts(text) : [];
   const itemKind = type === "list" ? itemKindOf(text) : undefined;
-  return { ...(itemKind ? { itemKind } : {}), type, focus, duty, scope: findScope(words, text, lexicon), words, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: variants(focus, lexicon), wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
+  return { ...(itemKind ? { itemKind } : {}), type, focus, duty, scope, words, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: variants(focus, lexicon), wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
 }
 
 /** The words with one lexicon phrase replaced by each of its alternatives, the words themselves first. */

@@ -10,11 +10,17 @@ import { LIST } from "./weights.ts";
  * Undefined when the question names no actor and repeats little of this one.
  */
 export function subjectScore(context: AnswerContext, subjectWords: string[]): number | undefined {
-  const { focusVariants, wordsWithAlternatives } = context.intent;
-  const named = Math.max(0, ...focusVariants.map((focus) => subjectMatch(focus.filter((w) => !isFunctionWord(w)), subjectWords, context.stats, wordsWithAlternatives)));
+  const named = focusScore(context, subjectWords);
+  const { wordsWithAlternatives } = context.intent;
   const repeated = LIST.containment * containment(subjectWords, wordsWithAlternatives, context.stats) * specificity(context, subjectWords);
   if (!context.intent.focus.length && repeated < LIST.focusMin) return undefined;
   return Math.max(named, repeated);
+}
+
+/** How well the focus the question names (or a lexicon variant of it) matches these words; 0 when it names none. */
+export function focusScore(context: AnswerContext, subjectWords: string[]): number {
+  const { focusVariants, wordsWithAlternatives } = context.intent;
+  return Math.max(0, ...focusVariants.map((focus) => subjectMatch(focus.filter((w) => !isFunctionWord(w)), subjectWords, context.stats, wordsWithAlternatives)));
 }
 
 /**

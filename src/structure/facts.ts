@@ -30,6 +30,8 @@ export const factSchema = z.object({
   itemPassages: z.array(z.string()).optional(),
   /** The items are the numbered parts of a text (their headings), not a list of duties or steps. */
   outline: z.boolean().optional(),
+  /** The items are the parts of an assignment clause ("5- Ban Dân vận Tỉnh ủy tham mưu …; …"): one actor's duties. */
+  assignment: z.boolean().optional(),
 });
 export type Fact = z.infer<typeof factSchema>;
 export const factsFileSchema = z.array(factSchema);

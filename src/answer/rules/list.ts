@@ -9,7 +9,7 @@ import { sentenceRanges } from "../../text/sentences.ts";
 import type { Candidate, QuotedLine } from "../candidate.ts";
 import type { AnswerContext } from "../context.ts";
 import { scopeMatch, statedCounts } from "../question.ts";
-import { namesScore, subjectScore } from "../subject.ts";
+import { focusScore, namesScore, subjectScore } from "../subject.ts";
 import { LIMITS, LIST } from "../weights.ts";
 import { firstSentence } from "./text.ts";
 
@@ -25,8 +25,13 @@ type ListOption = {
   subject: string; lead: string; steps: boolean; headings: string[];
   /** The items are the numbered parts of a text. */
   outline: boolean;
-  /** Where the list starts, the passage of each item, and the best retrieval rank (-1 when retrieval did not return it). */
-  passageId: string; itemIds: string[]; rank: number;
+  /** The items are an assignment clause's parts: a list only for a question that names its actor. */
+  assignment: boolean;
+  /**
+   * Where the list starts, the passage of each item, its best rank among the passages read (-1 when none is read)
+   * and among all the passages retrieved (-1 when retrieval did not return it).
+   */
+  passageId: string; itemIds: string[]; rank: number; retrievedRank: number;
   items: string[];
   /** Its document is the one the question names (1), another one (0), or not known / none named (0.5). */
   scope: number;
@@ -37,6 +42,7 @@ const shown = (item: string) => firstSentence(item, LIMITS.itemChars);
 
 function optionsOf(context: AnswerContext): ListOption[] {
   const read = new Map(context.read.map((r, i) => [r.passage.id, i]));
+  const retrieved = new Map(context.ranked.map((r, i) => [r.passage.id, i]));
   const table = context.index.facts;
   const touching = table.touching(read.keys());
   const sharing = new Set([...context.intent.wordsWithAlternatives, ...context.intent.focusVariants.flat()]);
@@ -50,9 +56,10 @@ function optionsOf(context: AnswerContext): ListOption[] {
   const options = [...new Set([...touching, ...named, ...scoped])].map((fact): ListOption => {
     const itemIds = fact.itemPassages ?? fact.items.map(() => fact.passageId);
     const ranks = [fact.passageId, ...itemIds].map((id) => read.get(id)).filter((r) => r !== undefined);
+    const retrievedRanks = [fact.passageId, ...itemIds].map((id) => retrieved.get(id)).filter((r) => r !== undefined);
     return {
-      subject: fact.subject, lead: fact.lead, steps: fact.kind === "steps", headings: fact.headings, outline: Boolean(fact.outline),
-      passageId: fact.passageId, itemIds, rank: ranks.length ? Math.min(...ranks) : -1, items: fact.items.map(shown),
+      subject: fact.subject, lead: fact.lead, steps: fact.kind === "steps", headings: fact.headings, outline: Boolean(fact.outline), assignment: Boolean(fact.assignment),
+      passageId: fact.passageId, itemIds, rank: ranks.length ? Math.min(...ranks) : -1, retrievedRank: retrievedRanks.length ? Math.min(...retrievedRanks) : -1, items: fact.items.map(shown),
       scope: (fact.docId ? scopeOf.get(fact.docId) : undefined) ?? 0.5,
     };
   });
@@ -64,9 +71,9 @@ function optionsOf(context: AnswerContext): ListOption[] {
     for (const block of listBlocks(paragraphs)) {
       const lead = block.lead >= 0 ? paragraphs[block.lead]!.text : "";
       options.push({
-        subject: listSubject(passage.headings, lead || undefined), lead, headings: passage.headings, outline: false,
+        subject: listSubject(passage.headings, lead || undefined), lead, headings: passage.headings, outline: false, assignment: false,
         steps: block.marker === "step" || /\b(?:các bước|trình tự|quy trình)\b/iu.test(lead),
-        passageId: passage.id, itemIds: block.items.map(() => passage.id), rank: p, items: block.items.map((i) => shown(paragraphs[i]!.text)),
+        passageId: passage.id, itemIds: block.items.map(() => passage.id), rank: p, retrievedRank: p, items: block.items.map((i) => shown(paragraphs[i]!.text)),
         scope: scopeOf.get(passage.docId) ?? 0.5,
       });
     }
@@ -183,6 +190,9 @@ function choose(context: AnswerContext, all: ListOption[]): Choice | undefined {
   for (const [i, option] of options.entries()) {
     const focusMatch = matches[i];
     if (named && (focusMatch ?? 0) < LIST.focusMin) continue;
+    // An assignment clause answers only a question that names its actor ("Ban Dân vận Tỉnh ủy được giao những việc gì").
+    // (by the focus it names, not by words it happens to repeat: "NQ của BCH Đảng bộ tỉnh … về dân vận" names no Ban Dân vận).
+    if (option.assignment && focusScore(context, contentWords(option.subject)) < LIST.focusMin) continue;
     if (inScope && option.scope !== 1) continue;
     // Steps answer a question about steps; "X phải làm gì" asks for a list of duties.
     if (option.steps && intent.type !== "steps") continue;
@@ -191,7 +201,10 @@ function choose(context: AnswerContext, all: ListOption[]): Choice | undefined {
     // …and not when one of the parts is the actor the question names: that part's own list answers.
     if (option.outline && intent.focus.length > 0 && option.items.some((item) => (subjectScore(context, contentWords(withoutOutlineNumber(item))) ?? 0) >= LIST.focusMin)) continue;
     const support = coverage(query, new Set(searchTokens(`${option.headings.join(" ")} ${option.lead} ${option.items.join(" ")}`)), stats).combined;
-    const prior = option.rank >= 0 ? context.prior[option.rank]! : 0;
+    // The named actor's own list keeps its passage's retrieval score even when that passage was retrieved but not
+    // read ("5- Ban Dân vận Tỉnh ủy …" fourth, against a neighbouring clause of another actor read first).
+    const rank = option.rank >= 0 ? option.rank : named ? option.retrievedRank : -1;
+    const prior = rank >= 0 ? context.prior[rank]! : 0;
     // The list's own lead-in ("* Nội dung:" against "* Phương thức:") tells apart the lists of one actor:
     // the share of its words the question uses, beyond the actor's name ("Cấp uỷ:" says nothing more).
     const subjectWords = new Set(contentWords(option.subject));
