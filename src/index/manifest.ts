@@ -12,10 +12,11 @@ import { AppError } from "../errors.ts";
  * Layout of the tables. 2: passages keep their heading path as a list (`headings`). 3: the facts
  * table names a list asked of someone in its lead-in sentence by that actor. 4: near-duplicate groups
  * (`group`, `representative`, `signature`, `numerals` columns). 5: the document registry (`level`,
- * `effective`, `relations`, `admin` columns of the documents table). An index of another
+ * `effective`, `relations`, `admin` columns of the documents table). 6: the facts table holds assignment
+ * clauses ("5- Ban Dân vận Tỉnh ủy tham mưu …; …", src/structure/assignment.ts). An index of another
  * format is rebuilt by the next ingest (which `npm start` runs first).
  */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 export const manifestSchema = z.object({
   format: z.number().int(),
