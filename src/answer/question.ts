@@ -22,6 +22,11 @@ export type QuestionScope = {
   year?: string;
   /** A province or city named (knowledge/lexicon.yaml `places`), as the lexicon writes it: "Bắc Giang". */
   place?: string;
+  /**
+   * The text the question opens with, and so asks about ("CT 16/CT-TTg năm 2016 của Thủ tướng giao …", "Theo
+   * NĐ 04/2015 thì …"): its kind as folded words ("chi thi") and its number as typed ("16").
+   */
+  opensWith?: { kind: string; number: string };
 };
 
 export type QuestionAnalysis = {
@@ -146,8 +151,13 @@ function withoutPlace(focus: string[], place: string[]): string[] {
   return trimFocus([...focus.slice(0, start), ...focus.slice(at + place.length)]);
 }
 
+/** A question that opens with a text named by kind and number (abbreviations already written out). */
+const OPENS_WITH_TEXT = /^(?:theo\s+)?(nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|quy dinh|quy che|huong dan|thong tu|ke hoach|thong bao|chuong trinh hanh dong|luat)\s+(?:so\s+)?(\d{1,3})\b/;
+
 function findScope(words: string[], text: string, lexicon: Lexicon): QuestionScope {
   const scope: QuestionScope = {};
+  const opens = OPENS_WITH_TEXT.exec(text);
+  if (opens) scope.opensWith = { kind: opens[1]!, number: opens[2]! };
   // Any case: a place the documents do not mention matches no passage, so reading one by mistake ("nam định kỳ") changes nothing.
   const place = lexicon.places.find(({ phrase }) => ` ${text} `.includes(` ${phrase.join(" ")} `));
   if (place) scope.place = place.name;

@@ -82,6 +82,8 @@ export type Explanation = {
   features: Features;
   /** Places the question names that no document mentions (src/answer/places.ts): the question is not covered. */
   absentPlaces?: string[];
+  /** The text the question asks about, which the knowledge base does not hold ("Chỉ thị số 16"). */
+  notHeld?: string;
   /** Probability that the documents cover the question. */
   covered: number;
   /** Probability that the proposed answer is right. */

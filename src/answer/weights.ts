@@ -102,6 +102,14 @@ export const ITEM = {
   scope: 0.3,
 } as const;
 
+/**
+ * A text the knowledge base does not hold, cited in fewer passages than this, is not covered when a question asks
+ * what it says (src/answer/unheld.ts). Chosen on train (A–E): the texts such questions name are cited in 1–3
+ * passages (Chỉ thị 16, Nghị định 04, Kết luận 43, Quyết định 290), the one the guidance discusses throughout
+ * (Nghị quyết 25) in 18.
+ */
+export const NOT_HELD_MENTIONS = 5;
+
 /** Texts in force and texts replaced (src/answer/validity.ts). */
 export const VALIDITY = {
   /**

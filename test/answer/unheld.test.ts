@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { answererForFile } from "../helpers/suite.ts";
+
+/**
+ * A question about a text the knowledge base does not hold, which its documents only cite in passing,
+ * is told so by name; a question about a text it holds, or about when a cited text was issued and what
+ * it is about, is answered as usual. Made-up plan of a district that cites a directive once.
+ */
+const PLAN = [
+  "KẾ HOẠCH",
+  "Triển khai công tác dân vận chính quyền năm 2026",
+  "",
+  "I- CĂN CỨ",
+  "",
+  "Thực hiện Chỉ thị số 27/CT-TTg ngày 05/3/2019 của Thủ tướng Chính phủ về tăng cường công tác dân vận của cơ quan hành chính nhà nước, Ban Thường vụ Huyện ủy ban hành Kế hoạch này.",
+  "",
+  "II- NHIỆM VỤ",
+  "",
+  "Ủy ban nhân dân các xã có trách nhiệm:",
+  "- Tổ chức đối thoại với nhân dân mỗi quý một lần.",
+  "- Công khai thủ tục hành chính tại bộ phận một cửa.",
+  "- Báo cáo kết quả thực hiện về Ban Dân vận Huyện ủy trước ngày 15 tháng 12.",
+].join("\n");
+
+const answerer = answererForFile({
+  "ke-hoach-12.txt": PLAN,
+  "ke-hoach-12.txt.meta.yaml": 'number: 12-KH/HU\nkind: Kế hoạch\nissuer: Ban Thường vụ Huyện ủy\ndate: "2026-01-10"\n',
+});
+
+describe("a text the knowledge base does not hold", () => {
+  it("is named when a question asks what it says", async () => {
+    const result = await answerer.answer("Chỉ thị 27/CT-TTg giao cho Ủy ban nhân dân các xã những nhiệm vụ cụ thể nào?");
+    expect(result.grade).toBe("none");
+    expect(result.abstained).toBe(true);
+    expect(result.answer).toContain("Chỉ thị số 27");
+  });
+
+  it("is not in the way of when it was issued, or what it is about", async () => {
+    const when = await answerer.answer("Chỉ thị 27/CT-TTg ban hành ngày nào?");
+    expect(when.answer).toContain("Chỉ thị số 27/CT-TTg ngày 05/3/2019");
+    const about = await answerer.answer("Chỉ thị 27/CT-TTg quy định về nội dung gì?");
+    expect(about.answer).not.toContain("Kho tài liệu chưa có");
+    expect(about.grade).not.toBe("none");
+  });
+
+  it("does not stand for a text the knowledge base holds", async () => {
+    const result = await answerer.answer("Kế hoạch 12 của Huyện ủy giao cho Ủy ban nhân dân các xã những nhiệm vụ gì?");
+    expect(result.answer).not.toContain("Kho tài liệu chưa có");
+    expect(result.answer).toContain("Tổ chức đối thoại với nhân dân mỗi quý một lần");
+  });
+});
