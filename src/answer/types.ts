@@ -84,6 +84,8 @@ export type Explanation = {
   absentPlaces?: string[];
   /** The text the question asks about, which the knowledge base does not hold ("Chỉ thị số 16"). */
   notHeld?: string;
+  /** The text not held whose issue date the question asks, which no sentence read states. */
+  undated?: string;
   /** Probability that the documents cover the question. */
   covered: number;
   /** Probability that the proposed answer is right. */

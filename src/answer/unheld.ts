@@ -42,13 +42,36 @@ function mentions(kind: string, number: string, year: string | undefined, stats:
   return Math.max(0, ...tokens.map((t) => stats.documentFrequency(t)));
 }
 
+/** The text the question opens with, when the registry has no document of that kind and number. */
+function unheld(intent: QuestionAnalysis, registry: Registry): { kind: string; number: string } | undefined {
+  const named = intent.scope.opensWith;
+  if (!named) return undefined;
+  const sameNumber = new RegExp(`(?:^|\\D)0*${Number(named.number)}(?:\\D|$)`);
+  const held = registry.documents.some((d) => sameNumber.test(d.number) && (!d.kind || foldedSyllables(d.kind).join(" ") === named.kind));
+  return held ? undefined : named;
+}
+
+const nameOf = (named: { kind: string; number: string }) => `${KIND_NAMES[named.kind] ?? named.kind} số ${named.number}`;
+
 /** The text the question asks about when the knowledge base does not hold it ("Chỉ thị số 16"), else undefined. */
 export function textNotHeld(intent: QuestionAnalysis, registry: Registry, stats: TermStats): string | undefined {
-  const named = intent.scope.opensWith;
-  if (!named || !ABOUT_CONTENT.has(intent.type) || ABOUT_TITLE.test(intent.words.join(" "))) return undefined;
-  const n = Number(named.number);
-  const sameNumber = new RegExp(`(?:^|\\D)0*${n}(?:\\D|$)`);
-  const held = registry.documents.some((d) => sameNumber.test(d.number) && (!d.kind || foldedSyllables(d.kind).join(" ") === named.kind));
-  if (held || mentions(named.kind, named.number, intent.scope.year, stats) >= NOT_HELD_MENTIONS) return undefined;
-  return `${KIND_NAMES[named.kind] ?? named.kind} số ${named.number}`;
+  if (!ABOUT_CONTENT.has(intent.type) || ABOUT_TITLE.test(intent.words.join(" "))) return undefined;
+  const named = unheld(intent, registry);
+  if (!named || mentions(named.kind, named.number, intent.scope.year, stats) >= NOT_HELD_MENTIONS) return undefined;
+  return nameOf(named);
+}
+
+/**
+ * "CT 30 của BCT về QCDC ban hành năm nào?" about a text the knowledge base does not hold: the documents
+ * give a cited text's date right after its number ("Kết luận số 43-KL/TW, ngày 07/01/2019",
+ * "18/2000/CT-TTg"). When no sentence read does ("theo tinh thần Chỉ thị số 30-CT/TW của Bộ Chính trị"),
+ * the date is not in the documents, whatever other dates those sentences hold. Returns the text's name then.
+ */
+export function issueDateNotStated(intent: QuestionAnalysis, registry: Registry, sentences: ReadonlyArray<{ text: string }>): string | undefined {
+  if (intent.type !== "date" || intent.dateKind === "period") return undefined;
+  const named = unheld(intent, registry);
+  if (!named) return undefined;
+  // The number, its suffix ("-CT/TW", "/2000/CT-TTg"), then within the same clause a day or a year.
+  const dated = new RegExp(`(?<![\\d/])0*${Number(named.number)}(?:[-/][^\\s,;()]*)?[^.;]{0,80}?(?:\\d{1,2}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{2,4}|năm\\s+(?:19|20)\\d\\d)|(?<![\\d/])0*${Number(named.number)}\\/(?:19|20)\\d\\d\\/`, "u");
+  return sentences.some((s) => dated.test(s.text)) ? undefined : nameOf(named);
 }

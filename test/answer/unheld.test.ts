@@ -14,6 +14,8 @@ const PLAN = [
   "",
   "Thực hiện Chỉ thị số 27/CT-TTg ngày 05/3/2019 của Thủ tướng Chính phủ về tăng cường công tác dân vận của cơ quan hành chính nhà nước, Ban Thường vụ Huyện ủy ban hành Kế hoạch này.",
   "",
+  "Các xã tiếp tục thực hiện dân chủ ở cơ sở theo tinh thần Chỉ thị số 45-CT/TW của Bộ Chính trị.",
+  "",
   "II- NHIỆM VỤ",
   "",
   "Ủy ban nhân dân các xã có trách nhiệm:",
@@ -41,6 +43,13 @@ describe("a text the knowledge base does not hold", () => {
     const about = await answerer.answer("Chỉ thị 27/CT-TTg quy định về nội dung gì?");
     expect(about.answer).not.toContain("Kho tài liệu chưa có");
     expect(about.grade).not.toBe("none");
+  });
+
+  it("is said to be undated when no sentence gives its date where it is cited", async () => {
+    const result = await answerer.answer("Chỉ thị 45-CT/TW của Bộ Chính trị ban hành năm nào?");
+    expect(result.grade).toBe("none");
+    expect(result.answer).toContain("Chỉ thị số 45");
+    expect(result.answer).toContain("không ghi ngày ban hành");
   });
 
   it("does not stand for a text the knowledge base holds", async () => {
