@@ -86,6 +86,8 @@ export type Explanation = {
   notHeld?: string;
   /** The text not held whose issue date the question asks, which no sentence read states. */
   undated?: string;
+  /** The text not held whose signer the question asks (texts that cite another never say). */
+  unsigned?: string;
   /** Probability that the documents cover the question. */
   covered: number;
   /** Probability that the proposed answer is right. */

@@ -75,3 +75,13 @@ export function issueDateNotStated(intent: QuestionAnalysis, registry: Registry,
   const dated = new RegExp(`(?<![\\d/])0*${Number(named.number)}(?:[-/][^\\s,;()]*)?[^.;]{0,80}?(?:\\d{1,2}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{2,4}|năm\\s+(?:19|20)\\d\\d)|(?<![\\d/])0*${Number(named.number)}\\/(?:19|20)\\d\\d\\/`, "u");
   return sentences.some((s) => dated.test(s.text)) ? undefined : nameOf(named);
 }
+
+/**
+ * "NQ 25-NQ/TW … do đồng chí nào ký?" about a text the knowledge base does not hold: the texts that cite
+ * another never say who signed it, so the signer is not in the documents. Returns the text's name then.
+ */
+export function signerNotStated(intent: QuestionAnalysis, registry: Registry): string | undefined {
+  if (intent.type !== "who" || !/\b(?:ky|ky ban hanh|nguoi ky)\b/.test(intent.words.join(" "))) return undefined;
+  const named = unheld(intent, registry);
+  return named ? nameOf(named) : undefined;
+}

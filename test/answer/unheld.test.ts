@@ -52,6 +52,12 @@ describe("a text the knowledge base does not hold", () => {
     expect(result.answer).toContain("không ghi ngày ban hành");
   });
 
+  it("is said not to name its signer", async () => {
+    const result = await answerer.answer("Chỉ thị 45-CT/TW của Bộ Chính trị do đồng chí nào ký?");
+    expect(result.grade).toBe("none");
+    expect(result.answer).toContain("không ghi người ký");
+  });
+
   it("does not stand for a text the knowledge base holds", async () => {
     const result = await answerer.answer("Kế hoạch 12 của Huyện ủy giao cho Ủy ban nhân dân các xã những nhiệm vụ gì?");
     expect(result.answer).not.toContain("Kho tài liệu chưa có");
