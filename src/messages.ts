@@ -5,6 +5,7 @@ export const messages = {
   textNotHeld: (name: string) => `Kho tài liệu chưa có ${name}; các văn bản trong kho chỉ nhắc đến văn bản này, nên tôi không trả lời về nội dung của nó để tránh thông tin sai.`,
   issueDateNotStated: (name: string) => `Tài liệu hiện có chỉ nhắc đến ${name}, không ghi ngày ban hành của văn bản này, nên tôi không trả lời để tránh thông tin sai.`,
   signerNotStated: (name: string) => `Tài liệu hiện có chỉ nhắc đến ${name}, không ghi người ký văn bản này, nên tôi không trả lời để tránh thông tin sai.`,
+  countNotStated: (units: string[]) => `Tài liệu hiện có không nêu số ${units.join(", số ")} mà câu hỏi cần, nên tôi không trả lời để tránh thông tin sai.`,
   notFoundSuggest: "Các chủ đề gần nhất mà tài liệu có nói đến:",
   related: "Tài liệu có các đoạn liên quan sau, có thể chưa trả lời đúng câu hỏi:",
   noSearchableWords: "Câu hỏi chưa có chữ nào để tra cứu. Bạn hãy hỏi bằng lời, ví dụ: «Dân vận là gì?»",

@@ -26,6 +26,7 @@ export function renderExplanation(result: AnswerResult): string {
     `Đặc trưng: ${Object.entries(e.features).map(([name, value]) => `${name}=${value.toFixed(3)}`).join(" ")}`,
     ...(e.absentPlaces ? [`Nơi không tài liệu nào nhắc đến: ${e.absentPlaces.join(", ")} → none`] : []),
     ...(e.notHeld ? [`Văn bản không có trong kho, chỉ được nhắc đến: ${e.notHeld} → none`] : []),
+    ...(e.uncounted ? [`Không câu nào nêu số ${e.uncounted.join(", ")} được hỏi → none`] : []),
     ...(e.unsigned ? [`Văn bản không có trong kho, không ghi người ký: ${e.unsigned} → none`] : []),
     ...(e.undated ? [`Văn bản không có trong kho, không câu nào ghi ngày ban hành: ${e.undated} → none`] : []),
     `Tài liệu có đề cập: ${e.covered.toFixed(3)} (ngưỡng ${e.thresholds.covered}) · câu trả lời đúng: ${e.right.toFixed(3)} (ngưỡng ${e.thresholds.answer}) → ${result.grade}`,

@@ -7,6 +7,7 @@ import type { Grade } from "./answerability.ts";
 import { answerability, featuresOf, gradeOf } from "./answerability.ts";
 import { placesNotInDocuments } from "./places.ts";
 import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
+import { countsNotStated } from "./counted.ts";
 import type { CuratedSource } from "./curated.ts";
 import { matchCurated, quoteHolds } from "./curated.ts";
 import type { DocumentFilter } from "./validity.ts";
@@ -153,13 +154,15 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
     const undated = issueDateNotStated(intent, registry, sentences);
     // …or who signed it: texts that cite another never say.
     const unsigned = signerNotStated(intent, registry);
-    const graded: Grade = candidate && absentPlaces.length === 0 && !notHeld && !undated && !unsigned ? gradeOf(scores) : "none";
+    // "gồm mấy người, nhiệm kỳ mấy năm": a count no sentence read states is not in the documents.
+    const uncounted = countsNotStated(intent.words, sentences);
+    const graded: Grade = candidate && absentPlaces.length === 0 && !notHeld && !undated && !unsigned && uncounted.length === 0 ? gradeOf(scores) : "none";
     const bare = query.concepts.length < MIN_CONCEPTS_TO_ASSERT || (intent.type === "fact" && query.concepts.length <= MIN_CONCEPTS_TO_ASSERT);
     const grade: Grade = graded === "answer" && bare ? "related" : graded;
     const passages = toPassageOut(ranked);
     const composed = candidate ? composeAnswer(candidate) : undefined;
     const explain: Explanation = {
-      intent, rules, features, ...(absentPlaces.length ? { absentPlaces } : {}), ...(notHeld ? { notHeld } : {}), ...(undated ? { undated } : {}), ...(unsigned ? { unsigned } : {}), covered: round(scores.covered), right: round(scores.right), thresholds: ANSWERABILITY.thresholds,
+      intent, rules, features, ...(absentPlaces.length ? { absentPlaces } : {}), ...(notHeld ? { notHeld } : {}), ...(undated ? { undated } : {}), ...(unsigned ? { unsigned } : {}), ...(uncounted.length ? { uncounted } : {}), covered: round(scores.covered), right: round(scores.right), thresholds: ANSWERABILITY.thresholds,
       candidate: candidate && { rule: candidate.rule, rank: candidate.rank, focusMatch: candidate.focusMatch, support: round(candidate.support), typeFound: candidate.typeFound, score: round(candidate.score), passageId: candidate.passage.id, citedIds: [...new Set([candidate.lead, ...candidate.lines].filter((l) => l !== undefined).map((l) => l.passage.id))], text: composed!.text },
       passages: ranked.map((r, i) => ({ rank: i + 1, chunkId: r.passage.id, section: r.passage.section, score: round(r.score), coverage: round(r.coverage.combined), fulltext: round(r.fulltext), similarity: round(r.similarity) })),
     };
@@ -168,7 +171,7 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
 
     if (grade === "none" || !candidate) {
       const suggestions = suggestionsFrom(ranked);
-      const notFound = absentPlaces.length ? messages.placeNotCovered(absentPlaces) : notHeld ? messages.textNotHeld(notHeld) : undated ? messages.issueDateNotStated(undated) : unsigned ? messages.signerNotStated(unsigned) : messages.notFound;
+      const notFound = absentPlaces.length ? messages.placeNotCovered(absentPlaces) : notHeld ? messages.textNotHeld(notHeld) : undated ? messages.issueDateNotStated(undated) : unsigned ? messages.signerNotStated(unsigned) : uncounted.length ? messages.countNotStated(uncounted) : messages.notFound;
       const text = suggestions.length ? `${notFound}\n${messages.notFoundSuggest}\n${suggestions.map((s) => `• ${s}`).join("\n")}` : notFound;
       return { answer: text, abstained: true, confidence, citations: [], passages, mode: "abstained", grade: "none", suggestions, explain };
     }

@@ -88,6 +88,8 @@ export type Explanation = {
   undated?: string;
   /** The text not held whose signer the question asks (texts that cite another never say). */
   unsigned?: string;
+  /** Units the question asks a count of ("mấy người") that no sentence read states with a number. */
+  uncounted?: string[];
   /** Probability that the documents cover the question. */
   covered: number;
   /** Probability that the proposed answer is right. */

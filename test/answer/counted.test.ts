@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { countsNotStated } from "../../src/answer/counted.ts";
+import { fold } from "../../src/text/normalize.ts";
+import { answererForFile } from "../helpers/suite.ts";
+
+/**
+ * A count the question asks for ("mấy người", "bao nhiêu năm") that no passage states is not in the
+ * documents: the reply says so instead of quoting a sentence that holds some other number. People are
+ * counted as "thành viên" too. Made-up regulation.
+ */
+const RULES = [
+  "QUY CHẾ",
+  "Tổ chức và hoạt động của Ban Thanh tra nhân dân cơ quan",
+  "",
+  "Điều 3. Thành phần",
+  "",
+  "Ban Thanh tra nhân dân cơ quan có từ 03 đến 05 thành viên do hội nghị cán bộ, công chức bầu.",
+  "",
+  "Điều 4. Hoạt động",
+  "",
+  "Định kỳ 6 tháng một lần, Ban Thanh tra nhân dân báo cáo kết quả hoạt động với Ban Chấp hành Công đoàn cơ quan.",
+].join("\n");
+
+const answerer = answererForFile({ "quy-che-ttnd.txt": RULES });
+
+describe("a count the question asks for", () => {
+  it("is stated by a number of that unit, people counted as members too", () => {
+    const sentence = [{ text: "Ban Thanh tra nhân dân cơ quan có từ 03 đến 05 thành viên do hội nghị cán bộ, công chức bầu." }];
+    const words = (question: string) => fold(question).toLowerCase().split(/\s+/);
+    expect(countsNotStated(words("ban thanh tra co bao nhieu nguoi"), sentence)).toEqual([]);
+    expect(countsNotStated(words("ban thanh tra nhiem ky may nam"), sentence)).toEqual(["năm"]);
+    // "mấy năm một lần" asks how often, not for a count of years.
+    expect(countsNotStated(words("bao cao may thang mot lan"), sentence)).toEqual([]);
+  });
+
+  it("is said not to be in the documents when no passage states it", async () => {
+    const result = await answerer.answer("Ban thanh tra nhân dân cơ quan có nhiệm kỳ mấy năm?");
+    expect(result.grade).toBe("none");
+    expect(result.answer).toContain("không nêu số năm");
+  });
+});
