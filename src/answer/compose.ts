@@ -91,8 +91,8 @@ export function composeRelated(candidate: Candidate | undefined, ranked: RankedP
     for (const line of [candidate.lead, ...candidate.lines]) if (line) shown.add(line.passage.id);
   }
   // The nearest passages are all shown, whatever the proposed answer quoted: when it is wrong, one of them is often right.
-  ranked.slice(0, LIMITS.relatedPassages).forEach(({ passage }, p) => {
-    if (shown.has(passage.id)) return;
+  // (as many as LIMITS.relatedPassages besides those the proposed answer quotes).
+  ranked.map((r, p) => ({ passage: r.passage, p })).filter(({ passage }) => !shown.has(passage.id)).slice(0, LIMITS.relatedPassages).forEach(({ passage, p }) => {
     const best = sentences.find((s) => s.passage === p)?.text ?? passage.clean.split(/\n{2,}/).find((x) => x.length > 80) ?? passage.clean;
     const quote = shorten(bare(best), LIMITS.relatedChars);
     lines.push(`• «${quote}» [${citations.cite(passage, quote)}]`);
