@@ -1,11 +1,18 @@
+import type { NotStated } from "./answer/not-stated.ts";
+
 /** User-facing Vietnamese text of the core, in one place so wording can be reviewed together. */
 export const messages = {
   notFound: "Tài liệu hiện có không đề cập đến nội dung này, nên tôi không trả lời để tránh thông tin sai.",
   placeNotCovered: (places: string[]) => `Tài liệu hiện có không nhắc đến ${places.join(", ")}, nên tôi không trả lời để tránh thông tin sai.`,
-  textNotHeld: (name: string) => `Kho tài liệu chưa có ${name}; các văn bản trong kho chỉ nhắc đến văn bản này, nên tôi không trả lời về nội dung của nó để tránh thông tin sai.`,
-  issueDateNotStated: (name: string) => `Tài liệu hiện có chỉ nhắc đến ${name}, không ghi ngày ban hành của văn bản này, nên tôi không trả lời để tránh thông tin sai.`,
-  signerNotStated: (name: string) => `Tài liệu hiện có chỉ nhắc đến ${name}, không ghi người ký văn bản này, nên tôi không trả lời để tránh thông tin sai.`,
-  countNotStated: (units: string[]) => `Tài liệu hiện có không nêu số ${units.join(", số ")} mà câu hỏi cần, nên tôi không trả lời để tránh thông tin sai.`,
+  /** Why the documents cannot answer (src/answer/not-stated.ts). */
+  notStated: (why: NotStated) => {
+    switch (why.reason) {
+      case "text": return `Kho tài liệu chưa có ${why.text}; các văn bản trong kho chỉ nhắc đến văn bản này, nên tôi không trả lời về nội dung của nó để tránh thông tin sai.`;
+      case "date": return `Tài liệu hiện có chỉ nhắc đến ${why.text}, không ghi ngày ban hành của văn bản này, nên tôi không trả lời để tránh thông tin sai.`;
+      case "signer": return `Tài liệu hiện có chỉ nhắc đến ${why.text}, không ghi người ký văn bản này, nên tôi không trả lời để tránh thông tin sai.`;
+      case "count": return `Tài liệu hiện có không nêu số ${why.units.join(", số ")} mà câu hỏi cần, nên tôi không trả lời để tránh thông tin sai.`;
+    }
+  },
   notFoundSuggest: "Các chủ đề gần nhất mà tài liệu có nói đến:",
   related: "Tài liệu có các đoạn liên quan sau, có thể chưa trả lời đúng câu hỏi:",
   noSearchableWords: "Câu hỏi chưa có chữ nào để tra cứu. Bạn hãy hỏi bằng lời, ví dụ: «Dân vận là gì?»",

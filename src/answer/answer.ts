@@ -6,8 +6,7 @@ import type { RankedPassage, Retriever } from "../retrieve.ts";
 import type { Grade } from "./answerability.ts";
 import { answerability, featuresOf, gradeOf } from "./answerability.ts";
 import { placesNotInDocuments } from "./places.ts";
-import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
-import { countsNotStated } from "./counted.ts";
+import { notStated } from "./not-stated.ts";
 import type { CuratedSource } from "./curated.ts";
 import { matchCurated, quoteHolds } from "./curated.ts";
 import type { DocumentFilter } from "./validity.ts";
@@ -148,21 +147,16 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
     // A bare word or two ("QCDC", "thủ trưởng") is a search, not a question: its passages are shown, nothing asserted.
     // A place the documents never mention ("Tỉnh ủy Bắc Ninh" when only Bắc Giang's texts are here) is not covered.
     const absentPlaces = placesNotInDocuments(trimmed, retriever.lexicon, index.stats);
-    // A text the knowledge base does not hold ("CT 16/CT-TTg … giao những nhiệm vụ nào?"): what it says is not here.
-    const notHeld = textNotHeld(intent, registry, index.stats);
-    // …or when it was issued, if no sentence read gives its date where it is cited ("Chỉ thị số 30-CT/TW của Bộ Chính trị").
-    const undated = issueDateNotStated(intent, registry, sentences);
-    // …or who signed it: texts that cite another never say.
-    const unsigned = signerNotStated(intent, registry);
-    // "gồm mấy người, nhiệm kỳ mấy năm": a count no sentence read states is not in the documents.
-    const uncounted = countsNotStated(intent.words, sentences);
-    const graded: Grade = candidate && absentPlaces.length === 0 && !notHeld && !undated && !unsigned && uncounted.length === 0 ? gradeOf(scores) : "none";
+    // What the documents cannot say however well the words match: a text they do not hold, its date or signer, a count.
+    const unstated = notStated(intent, registry, index.stats, sentences);
+    const modelGrade: Grade = candidate ? gradeOf(scores) : "none";
+    const graded: Grade = absentPlaces.length === 0 && !unstated ? modelGrade : "none";
     const bare = query.concepts.length < MIN_CONCEPTS_TO_ASSERT || (intent.type === "fact" && query.concepts.length <= MIN_CONCEPTS_TO_ASSERT);
     const grade: Grade = graded === "answer" && bare ? "related" : graded;
     const passages = toPassageOut(ranked);
     const composed = candidate ? composeAnswer(candidate) : undefined;
     const explain: Explanation = {
-      intent, rules, features, ...(absentPlaces.length ? { absentPlaces } : {}), ...(notHeld ? { notHeld } : {}), ...(undated ? { undated } : {}), ...(unsigned ? { unsigned } : {}), ...(uncounted.length ? { uncounted } : {}), covered: round(scores.covered), right: round(scores.right), thresholds: ANSWERABILITY.thresholds,
+      intent, rules, features, ...(absentPlaces.length ? { absentPlaces } : {}), ...(unstated ? { notStated: unstated } : {}), covered: round(scores.covered), right: round(scores.right), thresholds: ANSWERABILITY.thresholds,
       candidate: candidate && { rule: candidate.rule, rank: candidate.rank, focusMatch: candidate.focusMatch, support: round(candidate.support), typeFound: candidate.typeFound, score: round(candidate.score), passageId: candidate.passage.id, citedIds: [...new Set([candidate.lead, ...candidate.lines].filter((l) => l !== undefined).map((l) => l.passage.id))], text: composed!.text },
       passages: ranked.map((r, i) => ({ rank: i + 1, chunkId: r.passage.id, section: r.passage.section, score: round(r.score), coverage: round(r.coverage.combined), fulltext: round(r.fulltext), similarity: round(r.similarity) })),
     };
@@ -171,7 +165,9 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
 
     if (grade === "none" || !candidate) {
       const suggestions = suggestionsFrom(ranked);
-      const notFound = absentPlaces.length ? messages.placeNotCovered(absentPlaces) : notHeld ? messages.textNotHeld(notHeld) : undated ? messages.issueDateNotStated(undated) : unsigned ? messages.signerNotStated(unsigned) : uncounted.length ? messages.countNotStated(uncounted) : messages.notFound;
+      // A missing count is said only when it alone refuses: "đảng phí … bao nhiêu phần trăm" is simply not covered.
+      const specific = unstated && (unstated.reason !== "count" || modelGrade !== "none") ? messages.notStated(unstated) : undefined;
+      const notFound = absentPlaces.length ? messages.placeNotCovered(absentPlaces) : specific ?? messages.notFound;
       const text = suggestions.length ? `${notFound}\n${messages.notFoundSuggest}\n${suggestions.map((s) => `• ${s}`).join("\n")}` : notFound;
       return { answer: text, abstained: true, confidence, citations: [], passages, mode: "abstained", grade: "none", suggestions, explain };
     }

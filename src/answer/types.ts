@@ -3,6 +3,7 @@ import { DOCUMENT_STATUSES } from "../documents/registry.ts";
 import type { Features } from "./answerability.ts";
 import type { Candidate } from "./candidate.ts";
 import type { RuleAttempt } from "./propose.ts";
+import type { NotStated } from "./not-stated.ts";
 import type { QuestionAnalysis } from "./question.ts";
 
 /** Another document that holds the same words (a near-duplicate of the cited passage). */
@@ -82,14 +83,8 @@ export type Explanation = {
   features: Features;
   /** Places the question names that no document mentions (src/answer/places.ts): the question is not covered. */
   absentPlaces?: string[];
-  /** The text the question asks about, which the knowledge base does not hold ("Chỉ thị số 16"). */
-  notHeld?: string;
-  /** The text not held whose issue date the question asks, which no sentence read states. */
-  undated?: string;
-  /** The text not held whose signer the question asks (texts that cite another never say). */
-  unsigned?: string;
-  /** Units the question asks a count of ("mấy người") that no sentence read states with a number. */
-  uncounted?: string[];
+  /** Why the documents cannot answer however well the words match (src/answer/not-stated.ts). */
+  notStated?: NotStated;
   /** Probability that the documents cover the question. */
   covered: number;
   /** Probability that the proposed answer is right. */

@@ -1,0 +1,26 @@
+import type { Registry } from "../documents/registry.ts";
+import type { TermStats } from "../index/term-stats.ts";
+import { countsNotStated } from "./counted.ts";
+import type { QuestionAnalysis } from "./question.ts";
+import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
+
+/**
+ * Why the documents cannot answer a question however well its words match, when a rule can tell:
+ * it asks what a text the knowledge base does not hold says (`text`), when such a text was issued
+ * and no sentence read gives its date (`date`), who signed it (`signer`), or a count no sentence read
+ * states (`count`). The reply says which; typed here so that every channel words it alike.
+ */
+export type NotStated =
+  | { reason: "text" | "date" | "signer"; text: string }
+  | { reason: "count"; units: string[] };
+
+export function notStated(intent: QuestionAnalysis, registry: Registry, stats: TermStats, sentences: ReadonlyArray<{ text: string }>): NotStated | undefined {
+  const text = textNotHeld(intent, registry, stats);
+  if (text) return { reason: "text", text };
+  const undated = issueDateNotStated(intent, registry, sentences);
+  if (undated) return { reason: "date", text: undated };
+  const unsigned = signerNotStated(intent, registry);
+  if (unsigned) return { reason: "signer", text: unsigned };
+  const units = countsNotStated(intent.words, sentences);
+  return units.length ? { reason: "count", units } : undefined;
+}
