@@ -25,7 +25,7 @@ export function renderExplanation(result: AnswerResult): string {
       : "Đề xuất: không có",
     `Đặc trưng: ${Object.entries(e.features).map(([name, value]) => `${name}=${value.toFixed(3)}`).join(" ")}`,
     ...(e.absentPlaces ? [`Nơi không tài liệu nào nhắc đến: ${e.absentPlaces.join(", ")} → none`] : []),
-    ...(e.notStated ? [`Tài liệu không thể nêu (${e.notStated.reason}): ${e.notStated.reason === "count" ? e.notStated.units.join(", ") : e.notStated.text} → none`] : []),
+    ...(e.notStated ? [`Tài liệu không thể nêu (${e.notStated.reason}): ${e.notStated.reason === "count" ? e.notStated.units.join(", ") : e.notStated.reason === "current" ? "người giữ chức vụ hiện nay" : e.notStated.text} → none`] : []),
     `Tài liệu có đề cập: ${e.covered.toFixed(3)} (ngưỡng ${e.thresholds.covered}) · câu trả lời đúng: ${e.right.toFixed(3)} (ngưỡng ${e.thresholds.answer}) → ${result.grade}`,
     "Các đoạn tìm được:",
     ...e.passages.map((p) => `  ${p.rank}. điểm ${p.score.toFixed(3)} · phủ ${p.coverage.toFixed(3)} · BM25 ${p.fulltext.toFixed(2)} · tương đồng ${p.similarity.toFixed(3)} · ${p.section || "(không có mục)"}`),

@@ -8,11 +8,16 @@ import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
  * Why the documents cannot answer a question however well its words match, when a rule can tell:
  * it asks what a text the knowledge base does not hold says (`text`), when such a text was issued
  * and no sentence read gives its date (`date`), who signed it (`signer`), or a count no sentence read
- * states (`count`). The reply says which; typed here so that every channel words it alike.
+ * states (`count`), or who holds an office now (`current`: the documents speak as of their dates).
+ * The reply says which; typed here so that every channel words it alike.
  */
 export type NotStated =
   | { reason: "text" | "date" | "signer"; text: string }
-  | { reason: "count"; units: string[] };
+  | { reason: "count"; units: string[] }
+  | { reason: "current" };
+
+/** "Trưởng Ban Dân vận Trung ương hiện nay là ai?": who holds an office now, which dated documents cannot say. */
+const NOW = /\b(?:hien nay|hien tai|bay gio|duong nhiem|hien dang)\b/;
 
 export function notStated(intent: QuestionAnalysis, registry: Registry, stats: TermStats, sentences: ReadonlyArray<{ text: string }>): NotStated | undefined {
   const text = textNotHeld(intent, registry, stats);
@@ -21,6 +26,7 @@ export function notStated(intent: QuestionAnalysis, registry: Registry, stats: T
   if (undated) return { reason: "date", text: undated };
   const unsigned = signerNotStated(intent, registry);
   if (unsigned) return { reason: "signer", text: unsigned };
+  if (intent.type === "who" && NOW.test(intent.words.join(" "))) return { reason: "current" };
   const units = countsNotStated(intent.words, sentences);
   return units.length ? { reason: "count", units } : undefined;
 }

@@ -16,6 +16,8 @@ const PLAN = [
   "",
   "Các xã tiếp tục thực hiện dân chủ ở cơ sở theo tinh thần Chỉ thị số 45-CT/TW của Bộ Chính trị.",
   "",
+  "Đồng chí Lê Văn Hòa, Trưởng Ban Dân vận Huyện ủy, chủ trì hội nghị triển khai kế hoạch.",
+  "",
   "II- NHIỆM VỤ",
   "",
   "Ủy ban nhân dân các xã có trách nhiệm:",
@@ -62,5 +64,14 @@ describe("a text the knowledge base does not hold", () => {
     const result = await answerer.answer("Kế hoạch 12 của Huyện ủy giao cho Ủy ban nhân dân các xã những nhiệm vụ gì?");
     expect(result.answer).not.toContain("Kho tài liệu chưa có");
     expect(result.answer).toContain("Tổ chức đối thoại với nhân dân mỗi quý một lần");
+  });
+});
+
+describe("who holds an office now", () => {
+  it("is not said from dated documents", async () => {
+    const result = await answerer.answer("Trưởng Ban Dân vận Huyện ủy hiện nay là ai?");
+    expect(result.grade).toBe("none");
+    expect(result.answer).toContain("không cho biết ai đang giữ chức vụ này hiện nay");
+    expect(result.answer).not.toContain("Lê Văn Hòa");
   });
 });
