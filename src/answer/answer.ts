@@ -13,6 +13,7 @@ import type { DocumentFilter } from "./validity.ts";
 import { citationValidity, filterByDocument, passesFilter, preferInForce, validityNotes } from "./validity.ts";
 import type { Registry } from "../documents/registry.ts";
 import { ANSWERABILITY } from "./answerability-model.ts";
+import { ACTOR_LIST_ANSWER } from "./weights.ts";
 import { composeAnswer, composeRelated, suggestionsFrom } from "./compose.ts";
 import { answerContext } from "./context.ts";
 import { scoreSentences } from "./evidence.ts";
@@ -149,7 +150,9 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
     const absentPlaces = placesNotInDocuments(trimmed, retriever.lexicon, index.stats);
     // What the documents cannot say however well the words match: a text they do not hold, its date or signer, a count.
     const unstated = notStated(intent, registry, index.stats, sentences);
-    const modelGrade: Grade = candidate ? gradeOf(scores) : "none";
+    // The list of the very actor the question names is asserted once the documents are found to cover the question.
+    const ownList = candidate?.rule === "actor-list" && (candidate.focusMatch ?? 0) >= ACTOR_LIST_ANSWER;
+    const modelGrade: Grade = !candidate ? "none" : ownList && scores.covered >= ANSWERABILITY.thresholds.covered ? "answer" : gradeOf(scores);
     const graded: Grade = absentPlaces.length === 0 && !unstated ? modelGrade : "none";
     const bare = query.concepts.length < MIN_CONCEPTS_TO_ASSERT || (intent.type === "fact" && query.concepts.length <= MIN_CONCEPTS_TO_ASSERT);
     const grade: Grade = graded === "answer" && bare ? "related" : graded;
