@@ -48,6 +48,8 @@ describe("assignment clauses", () => {
     for (const duty of ["tổ chức hội nghị sơ kết phong trào", "đăng ký mô hình dân vận khéo", "báo cáo Ban Thường vụ Huyện ủy mỗi quý", "Hội thi tuyên truyền viên giỏi"]) {
       expect(result.answer).toContain(duty);
     }
+    // The named body's own list is asserted, not offered as a related passage.
+    expect(result.grade).toBe("answer");
     // Not the neighbouring bodies' duties.
     expect(result.answer).not.toContain("bố trí kinh phí khen thưởng");
     expect(result.answer).not.toContain("rà soát đội ngũ cán bộ dân vận");
