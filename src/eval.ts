@@ -95,7 +95,11 @@ function percentile(values: number[], p: number): number {
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 /** Scores a question file through the same `answer()` users get. */
-export async function evaluate(answer: (question: string, options: { k: number }) => Promise<AnswerResult>, questions: EvalQuestion[], k: number): Promise<EvalSummary> {
+/**
+ * `passageText` reads a cited passage that retrieval did not return (a list the responsibilities table
+ * brought in): its citation counts when it holds the expected text, as the user sees it quoted.
+ */
+export async function evaluate(answer: (question: string, options: { k: number }) => Promise<AnswerResult>, questions: EvalQuestion[], k: number, passageText?: (chunkId: string) => Promise<string | undefined>): Promise<EvalSummary> {
   const outcomes: QuestionOutcome[] = [];
   for (const question of questions) {
     const started = performance.now();
@@ -109,7 +113,11 @@ export async function evaluate(answer: (question: string, options: { k: number }
     const contains = (text: string) => expected.some((e) => normalizeForMatch(text).includes(e));
     const hitIndex = result.passages.findIndex((p) => contains(p.text));
     const cited = new Set(result.citations.map((c) => c.chunkId));
-    const citationHit = result.passages.some((p) => cited.has(p.chunkId) && contains(p.text));
+    let citationHit = result.passages.some((p) => cited.has(p.chunkId) && contains(p.text));
+    for (const id of cited) {
+      if (citationHit || !passageText || result.passages.some((p) => p.chunkId === id)) continue;
+      citationHit = contains((await passageText(id)) ?? "");
+    }
     const sectionOk = question.section === undefined
       || result.citations.some((c) => normalizeForMatch(c.section).includes(normalizeForMatch(question.section!)));
     const reply = normalizeForMatch(result.answer);

@@ -63,7 +63,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   const questions = await readQuestionFile(values.questions);
   const knowledge = await openKnowledge(loadConfig());
   try {
-    const summary = await evaluate(knowledge.answer, questions, k);
+    const summary = await evaluate(knowledge.answer, questions, k, async (id) => (await knowledge.index.passage(id))?.text);
     if (values.json) console.log(JSON.stringify(summary));
     else printSummary(summary, values.questions);
     return 0;

@@ -138,17 +138,17 @@ try {
   table("bench:query — chất lượng tìm kiếm (5 đoạn đầu)", quality_rows);
 
   const answerRows = [];
-  for (const [name, questions, role] of await answerSets()) answerRows.push(answerRow(name, role, await evaluate(answerer.answer, questions, 5)));
+  for (const [name, questions, role] of await answerSets()) answerRows.push(answerRow(name, role, await evaluate(answerer.answer, questions, 5, async (id) => (await answerer.index.passage(id))?.text)));
   // Legal drafting (Chương/Điều/Khoản/Điểm a1): a regulation written for the tests, added to the corpus.
   const legalDocs = path.join(dir, "legal-docs");
   await cp(KNOWLEDGE, legalDocs, { recursive: true });
   await cp(path.join(ROOT, "test/fixtures/legal/quy-che-dan-chu-thanh-binh.txt"), path.join(legalDocs, "documents", "quy-che-dan-chu-thanh-binh.txt"));
   await runIngest(legalDocs, path.join(dir, "legal-index"));
   const legal = await openAnswerer(path.join(dir, "legal-index"));
-  answerRows.push(answerRow("văn bản pháp quy (Điều/Khoản)", "báo cáo", await evaluate(legal.answer, await readQuestionFile(path.join(ROOT, "test/fixtures/legal/legal-questions.jsonl")), 5)));
+  answerRows.push(answerRow("văn bản pháp quy (Điều/Khoản)", "báo cáo", await evaluate(legal.answer, await readQuestionFile(path.join(ROOT, "test/fixtures/legal/legal-questions.jsonl")), 5, async (id) => (await legal.index.passage(id))?.text)));
   // Blind set 5 asks about the bundled documents and the legal fixture alike, so it runs on this index.
   try {
-    answerRows.push(answerRow("đánh giá kín 5", "kín (chạy một lần, 2/12/2026)", await evaluate(legal.answer, await readQuestionFile(path.join(ROOT, "test/fixtures/answer-blind-5.jsonl")), 5)));
+    answerRows.push(answerRow("đánh giá kín 5", "kín (chạy một lần, 2/12/2026)", await evaluate(legal.answer, await readQuestionFile(path.join(ROOT, "test/fixtures/answer-blind-5.jsonl")), 5, async (id) => (await legal.index.passage(id))?.text)));
   } catch {
     // a set not in this clone
   }
