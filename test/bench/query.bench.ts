@@ -146,11 +146,16 @@ try {
   await runIngest(legalDocs, path.join(dir, "legal-index"));
   const legal = await openAnswerer(path.join(dir, "legal-index"));
   answerRows.push(answerRow("văn bản pháp quy (Điều/Khoản)", "báo cáo", await evaluate(legal.answer, await readQuestionFile(path.join(ROOT, "test/fixtures/legal/legal-questions.jsonl")), 5, async (id) => (await legal.index.passage(id))?.text)));
-  // Blind set 5 asks about the bundled documents and the legal fixture alike, so it runs on this index.
-  try {
-    answerRows.push(answerRow("đánh giá kín 5", "kín (chạy một lần, 2/12/2026)", await evaluate(legal.answer, await readQuestionFile(path.join(ROOT, "test/fixtures/answer-blind-5.jsonl")), 5, async (id) => (await legal.index.passage(id))?.text)));
-  } catch {
-    // a set not in this clone
+  // Blind sets 5 and 6 ask about the bundled documents and the legal fixture alike, so they run on this index.
+  for (const [name, file, role] of [
+    ["đánh giá kín 5", "test/fixtures/answer-blind-5.jsonl", "báo cáo (kín, đã chạy một lần 2/12/2026)"],
+    ["đánh giá kín 6", "test/fixtures/answer-blind-6.jsonl", "kín (chạy một lần, 3/12/2026)"],
+  ] as const) {
+    try {
+      answerRows.push(answerRow(name, role, await evaluate(legal.answer, await readQuestionFile(path.join(ROOT, file)), 5, async (id) => (await legal.index.passage(id))?.text)));
+    } catch {
+      // a set not in this clone
+    }
   }
   legal.close();
   table("bench:query — câu trả lời (mức «trả lời»/«liên quan»/«không có»)", answerRows);
