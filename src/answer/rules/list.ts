@@ -167,7 +167,9 @@ function phraseEcho(question: readonly string[], heading: readonly string[], sta
  * of a list of tasks).
  */
 function namesKind(kind: readonly string[], option: ListOption): boolean {
-  const frame = ` ${foldedSyllables(`${option.headings.join(" ")} ${option.subject} ${lastSentence(option.lead)}`).join(" ")} `;
+  // A paragraph cut off to serve as a heading ("2- Thời gian tới, phải tạo được sự chuyển biến tích cực…") says what
+  // the text aims at, not what kind of items the list under it holds.
+  const frame = ` ${foldedSyllables(`${option.headings.filter(isRealHeading).join(" ")} ${option.subject} ${lastSentence(option.lead)}`).join(" ")} `;
   return kind.some((pair) => frame.includes(` ${pair} `));
 }
 
