@@ -69,6 +69,7 @@ export function documentFacts(path: string, docId: string, body: Paragraph[], ch
       const rest = clauseContinuation(section.body.slice(1).map((p) => p.text));
       const parts = [first!, ...section.body.slice(1, 1 + rest.length)];
       const duties = parts.flatMap((paragraph, i) => (i === 0 ? assignedDuties(paragraph.text, actor) : clauseDuties(paragraph.text)).map((duty) => ({ duty, chunk: chunkAt(paragraph.start) })));
+      // One duty is a sentence about the body, not its list ("2- Ủy ban nhân dân tỉnh chỉ đạo …." stays a sentence answer).
       if (duties.length >= 2 && duties.every((d) => d.chunk)) {
         facts.push({
           passageId: chunkAt(first!.start)!.id, path, docId, kind: "list", subject: actor, headings: here,

@@ -15,7 +15,10 @@ const UNITS: ReadonlyArray<readonly [readonly string[], string]> = [
 ];
 
 /** A number written in figures or words, folded. */
-const NUMBER = "(?:\\d+(?:[.,]\\d+)?|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|muoi|nua)";
+const NUMBER = "(?:\\d+(?:[.,]\\d+)?|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|nua)";
+
+/** "hằng quý", "mỗi năm", "định kỳ 6 tháng": how often, which answers "bao nhiêu lần" without a count of times. */
+const FREQUENCY = /\b(?:hang|moi) (?:nam|quy|thang|tuan|ngay|ky)\b|\bdinh ky\b/;
 
 /** The units the question asks a count of ("mấy người", "bao nhiêu năm") that no sentence states with a number; as written. */
 export function countsNotStated(words: readonly string[], sentences: ReadonlyArray<{ text: string }>): string[] {
@@ -27,6 +30,6 @@ export function countsNotStated(words: readonly string[], sentences: ReadonlyArr
   const folded = sentences.map((s) => ` ${fold(s.text).toLowerCase()} `);
   return asked.filter(([units]) => {
     const stated = units.includes("phan tram") ? /%| phan tram /u : new RegExp(` ${NUMBER} (?:[a-z]+ )?(?:${units.join("|")})\\b`);
-    return !folded.some((s) => stated.test(s));
+    return !folded.some((s) => stated.test(s) || (units.includes("lan") && FREQUENCY.test(s)));
   }).map(([, name]) => name);
 }

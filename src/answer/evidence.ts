@@ -4,7 +4,7 @@ import { isHeadingLike } from "../structure/blocks.ts";
 import { passageText } from "./passage-text.ts";
 import type { AnswerContext } from "./context.ts";
 import type { QuestionAnalysis } from "./question.ts";
-import { scopeMatch } from "./question.ts";
+import { scopeMatch } from "./scope.ts";
 import { SENTENCE } from "./weights.ts";
 
 /** One sentence of a read passage, scored as an answer to the question. */

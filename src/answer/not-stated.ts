@@ -12,21 +12,23 @@ import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
  * The reply says which; typed here so that every channel words it alike.
  */
 export type NotStated =
-  | { reason: "text" | "date" | "signer"; text: string }
+  | { reason: "text"; text: string; mentioned: boolean }
+  | { reason: "date" | "signer"; text: string }
   | { reason: "count"; units: string[] }
   | { reason: "current" };
 
-/** "Trưởng Ban Dân vận Trung ương hiện nay là ai?": who holds an office now, which dated documents cannot say. */
+/** "Trưởng Ban Dân vận Trung ương hiện nay là ai?": who holds an office now (a person asked for), which dated documents cannot say. */
 const NOW = /\b(?:hien nay|hien tai|bay gio|duong nhiem|hien dang)\b/;
 
 export function notStated(intent: QuestionAnalysis, registry: Registry, stats: TermStats, sentences: ReadonlyArray<{ text: string }>): NotStated | undefined {
   const text = textNotHeld(intent, registry, stats);
-  if (text) return { reason: "text", text };
+  if (text) return { reason: "text", ...text };
   const undated = issueDateNotStated(intent, registry, sentences);
   if (undated) return { reason: "date", text: undated };
   const unsigned = signerNotStated(intent, registry);
   if (unsigned) return { reason: "signer", text: unsigned };
-  if (intent.type === "who" && NOW.test(intent.words.join(" "))) return { reason: "current" };
+  // "Ai là lực lượng nòng cốt … hiện nay?" asks no person's name: answered as usual.
+  if (intent.type === "who" && intent.person && NOW.test(intent.words.join(" "))) return { reason: "current" };
   const units = countsNotStated(intent.words, sentences);
   return units.length ? { reason: "count", units } : undefined;
 }

@@ -16,22 +16,30 @@ import { bigram } from "../text/terms.ts";
 /** The words for a province or city, as folded syllables, that may come right before its name. */
 const UNITS: ReadonlyArray<readonly string[]> = [["tinh"], ["thanh", "pho"], ["tp"], ["tinh", "uy"], ["thanh", "uy"]];
 
-export function placesNotInDocuments(question: string, lexicon: Lexicon, stats: TermStats): string[] {
+/**
+ * The places a question names: typed as a name (first and last syllables capitalised) or after the word for
+ * its unit ("tỉnh bac ninh"); "diễn biến hòa bình" and "mỗi năm định kỳ" name none.
+ */
+export function namedPlaces(question: string, lexicon: Lexicon): Array<{ name: string; phrase: readonly string[] }> {
   // As typed, capitals kept (syllables() lower-cases).
   const typed = nfc(question).match(/[\p{L}\p{N}]+/gu) ?? [];
   const folded = typed.map((s) => fold(s).toLowerCase());
-  const absent: string[] = [];
+  const named: Array<{ name: string; phrase: readonly string[] }> = [];
   for (const { name, phrase } of lexicon.places) {
     for (let at = 0; at + phrase.length <= folded.length; at++) {
       if (!phrase.every((word, i) => folded[at + i] === word)) continue;
-      // Its first and last syllables capitalised ("Bắc Ninh", "Thành phố Hồ Chí Minh").
       const asName = [typed[at]!, typed[at + phrase.length - 1]!].every((s) => /^\p{Lu}/u.test(s));
       const afterUnit = UNITS.some((unit) => unit.length <= at && unit.every((word, i) => folded[at - unit.length + i] === word));
       if (!asName && !afterUnit) continue;
-      const pairs = phrase.slice(1).map((word, i) => bigram(phrase[i]!, word));
-      if (pairs.some((pair) => stats.documentFrequency(pair) === 0)) absent.push(name);
+      named.push({ name, phrase });
       break;
     }
   }
-  return absent;
+  return named;
+}
+
+export function placesNotInDocuments(question: string, lexicon: Lexicon, stats: TermStats): string[] {
+  return namedPlaces(question, lexicon)
+    .filter(({ phrase }) => phrase.slice(1).some((word, i) => stats.documentFrequency(bigram(phrase[i]!, word)) === 0))
+    .map(({ name }) => name);
 }

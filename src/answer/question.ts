@@ -1,33 +1,19 @@
-import { isNormativeKind } from "../documents/registry.ts";
 import type { Lexicon } from "../lexicon.ts";
 import { expandAbbreviations, findPhrase } from "../lexicon.ts";
 import type { AnalysedQuery } from "../query.ts";
 import { fold, foldedSyllables, nfc } from "../text/normalize.ts";
 import { isFunctionWord } from "../text/terms.ts";
 import { trimEdges } from "../text/definition.ts";
+import type { QuestionScope } from "./scope.ts";
+import { findScope, withoutPlace } from "./scope.ts";
 
 /**
  * What a question asks, read once before answering: its type (a definition, a list of duties, the
  * steps of a procedure, one named item, who, a number, a date, yes or no, how or why), its focus (the
- * actor or subject it names: "Ban Chấp hành Công đoàn cơ quan") and its scope (a document named by
- * number or year).
+ * actor or subject it names: "Ban Chấp hành Công đoàn cơ quan") and its scope (src/answer/scope.ts).
  */
 
 export type QuestionType = "definition" | "list" | "steps" | "item" | "who" | "number" | "date" | "yesno" | "howwhy" | "fact";
-
-export type QuestionScope = {
-  /** A document number as typed, e.g. "25" for "NQ 25" or "25-NQ/TW". */
-  documentNumber?: string;
-  /** A year named in the question ("2016", "năm 2014"). */
-  year?: string;
-  /** A province or city named (knowledge/lexicon.yaml `places`), as the lexicon writes it: "Bắc Giang". */
-  place?: string;
-  /**
-   * The text the question opens with, and so asks about ("CT 16/CT-TTg năm 2016 của Thủ tướng giao …", "Theo
-   * NĐ 04/2015 thì …"): its kind as folded words ("chi thi") and its number as typed ("16").
-   */
-  opensWith?: { kind: string; number: string };
-};
 
 export type QuestionAnalysis = {
   type: QuestionType;
@@ -142,33 +128,6 @@ function findFocus(text: string): string[] {
   return [];
 }
 
-/** The focus without the place it names ("ban dan van tinh uy bac giang" → "ban dan van tinh uy"), and the "ở"/"tỉnh" before it. */
-function withoutPlace(focus: string[], place: string[]): string[] {
-  const at = focus.findIndex((_, i) => place.every((w, j) => focus[i + j] === w));
-  if (at < 0) return focus;
-  let start = at;
-  while (start > 0 && ["o", "tai", "tinh", "thanh", "pho", "cua"].includes(focus[start - 1]!)) start--;
-  return trimFocus([...focus.slice(0, start), ...focus.slice(at + place.length)]);
-}
-
-/** A question that opens with a text named by kind and number (abbreviations already written out). */
-const OPENS_WITH_TEXT = /^(?:theo\s+)?(nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|quy dinh|quy che|huong dan|thong tu|ke hoach|thong bao|chuong trinh hanh dong|luat)\s+(?:so\s+)?(\d{1,3})\b/;
-
-function findScope(words: string[], text: string, lexicon: Lexicon): QuestionScope {
-  const scope: QuestionScope = {};
-  const opens = OPENS_WITH_TEXT.exec(text);
-  if (opens) scope.opensWith = { kind: opens[1]!, number: opens[2]! };
-  // Any case: a place the documents do not mention matches no passage, so reading one by mistake ("nam định kỳ") changes nothing.
-  const place = lexicon.places.find(({ phrase }) => ` ${text} `.includes(` ${phrase.join(" ")} `));
-  if (place) scope.place = place.name;
-  const numbered = text.match(/\b(\d{1,3})\s*(?:[-/ ]\s*)?(?:nq|kl|qd|ct|ttg|nd|cp|hd|qc)\b/)
-    ?? text.match(/\b(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|quy dinh|quy che|huong dan|thong tu|ke hoach|thong bao|chuong trinh)\s+(?:so\s+)?(\d{1,3})\b/);
-  if (numbered?.[1]) scope.documentNumber = numbered[1];
-  const year = words.find((w) => /^(?:19|20)\d\d$/.test(w));
-  if (year) scope.year = year;
-  return scope;
-}
-
 /**
  * A plain request for several things: "liệt kê", "kể tên", "nêu các …", "… là những gì", "những kết quả
  * nào", "các nguyên nhân gì". It makes a list question of one that would otherwise read as a number ("có
@@ -243,8 +202,8 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
     focus = [];
   }
   // The province is the question's scope, not part of the actor's name ("Ban Dân vận Tỉnh ủy Bắc Giang").
-  const scope = findScope(words, text, lexicon);
-  if (scope.place) focus = withoutPlace(focus, foldedSyllables(scope.place));
+  const scope = findScope(question, words, text, lexicon);
+  if (scope.place) focus = trimFocus(withoutPlace(focus, foldedSyllables(scope.place)));
   // "bao nhiêu % chi bộ" asks for a percentage (the words have no "%": read it from the question as typed).
   const percent = /(?:bao\s+nhi[eêế]u|m[aấ]y)\s*%/iu.test(nfc(question));
   const unit = type !== "number" ? undefined : percent ? "%" : text.match(/\b(?:bao nhieu|may)\s+(phan tram|ty le|\p{L}+)/u)?.[1] ?? (/%/.test(question) ? "%" : undefined);
@@ -276,28 +235,4 @@ function variants(words: string[], lexicon: Lexicon, limit = 8): string[][] {
 
 function alternativeWords(words: string[], lexicon: Lexicon): string[] {
   return lexicon.groups.flatMap((group) => (group.some((phrase) => findPhrase(words, phrase) >= 0) ? group.flat() : []));
-}
-
-/**
- * Does a passage's document match the document the question names (by number or year)? 1 when it
- * does, 0 when the question names another, 0.5 when it names none.
- */
-export function scopeMatch(intent: QuestionAnalysis, passage: { docNumber: string; docDate: string; docTitle: string; docKind?: string; docIssuer?: string; clean?: string }): number {
-  const { documentNumber, year, place } = intent.scope;
-  if (!documentNumber && !year && !place) return 0.5;
-  // A text of that province or city: its issuer or title names it ("Ban Chấp hành Đảng bộ tỉnh Bắc Giang").
-  if (place && !` ${foldedSyllables(`${passage.docIssuer ?? ""} ${passage.docTitle}`).join(" ")} `.includes(` ${foldedSyllables(place).join(" ")} `)) return 0;
-  if (!documentNumber && !year) return 1;
-  const numberOk = !documentNumber || new RegExp(`(?:^|\\D)0*${Number(documentNumber)}(?:\\D|$)`).test(`${passage.docNumber} ${passage.docTitle}`);
-  const yearOk = !year || passage.docDate.startsWith(year) || passage.docTitle.includes(year);
-  if (numberOk && yearOk) return 1;
-  // A news report or article (no number of its own) named by its year and the resolution it is about
-  // ("hội nghị tổng kết 10 năm NQ 25 tháng 9/2023"), when this passage cites that number.
-  const report = !passage.docNumber && Boolean(passage.docKind) && !isNormativeKind(passage.docKind!);
-  // Cited as a text ("Nghị quyết số 25-NQ/TW", "Nghị quyết 25", "25-NQ/TW"), never a date or a count ("25/9", "25/30").
-  const n = Number(documentNumber);
-  const cites = passage.clean !== undefined
-    && (new RegExp(`(?<![\\p{L}\\d/])0*${n}\\s*[-/]\\s*(?:NQ|KL|QĐ|CT|QC)\\b`, "u").test(passage.clean)
-      || new RegExp(`(?:nghị quyết|kết luận|quyết định|chỉ thị|quy chế|quy định)\\s+(?:số\\s+)?0*${n}(?![\\p{L}\\d/])`, "iu").test(passage.clean));
-  return documentNumber && year && yearOk && report && cites ? 1 : 0;
 }

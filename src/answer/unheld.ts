@@ -1,8 +1,9 @@
 import type { Registry } from "../documents/registry.ts";
 import type { TermStats } from "../index/term-stats.ts";
-import { foldedSyllables } from "../text/normalize.ts";
+import { kindCode, sameDocumentNumber } from "../documents/numbers.ts";
 import type { QuestionAnalysis, QuestionType } from "./question.ts";
 import { NOT_HELD_MENTIONS } from "./weights.ts";
+import { ASKS_SIGNER } from "./rules/signer.ts";
 
 /**
  * A question about a text the knowledge base does not hold: it opens with that text ("CT 16/CT-TTg năm
@@ -21,11 +22,12 @@ const ABOUT_CONTENT: ReadonlySet<QuestionType> = new Set(["list", "steps", "numb
 /** "… quy định về nội dung gì", "… ban hành quy chế gì", "… nói về cái gì": what the text is about, i.e. its title. */
 const ABOUT_TITLE = /\b(?:(?:quy dinh|ban hanh|noi|de cap|la)\s+(?:ve\s+)?(?:noi dung|van de|cai|quy che|quy dinh|viec|linh vuc|van ban)?\s*gi|ve (?:viec|van de) gi|ten (?:la\s+)?gi|trich yeu)\b/;
 
-/** How a kind of text is abbreviated in its number ("16/CT-TTg", "43-KL/TW"), as folded. */
-const ABBREVIATION: Readonly<Record<string, string>> = {
-  "nghi quyet": "nq", "ket luan": "kl", "quyet dinh": "qd", "chi thi": "ct", "nghi dinh": "nd", "quy dinh": "qd", "quy che": "qc",
-  "huong dan": "hd", "thong tu": "tt", "ke hoach": "kh", "thong bao": "tb", "chuong trinh hanh dong": "ctr", luat: "luat",
-};
+/**
+ * How far after a cited text's number its date may be written, in characters of the same clause ("Quy định số 101-QĐ/TW,
+ * ngày 07-6-2012 của Ban Bí thư"; "Kết luận số 43-KL/TW của Ban Bí thư khóa XII ngày 07/01/2019"). Set by reading the
+ * citations of the bundled documents, all within 60.
+ */
+const DATE_WINDOW = 80;
 
 /** Kinds as written, for the reply. */
 const KIND_NAMES: Readonly<Record<string, string>> = {
@@ -38,27 +40,31 @@ function mentions(kind: string, number: string, year: string | undefined, stats:
   const n = Number(number);
   const forms = [...new Set([number, String(n), n < 10 ? `0${n}` : String(n)])];
   const last = kind.split(" ").at(-1)!;
-  const tokens = forms.flatMap((f) => [`${f}_${ABBREVIATION[kind]}`, `${last}_${f}`, ...(year ? [`${f}_${year}`] : [])]);
+  const code = kindCode(kind);
+  const tokens = forms.flatMap((f) => [...(code ? [`${f}_${code}`] : []), `${last}_${f}`, ...(year ? [`${f}_${year}`] : [])]);
   return Math.max(0, ...tokens.map((t) => stats.documentFrequency(t)));
 }
 
-/** The text the question opens with, when the registry has no document of that kind and number. */
+/** The text the question opens with, when the registry has no document of that kind and number (and year, when typed). */
 function unheld(intent: QuestionAnalysis, registry: Registry): { kind: string; number: string } | undefined {
   const named = intent.scope.opensWith;
   if (!named) return undefined;
-  const sameNumber = new RegExp(`(?:^|\\D)0*${Number(named.number)}(?:\\D|$)`);
-  const held = registry.documents.some((d) => sameNumber.test(d.number) && (!d.kind || foldedSyllables(d.kind).join(" ") === named.kind));
-  return held ? undefined : named;
+  const cited = { number: intent.scope.year ? `${named.number}/${intent.scope.year}` : named.number, kind: KIND_NAMES[named.kind] ?? named.kind };
+  return registry.documents.some((d) => sameDocumentNumber(cited, d)) ? undefined : named;
 }
 
 const nameOf = (named: { kind: string; number: string }) => `${KIND_NAMES[named.kind] ?? named.kind} số ${named.number}`;
 
-/** The text the question asks about when the knowledge base does not hold it ("Chỉ thị số 16"), else undefined. */
-export function textNotHeld(intent: QuestionAnalysis, registry: Registry, stats: TermStats): string | undefined {
-  if (!ABOUT_CONTENT.has(intent.type) || ABOUT_TITLE.test(intent.words.join(" "))) return undefined;
+/** The text the question asks about when the knowledge base does not hold it ("Chỉ thị số 16") and whether the documents cite it at all, else undefined. */
+export function textNotHeld(intent: QuestionAnalysis, registry: Registry, stats: TermStats): { text: string; mentioned: boolean } | undefined {
+  const asked = intent.words.join(" ");
+  // "Chỉ thị 16 giao cơ quan nào chủ trì …?" asks what the text says too; who signed it is asked apart (signerNotStated).
+  const aboutContent = ABOUT_CONTENT.has(intent.type) || (intent.type === "who" && !ASKS_SIGNER.test(asked)) || (intent.type === "date" && intent.dateKind === "period");
+  if (!aboutContent || ABOUT_TITLE.test(asked)) return undefined;
   const named = unheld(intent, registry);
-  if (!named || mentions(named.kind, named.number, intent.scope.year, stats) >= NOT_HELD_MENTIONS) return undefined;
-  return nameOf(named);
+  if (!named) return undefined;
+  const cited = mentions(named.kind, named.number, intent.scope.year, stats);
+  return cited >= NOT_HELD_MENTIONS ? undefined : { text: nameOf(named), mentioned: cited > 0 };
 }
 
 /**
@@ -71,8 +77,9 @@ export function issueDateNotStated(intent: QuestionAnalysis, registry: Registry,
   if (intent.type !== "date" || intent.dateKind === "period") return undefined;
   const named = unheld(intent, registry);
   if (!named) return undefined;
-  // The number, its suffix ("-CT/TW", "/2000/CT-TTg"), then within the same clause a day or a year.
-  const dated = new RegExp(`(?<![\\d/])0*${Number(named.number)}(?:[-/][^\\s,;()]*)?[^.;]{0,80}?(?:\\d{1,2}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{2,4}|năm\\s+(?:19|20)\\d\\d)|(?<![\\d/])0*${Number(named.number)}\\/(?:19|20)\\d\\d\\/`, "u");
+  // The number (not a longer one: 2 is not 25), its suffix ("-CT/TW", "/2000/CT-TTg"), then within the same clause a day or a year.
+  const n = `(?<![\\d/])0*${Number(named.number)}(?!\\d)`;
+  const dated = new RegExp(`${n}(?:[-/][^\\s,;()]*)?[^.;]{0,${DATE_WINDOW}}?(?:\\d{1,2}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{2,4}|năm\\s+(?:19|20)\\d\\d)|${n}\\/(?:19|20)\\d\\d\\/`, "u");
   return sentences.some((s) => dated.test(s.text)) ? undefined : nameOf(named);
 }
 
@@ -81,7 +88,7 @@ export function issueDateNotStated(intent: QuestionAnalysis, registry: Registry,
  * another never say who signed it, so the signer is not in the documents. Returns the text's name then.
  */
 export function signerNotStated(intent: QuestionAnalysis, registry: Registry): string | undefined {
-  if (intent.type !== "who" || !/\b(?:ky|ky ban hanh|nguoi ky)\b/.test(intent.words.join(" "))) return undefined;
+  if (intent.type !== "who" || !ASKS_SIGNER.test(intent.words.join(" "))) return undefined;
   const named = unheld(intent, registry);
   return named ? nameOf(named) : undefined;
 }

@@ -7,7 +7,7 @@ import type { RankedPassage } from "../retrieve.ts";
 import { collapseWhitespace } from "../text/normalize.ts";
 import { firstSentence } from "./rules/text.ts";
 import type { QuestionAnalysis } from "./question.ts";
-import { scopeMatch } from "./question.ts";
+import { documentMatch } from "./scope.ts";
 import type { Citation } from "./types.ts";
 import { LIMITS, VALIDITY } from "./weights.ts";
 
@@ -61,7 +61,7 @@ export function preferInForce(ranked: RankedPassage[], registry: Registry, inten
   const kept: RankedPassage[] = [];
   for (const r of ranked) {
     const validity = registry.validity(r.passage.docId);
-    if (validity?.status !== "superseded" || scopeMatch(intent, r.passage) === 1) {
+    if (validity?.status !== "superseded" || documentMatch(intent.scope, r.passage) === 1) {
       kept.push(r);
       continue;
     }

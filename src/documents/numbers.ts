@@ -20,8 +20,14 @@ export function numberKey(number: string): NumberKey | undefined {
 /** Codes a kind of document is numbered with ("Quy chế" → QC), to match "Quy chế số 03" against "03-QC/ĐU". */
 const KIND_CODES: Record<string, string> = {
   "nghi quyet": "nq", "ket luan": "kl", "quyet dinh": "qd", "chi thi": "ct", "quy che": "qc", "quy dinh": "qd",
-  "huong dan": "hd", "ke hoach": "kh", "thong bao": "tb", "bao cao": "bc", "chuong trinh": "ctr", "nghi dinh": "nd", "thong tu": "tt",
+  "huong dan": "hd", "ke hoach": "kh", "thong bao": "tb", "bao cao": "bc", "chuong trinh": "ctr", "chuong trinh hanh dong": "ctr", "nghi dinh": "nd", "thong tu": "tt",
+  luat: "qh",
 };
+
+/** The code a kind of document (folded: "chi thi") is numbered with ("ct"), if known. */
+export function kindCode(kind: string): string | undefined {
+  return KIND_CODES[kind];
+}
 
 /** Does a number as cited ("Quy chế số 03", "03/QC-ĐU") name this document (its number and kind)? */
 export function sameDocumentNumber(cited: { number: string; kind?: string }, document: { number: string; kind: string }): boolean {

@@ -7,8 +7,13 @@ import { withoutOutlineNumber } from "../text/drafting.ts";
  * is one actor's list of duties, written as clauses separated by ";" rather than as a list.
  */
 
-/** How a body or office is named at the start of a clause ("Các" may come first: "Các huyện ủy, …"). */
-const ACTOR_HEAD = /^(?:Các\s+)?(?:Ban|Ủy ban|Uỷ ban|UBND|Sở|Bộ|Cấp ủy|Cấp uỷ|Đảng ủy|Đảng uỷ|Đảng đoàn|Mặt trận|Hội|Đoàn|Công đoàn|Thủ trưởng|Chủ tịch|Giám đốc|Văn phòng|Huyện ủy|Tỉnh ủy|Thành ủy|Chi bộ|Chi ủy|Cơ quan|Hội đồng|Thường trực|Người đứng đầu|Lãnh đạo|Chính quyền|Phòng|Trung tâm|Báo|Đài)(?=\s)/iu;
+/**
+ * Heads whose name goes on in capitals ("Ban Dân vận", "Đoàn Thanh niên", "Sở Nội vụ", "Báo Bắc Giang"); in lower
+ * case they begin other words ("Ban hành", "Đoàn kết", "Báo cáo", "Hội nghị", "Bộ máy").
+ */
+const NAMED_HEAD = /^(?:Các\s+)?(?:Ban|Đoàn|Hội|Báo|Đài|Phòng|Sở|Bộ|Văn phòng|Trung tâm)\s+\p{Lu}/u;
+/** Heads that name a body by themselves, in any case at the start of a clause ("Cấp ủy và tổ chức đảng…", "Các huyện ủy, thành ủy…"). */
+const BODY_HEAD = /^(?:Các\s+)?(?:Ủy ban|Uỷ ban|UBND|Hội đồng|Cấp ủy|Cấp uỷ|Đảng ủy|Đảng uỷ|Đảng đoàn|Mặt trận|Công đoàn|Thủ trưởng|Chủ tịch|Giám đốc|Huyện ủy|Tỉnh ủy|Thành ủy|Chi bộ|Chi ủy|Cơ quan|Thường trực|Người đứng đầu|Lãnh đạo|Chính quyền)(?=\s)/iu;
 
 /**
  * The verbs that task the actor. Case matters: a verb is written in lower case, while the same words
@@ -17,13 +22,19 @@ const ACTOR_HEAD = /^(?:Các\s+)?(?:Ban|Ủy ban|Uỷ ban|UBND|Sở|Bộ|Cấp �
  */
 const ASSIGNED = /\s(?:tham mưu|chủ trì|xây dựng|chỉ đạo|hướng dẫn|phối hợp|có trách nhiệm|chịu trách nhiệm|tổ chức(?! đảng| cơ sở| chính trị)|thực hiện|ban hành|theo dõi|kiểm tra|triển khai|lãnh đạo|quán triệt|tuyên truyền|rà soát|bố trí|bảo đảm|đảm bảo|cụ thể hóa|cụ thể hoá|giúp|thường xuyên|tiếp tục|có nhiệm vụ|được giao|phải|cần|nghiên cứu|đôn đốc|giám sát|định kỳ)(?=[\s,;:])/u;
 
-/** A name runs at most this many words before its verb; longer, the clause is a sentence about something else. */
+/**
+ * A name runs at most this many words before its verb; longer, the clause is a sentence about something else, or
+ * tasks several bodies at once. Set by reading the "Tổ chức thực hiện" part of the bundled Bắc Giang resolution: its
+ * names run 4–5 words ("Ủy ban nhân dân tỉnh", "Ban Dân vận Tỉnh ủy"), and its first clause, which tasks five kinds
+ * of bodies together ("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy, Ủy ban mặt trận Tổ quốc và các đoàn thể
+ * tỉnh", 17 words), is no one body's list.
+ */
 const MAX_ACTOR_WORDS = 12;
 
 /** The actor an assignment clause tasks, as written ("Ban Dân vận Tỉnh ủy"), or undefined. */
 export function assignedActor(text: string): string | undefined {
   const bare = withoutOutlineNumber(text);
-  if (!ACTOR_HEAD.test(bare)) return undefined;
+  if (!NAMED_HEAD.test(bare) && !BODY_HEAD.test(bare)) return undefined;
   const verb = ASSIGNED.exec(bare);
   if (!verb) return undefined;
   // A name never ends in "và" or a comma: "Cấp ủy và" is cut before "tổ chức".
@@ -35,7 +46,11 @@ export function assignedActor(text: string): string | undefined {
 /** Where a clause's run of paragraphs ends: the text's closing words ("Nghị quyết này được phổ biến…"), its addressees, a list. */
 const CLOSING = /^(?:(?:Nghị quyết|Kế hoạch|Quyết định|Kết luận|Chỉ thị|Quy chế|Quy định|Hướng dẫn|Thông tư|Chương trình|Văn bản) này\b|Nơi nhận|[-–+•*]\s)/u;
 
-/** The paragraphs after a clause's first that still belong to it (at most `max`). */
+/**
+ * The paragraphs after a clause's first that still belong to it, at most `max`: a clause goes on for a paragraph or
+ * two in the bundled texts ("5- Ban Dân vận Tỉnh ủy …" and "Chủ trì, phối hợp …"); three leaves room without taking
+ * in the text's closing part when no closing words mark it.
+ */
 export function clauseContinuation(paragraphs: readonly string[], max = 3): string[] {
   const out: string[] = [];
   for (const text of paragraphs) {

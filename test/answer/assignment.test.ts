@@ -36,8 +36,11 @@ describe("assignment clauses", () => {
     // "Tổ chức" inside a name is not the verb.
     expect(assignedActor("2- Ban Tổ chức Huyện ủy chủ trì, phối hợp với Ban Dân vận Huyện ủy")).toBe("Ban Tổ chức Huyện ủy");
     expect(assignedActor("1. Cấp ủy và tổ chức đảng cần nhận thức đầy đủ vai trò của công tác dân vận")).toBe("Cấp ủy và tổ chức đảng");
-    // A clause about something else names no actor.
+    // A clause about something else names no actor; nor do words that begin like a body's name.
     expect(assignedActor("2. Dân vận là vận động tất cả lực lượng của mỗi người dân")).toBeUndefined();
+    for (const text of ["Đoàn kết, tập hợp nhân dân tham gia xây dựng nông thôn mới", "Báo cáo kết quả thực hiện với Ban Thường vụ", "Ban hành Quy chế làm việc và chỉ đạo thực hiện", "Hội nghị Trung ương 7 khóa XI đã ban hành Nghị quyết", "Lãnh đạo, chỉ đạo thực hiện tốt kế hoạch"]) {
+      expect(assignedActor(text)).toBeUndefined();
+    }
     expect(assignedDuties("3- Ban Dân vận Huyện ủy tham mưu tổ chức hội nghị sơ kết; hướng dẫn các xã đăng ký mô hình.", "Ban Dân vận Huyện ủy")).toEqual([
       "tham mưu tổ chức hội nghị sơ kết", "hướng dẫn các xã đăng ký mô hình",
     ]);

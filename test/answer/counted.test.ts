@@ -29,8 +29,12 @@ describe("a count the question asks for", () => {
     const words = (question: string) => fold(question).toLowerCase().split(/\s+/);
     expect(countsNotStated(words("ban thanh tra co bao nhieu nguoi"), sentence)).toEqual([]);
     expect(countsNotStated(words("ban thanh tra nhiem ky may nam"), sentence)).toEqual(["năm"]);
-    // "mấy năm một lần" asks how often, not for a count of years.
+    // "mấy tháng một lần" asks how often, not for a count of months.
     expect(countsNotStated(words("bao cao may thang mot lan"), sentence)).toEqual([]);
+    // How often, written without a count of times, answers "bao nhiêu lần".
+    expect(countsNotStated(words("ban chap hanh hop bao nhieu lan"), [{ text: "Ban Chấp hành họp thường lệ hằng quý." }])).toEqual([]);
+    // "từ năm 2020" is a year, not a number of years.
+    expect(countsNotStated(words("nhiem ky may nam"), [{ text: "Ban được thành lập từ năm 2020." }])).toEqual(["năm"]);
   });
 
   it("is said not to be in the documents when no passage states it", async () => {

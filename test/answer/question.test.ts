@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { holdsAnswerType } from "../../src/answer/evidence.ts";
-import { analyseQuestionIntent, scopeMatch } from "../../src/answer/question.ts";
+import { analyseQuestionIntent } from "../../src/answer/question.ts";
+import { documentMatch, scopeMatch } from "../../src/answer/scope.ts";
 import { loadLexicon } from "../../src/lexicon.ts";
 import { analyseQuery } from "../../src/query.ts";
 import { LEXICON_FILE } from "../helpers/index.ts";
@@ -122,6 +123,18 @@ describe("reading what a question asks", () => {
     expect(read("Hạn chót nộp báo cáo là khi nào?").dateKind).toBe("when");
     expect(read("Kết luận do đồng chí nào ký?").person).toBe(true);
     expect(read("Ai phụ trách dân vận?").person).toBeUndefined();
+  });
+
+  it("reads a province named as a name or after its unit, not words that sound like one", () => {
+    const [first] = lexicon.places;
+    expect(read(`Ban Dân vận Tỉnh ủy ${first!.name} được giao việc gì?`).scope.place).toBe(first!.name);
+    expect(read("Chống diễn biến hòa bình là gì?").scope.place).toBeUndefined();
+    expect(read("Hội nghị cán bộ công chức mỗi năm định kỳ tổ chức mấy lần?").scope.place).toBeUndefined();
+    // A question about a province does not name one of its texts.
+    const about = read(`Ở ${first!.name} công tác dân vận có những hạn chế gì?`);
+    const text = { docNumber: "12-KH/TU", docDate: "2016", docTitle: "Kế hoạch", docIssuer: `Tỉnh ủy ${first!.name}` };
+    expect(scopeMatch(about, text)).toBe(1);
+    expect(documentMatch(about.scope, text)).toBe(0.5);
   });
 
   it("reads the document a question names, by number or year", () => {

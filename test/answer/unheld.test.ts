@@ -18,6 +18,10 @@ const PLAN = [
   "",
   "Đồng chí Lê Văn Hòa, Trưởng Ban Dân vận Huyện ủy, chủ trì hội nghị triển khai kế hoạch.",
   "",
+  "Quán triệt Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương về công tác dân vận.",
+  "",
+  "Mặt trận Tổ quốc và các đoàn thể là lực lượng nòng cốt trong công tác dân vận hiện nay.",
+  "",
   "II- NHIỆM VỤ",
   "",
   "Ủy ban nhân dân các xã có trách nhiệm:",
@@ -75,3 +79,42 @@ describe("who holds an office now", () => {
     expect(result.answer).not.toContain("Lê Văn Hòa");
   });
 });
+
+describe("questions the rules above must not refuse", () => {
+  it("a count after the kind of text is not its number", async () => {
+    const result = await answerer.answer("Kế hoạch 5 năm tới giao Ủy ban nhân dân các xã những nhiệm vụ gì?");
+    expect(result.answer).not.toContain("Kho tài liệu chưa có");
+  });
+
+  it("'định kỳ' does not ask who signed", async () => {
+    const result = await answerer.answer("Chỉ thị 27/CT-TTg giao ai kiểm tra định kỳ việc đối thoại?");
+    expect(result.answer).not.toContain("người ký");
+  });
+
+  it("'hiện nay' in a who question that asks no one's name", async () => {
+    const result = await answerer.answer("Ai là lực lượng nòng cốt trong công tác dân vận hiện nay?");
+    expect(result.answer).not.toContain("đang giữ chức vụ");
+  });
+});
+
+describe("a text not held, in more ways", () => {
+  it("is named without saying the documents cite it when they do not", async () => {
+    const result = await answerer.answer("Chỉ thị 99/CT-TTg giao Ủy ban nhân dân các xã những nhiệm vụ gì?");
+    expect(result.grade).toBe("none");
+    expect(result.answer).toContain("Kho tài liệu chưa có Chỉ thị số 99");
+    expect(result.answer).not.toContain("chỉ nhắc đến");
+  });
+
+  it("is named when asked which body it tasks", async () => {
+    const result = await answerer.answer("Chỉ thị 27/CT-TTg giao cơ quan nào chủ trì đối thoại với nhân dân?");
+    expect(result.grade).toBe("none");
+    expect(result.answer).toContain("Kho tài liệu chưa có Chỉ thị số 27");
+  });
+
+  it("is not dated by another text whose number begins with its own (2 is not 25)", async () => {
+    const result = await answerer.answer("Nghị quyết 2 của Trung ương ban hành năm nào?");
+    expect(result.grade).toBe("none");
+    expect(result.answer).toContain("không ghi ngày ban hành");
+  });
+});
+

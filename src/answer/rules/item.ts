@@ -5,7 +5,7 @@ import type { AnswerContext } from "../context.ts";
 import { ITEM, ITEM_LIST_MIN, LIMITS } from "../weights.ts";
 import { containment } from "../../structure/facts.ts";
 import { passageText } from "../passage-text.ts";
-import { scopeMatch } from "../question.ts";
+import { scopeMatch } from "../scope.ts";
 import { firstSentence, sentencesOf, shorten } from "./text.ts";
 
 /**

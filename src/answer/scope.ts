@@ -1,0 +1,89 @@
+import { isNormativeKind } from "../documents/registry.ts";
+import type { Lexicon } from "../lexicon.ts";
+import { foldedSyllables } from "../text/normalize.ts";
+import { namedPlaces } from "./places.ts";
+
+/**
+ * A question's scope: the document it names (by number or year), the text it opens with, the province
+ * it is about; and whether a passage's document is in that scope.
+ */
+
+export type QuestionScope = {
+  /** A document number as typed, e.g. "25" for "NQ 25" or "25-NQ/TW". */
+  documentNumber?: string;
+  /** A year named in the question ("2016", "năm 2014"). */
+  year?: string;
+  /** A province or city named (knowledge/lexicon.yaml `places`, as a name or after "tỉnh"), as the lexicon writes it: "Bắc Giang". */
+  place?: string;
+  /**
+   * The text the question opens with, and so asks about ("CT 16/CT-TTg năm 2016 của Thủ tướng giao …", "Theo
+   * NĐ 04/2015 thì …"): its kind as folded words ("chi thi") and its number as typed ("16").
+   */
+  opensWith?: { kind: string; number: string };
+};
+
+/**
+ * A question that opens with a text named by kind and number (abbreviations already written out); a count after
+ * the kind is not a number ("Kế hoạch 5 năm tới…", "Hướng dẫn 3 bước…", "Quy định 19 điều…").
+ */
+const OPENS_WITH_TEXT = /^(?:theo\s+)?(nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|quy dinh|quy che|huong dan|thong tu|ke hoach|thong bao|chuong trinh hanh dong|luat)\s+(?:so\s+)?(\d{1,3})\b(?!\s+(?:nam|thang|ngay|tuan|buoc|dieu|diem|khoan|chuong|muc|viec|noi dung|nhiem vu|giai phap|nhom|lan|nguoi|phan)\b)/;
+
+/** `question` as typed (for the province, named with capitals or after "tỉnh"); `words` and `text` folded, abbreviations written out. */
+export function findScope(question: string, words: readonly string[], text: string, lexicon: Lexicon): QuestionScope {
+  const scope: QuestionScope = {};
+  const opens = OPENS_WITH_TEXT.exec(text);
+  if (opens) scope.opensWith = { kind: opens[1]!, number: opens[2]! };
+  const [place] = namedPlaces(question, lexicon);
+  if (place) scope.place = place.name;
+  const numbered = text.match(/\b(\d{1,3})\s*(?:[-/ ]\s*)?(?:nq|kl|qd|ct|ttg|nd|cp|hd|qc)\b/)
+    ?? text.match(/\b(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|quy dinh|quy che|huong dan|thong tu|ke hoach|thong bao|chuong trinh)\s+(?:so\s+)?(\d{1,3})\b/);
+  if (numbered?.[1]) scope.documentNumber = numbered[1];
+  const year = words.find((w) => /^(?:19|20)\d\d$/.test(w));
+  if (year) scope.year = year;
+  return scope;
+}
+
+/** The focus without the place it names ("ban dan van tinh uy bac giang" → "ban dan van tinh uy"), and the "ở"/"tỉnh" before it. */
+export function withoutPlace(focus: string[], place: readonly string[]): string[] {
+  const at = focus.findIndex((_, i) => place.every((w, j) => focus[i + j] === w));
+  if (at < 0) return focus;
+  let start = at;
+  while (start > 0 && ["o", "tai", "tinh", "thanh", "pho", "cua"].includes(focus[start - 1]!)) start--;
+  return [...focus.slice(0, start), ...focus.slice(at + place.length)];
+}
+
+type ScopedPassage = { docNumber: string; docDate: string; docTitle: string; docKind?: string; docIssuer?: string; clean?: string };
+
+/**
+ * Does a passage's document match the document the question names (by number or year)? 1 when it
+ * does, 0 when the question names another, 0.5 when it names none. The province is not considered:
+ * a question about Bắc Giang does not name one of its texts.
+ */
+export function documentMatch(scope: QuestionScope, passage: ScopedPassage): number {
+  const { documentNumber, year } = scope;
+  if (!documentNumber && !year) return 0.5;
+  const numberOk = !documentNumber || new RegExp(`(?:^|\\D)0*${Number(documentNumber)}(?:\\D|$)`).test(`${passage.docNumber} ${passage.docTitle}`);
+  const yearOk = !year || passage.docDate.startsWith(year) || passage.docTitle.includes(year);
+  if (numberOk && yearOk) return 1;
+  // A news report or article (no number of its own) named by its year and the resolution it is about
+  // ("hội nghị tổng kết 10 năm NQ 25 tháng 9/2023"), when this passage cites that number.
+  const report = !passage.docNumber && Boolean(passage.docKind) && !isNormativeKind(passage.docKind!);
+  // Cited as a text ("Nghị quyết số 25-NQ/TW", "Nghị quyết 25", "25-NQ/TW"), never a date or a count ("25/9", "25/30").
+  const n = Number(documentNumber);
+  const cites = passage.clean !== undefined
+    && (new RegExp(`(?<![\\p{L}\\d/])0*${n}\\s*[-/]\\s*(?:NQ|KL|QĐ|CT|QC)\\b`, "u").test(passage.clean)
+      || new RegExp(`(?:nghị quyết|kết luận|quyết định|chỉ thị|quy chế|quy định)\\s+(?:số\\s+)?0*${n}(?![\\p{L}\\d/])`, "iu").test(passage.clean));
+  return documentNumber && year && yearOk && report && cites ? 1 : 0;
+}
+
+/**
+ * Is a passage in the question's scope: the document it names and, when it names a province, a text of that
+ * province (its issuer or title names it: "Ban Chấp hành Đảng bộ tỉnh Bắc Giang")? 1, 0, or 0.5 when the
+ * question names neither.
+ */
+export function scopeMatch(intent: { scope: QuestionScope }, passage: ScopedPassage): number {
+  const { place } = intent.scope;
+  if (place && !` ${foldedSyllables(`${passage.docIssuer ?? ""} ${passage.docTitle}`).join(" ")} `.includes(` ${foldedSyllables(place).join(" ")} `)) return 0;
+  const document = documentMatch(intent.scope, passage);
+  return place && document === 0.5 ? 1 : document;
+}
