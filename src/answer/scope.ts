@@ -26,7 +26,7 @@ export type QuestionScope = {
  * A question that opens with a text named by kind and number (abbreviations already written out); a count after
  * the kind is not a number ("Kế hoạch 5 năm tới…", "Hướng dẫn 3 bước…", "Quy định 19 điều…").
  */
-const OPENS_WITH_TEXT = /^(?:theo\s+)?(nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|quy dinh|quy che|huong dan|thong tu|ke hoach|thong bao|chuong trinh hanh dong|luat)\s+(?:so\s+)?(\d{1,3})\b(?!\s+(?:nam|thang|ngay|tuan|buoc|dieu|diem|khoan|chuong|muc|viec|noi dung|nhiem vu|giai phap|nhom|lan|nguoi|phan)\b)/;
+const OPENS_WITH_TEXT = /^(?:(?:theo|trong|tai|can cu)\s+(?:quy dinh cua\s+|noi dung cua\s+)?)?(nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|quy dinh|quy che|huong dan|thong tu|ke hoach|thong bao|chuong trinh hanh dong|luat)\s+(?:so\s+)?(\d{1,3})\b(?!\s+(?:nam|thang|ngay|tuan|buoc|dieu|diem|khoan|chuong|muc|viec|noi dung|nhiem vu|giai phap|nhom|lan|nguoi|phan)\b)/;
 
 /** `question` as typed (for the province, named with capitals or after "tỉnh"); `words` and `text` folded, abbreviations written out. */
 export function findScope(question: string, words: readonly string[], text: string, lexicon: Lexicon): QuestionScope {

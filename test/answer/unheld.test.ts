@@ -105,6 +105,14 @@ describe("a text not held, in more ways", () => {
     expect(result.answer).not.toContain("chỉ nhắc đến");
   });
 
+  it("is named when the question opens with 'Trong …' or 'Theo …'", async () => {
+    for (const question of ["Trong Chỉ thị 27/CT-TTg, Ủy ban nhân dân các xã được giao những nhiệm vụ gì?", "Theo Chỉ thị 27/CT-TTg thì Ủy ban nhân dân các xã phải làm gì?"]) {
+      const result = await answerer.answer(question);
+      expect(result.grade).toBe("none");
+      expect(result.answer).toContain("Kho tài liệu chưa có Chỉ thị số 27");
+    }
+  });
+
   it("is named when asked which body it tasks", async () => {
     const result = await answerer.answer("Chỉ thị 27/CT-TTg giao cơ quan nào chủ trì đối thoại với nhân dân?");
     expect(result.grade).toBe("none");
