@@ -19,8 +19,11 @@ import { ASKS_SIGNER } from "./rules/signer.ts";
 /** Question types that ask what a text says (not when it was issued, nor who signed it). */
 const ABOUT_CONTENT: ReadonlySet<QuestionType> = new Set(["list", "steps", "number", "definition", "fact", "howwhy", "yesno", "item"]);
 
-/** "… quy định về nội dung gì", "… ban hành quy chế gì", "… nói về cái gì": what the text is about, i.e. its title. */
-const ABOUT_TITLE = /\b(?:(?:quy dinh|ban hanh|noi|de cap|la)\s+(?:ve\s+)?(?:noi dung|van de|cai|quy che|quy dinh|viec|linh vuc|van ban)?\s*gi|ve (?:viec|van de) gi|ten (?:la\s+)?gi|trich yeu)\b/;
+/**
+ * "… quy định về nội dung gì", "… ban hành quy chế gì", "… nói về cái gì", "… là văn bản gì": what the text is about,
+ * i.e. its title ("… gồm mấy nhiệm vụ, cụ thể là gì" is not).
+ */
+const ABOUT_TITLE = /\b(?:(?:quy dinh|ban hanh|noi|de cap)\s+(?:ve\s+)?(?:noi dung|van de|cai|quy che|quy dinh|viec|linh vuc|van ban)?\s*gi|la\s+(?:van ban|quy dinh|quy che|cai)\s+gi|ve (?:viec|van de) gi|ten (?:la\s+)?gi|trich yeu)\b/;
 
 /**
  * How far after a cited text's number its date may be written, in characters of the same clause ("Quy định số 101-QĐ/TW,

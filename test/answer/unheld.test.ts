@@ -113,6 +113,12 @@ describe("a text not held, in more ways", () => {
     }
   });
 
+  it("is named when asked 'cụ thể là gì' of its contents", async () => {
+    const result = await answerer.answer("Chỉ thị 27/CT-TTg gồm mấy nhiệm vụ, cụ thể là gì?");
+    expect(result.grade).toBe("none");
+    expect(result.answer).toContain("Kho tài liệu chưa có Chỉ thị số 27");
+  });
+
   it("is named when asked which body it tasks", async () => {
     const result = await answerer.answer("Chỉ thị 27/CT-TTg giao cơ quan nào chủ trì đối thoại với nhân dân?");
     expect(result.grade).toBe("none");
