@@ -98,12 +98,22 @@ function findDate(text: string): string {
 const NUMBER = /\b(\d{1,4}(?:\/\d{4})?[-/](?:NQ|KL|QĐ|QĐi|CT|HD|HĐ|KH|TB|BC|QC|QĐ-TTg|NĐ-CP|TT|CTr|ĐA)[A-Za-zĐđ\-/]*)/u;
 
 /**
+ * Paragraphs read as the header zone. The standard layout of an administrative text (Nghị định 30/2020/NĐ-CP) puts
+ * the organ on two lines, the number, the national motto on two, the place and date, then the kind and its summary:
+ * the summary is the eighth; six cut off the kind of the bundled legal fixture ("QUYẾT ĐỊNH", seventh).
+ */
+const HEADER_PARAGRAPHS = 10;
+
+/** The place line under an organ's name ("TỈNH THANH BÌNH" under "ỦY BAN NHÂN DÂN"). */
+const LOCAL_UNIT = /^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s/u;
+
+/**
  * Reads identity from the header zone: the paragraphs before the first outline heading,
- * at most six of them, each short. Body text that cites other documents is never read.
+ * at most HEADER_PARAGRAPHS of them, each short. Body text that cites other documents is never read.
  */
 export function detectMetadata(paragraphs: Paragraph[], metaLines: string[]): DetectedMetadata {
   const header: string[] = [];
-  for (const paragraph of paragraphs.slice(0, 6)) {
+  for (const paragraph of paragraphs.slice(0, HEADER_PARAGRAPHS)) {
     if (detectHeading(paragraph.text) || paragraph.text.length > 260) break;
     header.push(paragraph.text);
   }
@@ -122,6 +132,11 @@ export function detectMetadata(paragraphs: Paragraph[], metaLines: string[]): De
         if (/^(của|về)(?=\s)/iu.test(next)) titleParts.push(caseUpperRuns(next).replace(/^Về(?=\s)/u, "về"));
         else break;
       }
+      // "QUYẾT ĐỊNH" then its summary on the next line ("Ban hành Quy chế …", "Về việc …"): the title.
+      const summary = header[index + 1];
+      if (titleParts.length === 1 && summary && !isUpperCaseLine(summary) && summary.length <= 200 && !/[.;:]$/.test(summary)) {
+        titleParts.push(summary.charAt(0).toLowerCase() + summary.slice(1));
+      }
       break;
     }
   }
@@ -130,8 +145,13 @@ export function detectMetadata(paragraphs: Paragraph[], metaLines: string[]): De
   // The organ heading the page ("ĐẢNG ỦY XÃ AN PHÚ" above "Số 03-QC/ĐU") when the title does not name it;
   // under "ĐẢNG BỘ TỈNH BẮC GIANG" the line below ("HUYỆN ỦY YÊN DŨNG") is the one that issues.
   if (!meta.issuer) {
-    const organ = header.findLast((line) => line.length <= 120 && isUpperCaseLine(line) && ORGAN.test(line));
-    if (organ) meta.issuer = placeCase(toSentenceCase(organ));
+    const at = header.findLastIndex((line) => line.length <= 120 && isUpperCaseLine(line) && ORGAN.test(line));
+    if (at >= 0) {
+      // "ỦY BAN NHÂN DÂN" over "TỈNH THANH BÌNH": the organ and its place, on two lines.
+      const place = header[at + 1]?.replace(/[\s\-–—_*]+$/u, "");
+      const organ = place && isUpperCaseLine(place) && LOCAL_UNIT.test(place) ? `${header[at]} ${place}` : header[at]!;
+      meta.issuer = placeCase(toSentenceCase(organ.replace(/[\s\-–—_*]+$/u, "")));
+    }
   }
   if (meta.issuer) meta.issuer = meta.issuer.charAt(0).toUpperCase() + meta.issuer.slice(1);
   if (titleParts.length) meta.title = titleParts.join(" ").replace(/\s+/g, " ").trim();

@@ -13,10 +13,11 @@ import { AppError } from "../errors.ts";
  * table names a list asked of someone in its lead-in sentence by that actor. 4: near-duplicate groups
  * (`group`, `representative`, `signature`, `numerals` columns). 5: the document registry (`level`,
  * `effective`, `relations`, `admin` columns of the documents table). 6: the facts table holds assignment
- * clauses ("5- Ban Dân vận Tỉnh ủy tham mưu …; …", src/structure/assignment.ts). An index of another
+ * clauses ("5- Ban Dân vận Tỉnh ủy tham mưu …; …", src/structure/assignment.ts). 7: a text's header is read over
+ * ten paragraphs, with the summary after its kind and the organ's place line (ingest/metadata.ts). An index of another
  * format is rebuilt by the next ingest (which `npm start` runs first).
  */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 export const manifestSchema = z.object({
   format: z.number().int(),

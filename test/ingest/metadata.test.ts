@@ -13,3 +13,17 @@ describe("who issued a text, from the organ heading its page", () => {
     expect(meta.level).toBe(level);
   });
 });
+
+describe("the standard header of an administrative text", () => {
+  it("reads the kind and summary after the organ, number, motto and date, and the organ with its place", () => {
+    const meta = metaOf([
+      "ỦY BAN NHÂN DÂN", "TỈNH ĐÔNG SƠN -------", "Số: 21/2026/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc ---------------",
+      "Đông Sơn, ngày 5 tháng 1 năm 2026", "QUYẾT ĐỊNH", "Ban hành Quy chế tiếp công dân của Ủy ban nhân dân tỉnh", "ỦY BAN NHÂN DÂN TỈNH ĐÔNG SƠN",
+      "Điều 1. Ban hành kèm theo Quyết định này Quy chế tiếp công dân.",
+    ]);
+    expect(meta.kind).toBe("Quyết định");
+    expect(meta.title).toBe("Quyết định ban hành Quy chế tiếp công dân của Ủy ban nhân dân tỉnh");
+    expect(meta.issuer).toBe("Ủy ban nhân dân tỉnh Đông Sơn");
+    expect(meta.number).toBe("21/2026/QĐ-UBND");
+  });
+});

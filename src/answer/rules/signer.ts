@@ -5,7 +5,6 @@ import type { Candidate } from "../candidate.ts";
 import type { AnswerContext } from "../context.ts";
 import { scopeMatch } from "../scope.ts";
 
-/** "… do ai ký?", "ai ký nghị quyết này", "người ký kết luận là ai" (folded). */
 /** "X do ai ký", "đồng chí nào ký", "người ký", "ký ban hành" (folded; "định kỳ", "nhiệm kỳ" fold to "ky" too and do not ask it). */
 export const ASKS_SIGNER = /\b(?:(?:do\s+)?ai\s+(?:da\s+)?ky|(?:dong chi|ong|ba|nguoi)\s+nao\s+(?:da\s+)?ky|nguoi\s+ky|ky\s+ban\s+hanh|ky\s+ten)\b/;
 
