@@ -214,10 +214,18 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
   const person = type === "who" && /\b(?:dong chi nao|ai ky|nguoi ky|do ai ky|ho ten|ten la gi|ten gi|ong nao|ba nao|(?:truong|pho|bi thu|chu tich|giam doc|tac gia|tong bien tap)\b.*\bla ai)\b/.test(text);
   const counts = type === "list" || type === "steps" ? statedCounts(text) : [];
   const itemKind = type === "list" ? itemKindOf(text) : undefined;
-  return { ...(itemKind ? { itemKind } : {}), type, focus, duty, scope, words, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: variants(focus, lexicon), wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
+  return { ...(itemKind ? { itemKind } : {}), type, focus, duty, scope, words, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: [...variants(focus, lexicon), ...variants(withoutSetting(focus), lexicon).filter((v) => v.length < focus.length)], wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
 }
 
 /** The words with one lexicon phrase replaced by each of its alternatives, the words themselves first. */
+/** Where an actor's name ends and its setting begins: "cấp ủy cơ sở | ở khối Trung ương", "đoàn thể | trong các cơ quan Trung ương". */
+const SETTING = /\s(?:o|tai|trong|thuoc)\s(?:cac\s)?(?:khoi|dang bo khoi|dang uy khoi|co quan trung uong|trung uong|bo nganh)\b.*$/;
+
+/** The focus without the setting it names, tried beside the focus as written (the setting is kept in that one). */
+function withoutSetting(focus: string[]): string[] {
+  return focus.join(" ").replace(SETTING, "").split(" ").filter(Boolean);
+}
+
 function variants(words: string[], lexicon: Lexicon, limit = 8): string[][] {
   const out = [words];
   if (words.length === 0) return out;

@@ -125,6 +125,12 @@ describe("reading what a question asks", () => {
     expect(read("Ai phụ trách dân vận?").person).toBeUndefined();
   });
 
+  it("tries an actor's name without the setting it is asked in, beside the name as written", () => {
+    const intent = read("Cấp ủy cơ sở ở khối TW tiến hành dân vận bằng những cách thức, phương thức nào?");
+    expect(intent.focusVariants.map((v) => v.join(" "))).toEqual(expect.arrayContaining(["cap uy co so"]));
+    expect(intent.focus.join(" ")).toContain("cap uy co so");
+  });
+
   it("reads a province named as a name or after its unit, not words that sound like one", () => {
     const [first] = lexicon.places;
     expect(read(`Ban Dân vận Tỉnh ủy ${first!.name} được giao việc gì?`).scope.place).toBe(first!.name);
