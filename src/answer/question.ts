@@ -115,8 +115,8 @@ function trimFocus(words: string[]): string[] {
 /** Keyword queries: "nhiệm vụ công đoàn qcdc" names the actor right after the list word. */
 const KEYWORD_ACTOR = /^(?:nhiem vu|trach nhiem|vai tro|cong viec|quyen han|nghia vu|chuc nang)\s+(?!gi\b|nao\b|the\b|cu the\b|chinh\b|va\b)(.+?)(?:\s+(?:la gi|gom|trong|ve|theo|khi|doi voi)\b|$)/;
 
-/** "X tiến hành dân vận bằng những cách thức nào", "X thực hiện … theo những phương thức nào": X is the actor. */
-const ACTOR_BY_MEANS = /^(.+?)\s+(?:thuc hien|tien hanh|lam|trien khai|to chuc|van dong)\s+(?:\p{L}+\s+){0,6}?(?:theo|bang|qua|thong qua)\s+(?:nhung|cac)\s+(?:cach|phuong thuc|hinh thuc|bien phap|giai phap|viec|con duong|kenh)\b/u;
+/** "X tiến hành dân vận bằng những cách thức nào", "X thực hiện … theo những phương thức nào", "X làm dân vận với những nội dung gì": X is the actor. */
+const ACTOR_BY_MEANS = /^(.+?)\s+(?:thuc hien|tien hanh|lam|trien khai|to chuc|van dong)\s+(?:\p{L}+\s+){0,6}?(?:theo|bang|qua|thong qua|voi)\s+(?:nhung|cac)\s+(?:cach|phuong thuc|hinh thuc|bien phap|giai phap|viec|con duong|kenh|noi dung)\b/u;
 
 function findFocus(text: string): string[] {
   const ofActor = text.match(OF_ACTOR) ?? text.match(KEYWORD_ACTOR);

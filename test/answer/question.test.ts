@@ -125,6 +125,10 @@ describe("reading what a question asks", () => {
     expect(read("Ai phụ trách dân vận?").person).toBeUndefined();
   });
 
+  it("reads the actor of 'X làm dân vận với những nội dung gì'", () => {
+    expect(read("Đoàn thể trong cơ quan làm dân vận với những nội dung gì?").focus.slice(0, 2).join(" ")).toBe("doan the");
+  });
+
   it("tries an actor's name without the setting it is asked in, beside the name as written", () => {
     const intent = read("Cấp ủy cơ sở ở khối TW tiến hành dân vận bằng những cách thức, phương thức nào?");
     expect(intent.focusVariants.map((v) => v.join(" "))).toEqual(expect.arrayContaining(["cap uy co so"]));
