@@ -1,5 +1,6 @@
 import type { AnswerResult } from "../../src/answer/types.ts";
 import { coreText } from "../messages.ts";
+import type { NotStated } from "../../src/answer/not-stated.ts";
 
 /** Plain-text rendering of an answer for the terminal: the answer, then its sources. */
 export function renderAnswerText(result: AnswerResult): string {
@@ -10,6 +11,15 @@ export function renderAnswerText(result: AnswerResult): string {
 }
 
 const num = (value: number | undefined) => (value === undefined ? "—" : value.toFixed(3));
+
+/** The reasons of src/answer/not-stated.ts, for the developer's view. */
+const NOT_STATED_LABELS: Record<NotStated["reason"], string> = {
+  text: "văn bản không có trong kho, chỉ được nhắc đến",
+  date: "ngày ban hành của văn bản không có trong kho",
+  signer: "người ký văn bản không có trong kho",
+  count: "số liệu câu hỏi cần",
+  current: "người giữ chức vụ hiện nay",
+};
 
 /** Why an answer came out as it did, for `ask --explain`: a developer's view, in plain text. */
 export function renderExplanation(result: AnswerResult): string {
@@ -25,7 +35,7 @@ export function renderExplanation(result: AnswerResult): string {
       : "Đề xuất: không có",
     `Đặc trưng: ${Object.entries(e.features).map(([name, value]) => `${name}=${value.toFixed(3)}`).join(" ")}`,
     ...(e.absentPlaces ? [`Nơi không tài liệu nào nhắc đến: ${e.absentPlaces.join(", ")} → none`] : []),
-    ...(e.notStated ? [`Tài liệu không thể nêu (${e.notStated.reason}): ${e.notStated.reason === "count" ? e.notStated.units.join(", ") : e.notStated.reason === "current" ? "người giữ chức vụ hiện nay" : e.notStated.text} → none`] : []),
+    ...(e.notStated ? [`Tài liệu không thể nêu: ${NOT_STATED_LABELS[e.notStated.reason]}${e.notStated.reason === "count" ? ` (${e.notStated.units.join(", ")})` : "text" in e.notStated ? ` (${e.notStated.text})` : ""} → none`] : []),
     `Tài liệu có đề cập: ${e.covered.toFixed(3)} (ngưỡng ${e.thresholds.covered}) · câu trả lời đúng: ${e.right.toFixed(3)} (ngưỡng ${e.thresholds.answer}) → ${result.grade}`,
     "Các đoạn tìm được:",
     ...e.passages.map((p) => `  ${p.rank}. điểm ${p.score.toFixed(3)} · phủ ${p.coverage.toFixed(3)} · BM25 ${p.fulltext.toFixed(2)} · tương đồng ${p.similarity.toFixed(3)} · ${p.section || "(không có mục)"}`),
