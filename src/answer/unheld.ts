@@ -38,7 +38,11 @@ const KIND_NAMES: Readonly<Record<string, string>> = {
   "quy che": "Quy chế", "huong dan": "Hướng dẫn", "thong tu": "Thông tư", "ke hoach": "Kế hoạch", "thong bao": "Thông báo", "chuong trinh hanh dong": "Chương trình hành động", luat: "Luật",
 };
 
-/** Passages that cite the text: its number with its kind's abbreviation or year ("16_ct", "04_2015"), or after its kind ("thi_16"). */
+/**
+ * Passages that cite the text: its number with its kind's abbreviation or year ("16_ct", "04_2015"), or after its kind
+ * ("thi_16"). The term statistics keep a word pair only when two passages or more have it, so a text cited once
+ * counts 0 (and the reply does not say the documents cite it).
+ */
 function mentions(kind: string, number: string, year: string | undefined, stats: TermStats): number {
   const n = Number(number);
   const forms = [...new Set([number, String(n), n < 10 ? `0${n}` : String(n)])];
