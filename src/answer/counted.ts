@@ -1,4 +1,5 @@
 import { fold } from "../text/normalize.ts";
+import { holdsAnswerType } from "./evidence.ts";
 
 /**
  * Counts a question asks for that no sentence read states: "Ban Thanh tra nhân dân gồm mấy người,
@@ -14,9 +15,6 @@ const UNITS: ReadonlyArray<readonly [readonly string[], string]> = [
   [["phan tram"], "phần trăm"],
 ];
 
-/** A number written in figures or words, folded. */
-const NUMBER = "(?:\\d+(?:[.,]\\d+)?|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|nua)";
-
 /** "hằng quý", "mỗi năm", "định kỳ 6 tháng": how often, which answers "bao nhiêu lần" without a count of times. */
 const FREQUENCY = /\b(?:hang|moi) (?:nam|quy|thang|tuan|ngay|ky)\b|\bdinh ky\b/;
 
@@ -29,7 +27,8 @@ export function countsNotStated(words: readonly string[], sentences: ReadonlyArr
   if (asked.length === 0) return [];
   const folded = sentences.map((s) => ` ${fold(s.text).toLowerCase()} `);
   return asked.filter(([units]) => {
-    const stated = units.includes("phan tram") ? /%| phan tram /u : new RegExp(` ${NUMBER} (?:[a-z]+ )?(?:${units.join("|")})\\b`);
-    return !folded.some((s) => stated.test(s) || (units.includes("lan") && FREQUENCY.test(s)));
+    // A number of that unit, read as the answer type of "bao nhiêu <unit>" is read (src/answer/evidence.ts).
+    return !sentences.some((s, i) => units.some((unit) => holdsAnswerType({ type: "number", unit: unit === "phan tram" ? "%" : unit }, s.text, folded[i]))
+      || (units.includes("lan") && FREQUENCY.test(folded[i]!)));
   }).map(([, name]) => name);
 }

@@ -22,11 +22,21 @@ export type QuestionScope = {
   opensWith?: { kind: string; number: string };
 };
 
+/** Kinds of text (folded) and how the reply writes them; the longer name first ("chương trình hành động" before "chương trình"). */
+export const TEXT_KIND_NAMES: Readonly<Record<string, string>> = {
+  "nghi quyet": "Nghị quyết", "ket luan": "Kết luận", "quyet dinh": "Quyết định", "chi thi": "Chỉ thị", "nghi dinh": "Nghị định", "quy dinh": "Quy định",
+  "quy che": "Quy chế", "huong dan": "Hướng dẫn", "thong tu": "Thông tư", "ke hoach": "Kế hoạch", "thong bao": "Thông báo",
+  "chuong trinh hanh dong": "Chương trình hành động", "chuong trinh": "Chương trình", luat: "Luật",
+};
+const KINDS = Object.keys(TEXT_KIND_NAMES).join("|");
+/** A text named by kind and number anywhere in the question ("… theo Nghị quyết số 25 …"). */
+const NAMED_BY_NUMBER = new RegExp(`\\b(?:${KINDS})\\s+(?:so\\s+)?(\\d{1,3})\\b`);
+
 /**
  * A question that opens with a text named by kind and number (abbreviations already written out); a count after
  * the kind is not a number ("Kế hoạch 5 năm tới…", "Hướng dẫn 3 bước…", "Quy định 19 điều…").
  */
-const OPENS_WITH_TEXT = /^(?:(?:theo|trong|tai|can cu)\s+(?:quy dinh cua\s+|noi dung cua\s+)?)?(nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|quy dinh|quy che|huong dan|thong tu|ke hoach|thong bao|chuong trinh hanh dong|luat)\s+(?:so\s+)?(\d{1,3})\b(?!\s+(?:nam|thang|ngay|tuan|buoc|dieu|diem|khoan|chuong|muc|viec|noi dung|nhiem vu|giai phap|nhom|lan|nguoi|phan)\b)/;
+const OPENS_WITH_TEXT = new RegExp(`^(?:(?:theo|trong|tai|can cu)\\s+(?:quy dinh cua\\s+|noi dung cua\\s+)?)?(${KINDS})\\s+(?:so\\s+)?(\\d{1,3})\\b(?!\\s+(?:nam|thang|ngay|tuan|buoc|dieu|diem|khoan|chuong|muc|viec|noi dung|nhiem vu|giai phap|nhom|lan|nguoi|phan)\\b)`);
 
 /** `question` as typed (for the province, named with capitals or after "tỉnh"); `words` and `text` folded, abbreviations written out. */
 export function findScope(question: string, words: readonly string[], text: string, lexicon: Lexicon): QuestionScope {
@@ -36,7 +46,7 @@ export function findScope(question: string, words: readonly string[], text: stri
   const [place] = namedPlaces(question, lexicon);
   if (place) scope.place = place.name;
   const numbered = text.match(/\b(\d{1,3})\s*(?:[-/ ]\s*)?(?:nq|kl|qd|ct|ttg|nd|cp|hd|qc)\b/)
-    ?? text.match(/\b(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|quy dinh|quy che|huong dan|thong tu|ke hoach|thong bao|chuong trinh)\s+(?:so\s+)?(\d{1,3})\b/);
+    ?? text.match(NAMED_BY_NUMBER);
   if (numbered?.[1]) scope.documentNumber = numbered[1];
   const year = words.find((w) => /^(?:19|20)\d\d$/.test(w));
   if (year) scope.year = year;

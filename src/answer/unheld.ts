@@ -2,6 +2,7 @@ import type { Registry } from "../documents/registry.ts";
 import type { TermStats } from "../index/term-stats.ts";
 import { kindCode, sameDocumentNumber } from "../documents/numbers.ts";
 import type { QuestionAnalysis, QuestionType } from "./question.ts";
+import { TEXT_KIND_NAMES } from "./scope.ts";
 import { NOT_HELD_MENTIONS } from "./weights.ts";
 import { ASKS_SIGNER } from "./rules/signer.ts";
 
@@ -32,11 +33,6 @@ const ABOUT_TITLE = /\b(?:(?:quy dinh|ban hanh|noi|de cap)\s+(?:ve\s+)?(?:noi du
  */
 const DATE_WINDOW = 80;
 
-/** Kinds as written, for the reply. */
-const KIND_NAMES: Readonly<Record<string, string>> = {
-  "nghi quyet": "Nghị quyết", "ket luan": "Kết luận", "quyet dinh": "Quyết định", "chi thi": "Chỉ thị", "nghi dinh": "Nghị định", "quy dinh": "Quy định",
-  "quy che": "Quy chế", "huong dan": "Hướng dẫn", "thong tu": "Thông tư", "ke hoach": "Kế hoạch", "thong bao": "Thông báo", "chuong trinh hanh dong": "Chương trình hành động", luat: "Luật",
-};
 
 /**
  * Passages that cite the text: its number with its kind's abbreviation or year ("16_ct", "04_2015"), or after its kind
@@ -56,11 +52,11 @@ function mentions(kind: string, number: string, year: string | undefined, stats:
 function unheld(intent: QuestionAnalysis, registry: Registry): { kind: string; number: string } | undefined {
   const named = intent.scope.opensWith;
   if (!named) return undefined;
-  const cited = { number: intent.scope.year ? `${named.number}/${intent.scope.year}` : named.number, kind: KIND_NAMES[named.kind] ?? named.kind };
+  const cited = { number: intent.scope.year ? `${named.number}/${intent.scope.year}` : named.number, kind: TEXT_KIND_NAMES[named.kind] ?? named.kind };
   return registry.documents.some((d) => sameDocumentNumber(cited, d)) ? undefined : named;
 }
 
-const nameOf = (named: { kind: string; number: string }) => `${KIND_NAMES[named.kind] ?? named.kind} số ${named.number}`;
+const nameOf = (named: { kind: string; number: string }) => `${TEXT_KIND_NAMES[named.kind] ?? named.kind} số ${named.number}`;
 
 /** The text the question asks about when the knowledge base does not hold it ("Chỉ thị số 16") and whether the documents cite it at all, else undefined. */
 export function textNotHeld(intent: QuestionAnalysis, registry: Registry, stats: TermStats): { text: string; mentioned: boolean } | undefined {
