@@ -35,12 +35,18 @@ const answerer = answererForFile({
   "ke-hoach-12.txt.meta.yaml": 'number: 12-KH/HU\nkind: Kế hoạch\nissuer: Ban Thường vụ Huyện ủy\ndate: "2026-01-10"\n',
 });
 
+/** The reply to `question` refuses ("not covered", nothing asserted) and says each of `words`. */
+async function refusedSaying(question: string, ...words: string[]) {
+  const result = await answerer.answer(question);
+  expect(result.grade).toBe("none");
+  expect(result.abstained).toBe(true);
+  for (const word of words) expect(result.answer).toContain(word);
+  return result;
+}
+
 describe("a text the knowledge base does not hold", () => {
   it("is named when a question asks what it says", async () => {
-    const result = await answerer.answer("Chỉ thị 27/CT-TTg giao cho Ủy ban nhân dân các xã những nhiệm vụ cụ thể nào?");
-    expect(result.grade).toBe("none");
-    expect(result.abstained).toBe(true);
-    expect(result.answer).toContain("Chỉ thị số 27");
+    await refusedSaying("Chỉ thị 27/CT-TTg giao cho Ủy ban nhân dân các xã những nhiệm vụ cụ thể nào?", "Chỉ thị số 27");
   });
 
   it("is not in the way of when it was issued, or what it is about", async () => {
@@ -52,16 +58,11 @@ describe("a text the knowledge base does not hold", () => {
   });
 
   it("is said to be undated when no sentence gives its date where it is cited", async () => {
-    const result = await answerer.answer("Chỉ thị 45-CT/TW của Bộ Chính trị ban hành năm nào?");
-    expect(result.grade).toBe("none");
-    expect(result.answer).toContain("Chỉ thị số 45");
-    expect(result.answer).toContain("không ghi ngày ban hành");
+    await refusedSaying("Chỉ thị 45-CT/TW của Bộ Chính trị ban hành năm nào?", "Chỉ thị số 45", "không ghi ngày ban hành");
   });
 
   it("is said not to name its signer", async () => {
-    const result = await answerer.answer("Chỉ thị 45-CT/TW của Bộ Chính trị do đồng chí nào ký?");
-    expect(result.grade).toBe("none");
-    expect(result.answer).toContain("không ghi người ký");
+    await refusedSaying("Chỉ thị 45-CT/TW của Bộ Chính trị do đồng chí nào ký?", "không ghi người ký");
   });
 
   it("does not stand for a text the knowledge base holds", async () => {
@@ -73,9 +74,7 @@ describe("a text the knowledge base does not hold", () => {
 
 describe("who holds an office now", () => {
   it("is not said from dated documents", async () => {
-    const result = await answerer.answer("Trưởng Ban Dân vận Huyện ủy hiện nay là ai?");
-    expect(result.grade).toBe("none");
-    expect(result.answer).toContain("không cho biết ai đang giữ chức vụ này hiện nay");
+    const result = await refusedSaying("Trưởng Ban Dân vận Huyện ủy hiện nay là ai?", "không cho biết ai đang giữ chức vụ này hiện nay");
     expect(result.answer).not.toContain("Lê Văn Hòa");
   });
 });
@@ -99,36 +98,26 @@ describe("questions the rules above must not refuse", () => {
 
 describe("a text not held, in more ways", () => {
   it("is named without saying the documents cite it when they do not", async () => {
-    const result = await answerer.answer("Chỉ thị 99/CT-TTg giao Ủy ban nhân dân các xã những nhiệm vụ gì?");
-    expect(result.grade).toBe("none");
-    expect(result.answer).toContain("Kho tài liệu chưa có Chỉ thị số 99");
+    const result = await refusedSaying("Chỉ thị 99/CT-TTg giao Ủy ban nhân dân các xã những nhiệm vụ gì?", "Kho tài liệu chưa có Chỉ thị số 99");
     expect(result.answer).not.toContain("chỉ nhắc đến");
   });
 
   it("is named when the question opens with 'Trong …' or 'Theo …'", async () => {
     for (const question of ["Trong Chỉ thị 27/CT-TTg, Ủy ban nhân dân các xã được giao những nhiệm vụ gì?", "Theo Chỉ thị 27/CT-TTg thì Ủy ban nhân dân các xã phải làm gì?"]) {
-      const result = await answerer.answer(question);
-      expect(result.grade).toBe("none");
-      expect(result.answer).toContain("Kho tài liệu chưa có Chỉ thị số 27");
+      await refusedSaying(question, "Kho tài liệu chưa có Chỉ thị số 27");
     }
   });
 
   it("is named when asked 'cụ thể là gì' of its contents", async () => {
-    const result = await answerer.answer("Chỉ thị 27/CT-TTg gồm mấy nhiệm vụ, cụ thể là gì?");
-    expect(result.grade).toBe("none");
-    expect(result.answer).toContain("Kho tài liệu chưa có Chỉ thị số 27");
+    await refusedSaying("Chỉ thị 27/CT-TTg gồm mấy nhiệm vụ, cụ thể là gì?", "Kho tài liệu chưa có Chỉ thị số 27");
   });
 
   it("is named when asked which body it tasks", async () => {
-    const result = await answerer.answer("Chỉ thị 27/CT-TTg giao cơ quan nào chủ trì đối thoại với nhân dân?");
-    expect(result.grade).toBe("none");
-    expect(result.answer).toContain("Kho tài liệu chưa có Chỉ thị số 27");
+    await refusedSaying("Chỉ thị 27/CT-TTg giao cơ quan nào chủ trì đối thoại với nhân dân?", "Kho tài liệu chưa có Chỉ thị số 27");
   });
 
   it("is not dated by another text whose number begins with its own (2 is not 25)", async () => {
-    const result = await answerer.answer("Nghị quyết 2 của Trung ương ban hành năm nào?");
-    expect(result.grade).toBe("none");
-    expect(result.answer).toContain("không ghi ngày ban hành");
+    await refusedSaying("Nghị quyết 2 của Trung ương ban hành năm nào?", "không ghi ngày ban hành");
   });
 });
 
