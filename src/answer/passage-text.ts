@@ -16,7 +16,7 @@ export type PassageText = {
 };
 
 /** Passages kept analysed (a passage's text never changes under its id); the least recently used go first. */
-const KEPT = 5_000;
+const KEPT = 1_000;
 const cache = new Map<string, PassageText>();
 
 /** A passage's paragraphs and sentences, split and tokenised once and reused by every question. */

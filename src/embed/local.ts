@@ -16,7 +16,7 @@ const WEIGHT = { unigram: 1, functionWord: 0.25, bigram: 1.3, trigram: 0.3 };
 
 const FNV_OFFSET = 0x811c9dc5;
 /** Passages whose features the exact similarity keeps (oldest dropped first). */
-const PASSAGE_CACHE = 4000;
+const PASSAGE_CACHE = 1000;
 
 /** FNV-1a, 32 bit, continuing from `h` so keys can be hashed in parts without building strings. */
 function hashFrom(h: number, text: string, from = 0, to = text.length): number {

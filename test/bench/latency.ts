@@ -87,6 +87,13 @@ export async function exactScan(indexDir: string, tableName: string, lexicon: Le
   return { run, bytes: all.byteLength };
 }
 
+/** The Node flags `npm start` runs the server with (package.json's start script), so the bench measures what users run. */
+export async function startNodeArgs(root: string): Promise<string[]> {
+  const { readFile } = await import("node:fs/promises");
+  const start = (JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  return start.split(/\s+/).filter((word) => word.startsWith("--"));
+}
+
 /** Peak resident memory (MB) of a process that opens the index and answers the questions: the serving process's own. */
 export async function servingMemory(indexDir: string, questions: string[], nodeArgs: string[] = []): Promise<number> {
   const { execFile } = await import("node:child_process");
