@@ -33,6 +33,11 @@ export type Candidate = {
   inNamedDocument?: boolean;
   /** How well the actor of the answer matches the question's focus (0..1); undefined when the question names none. */
   focusMatch: number | undefined;
+  /**
+   * The longest run of the question's words its frame says word for word (`phraseEcho`, 0..1): a list's heading
+   * path and lead-in, a prose answer's sentence. Set by the rules that weigh it.
+   */
+  echo?: number;
   /** How much of the question the quoted text and its frame cover (0..1). */
   support: number;
   /** The rule's own score (for `--explain`). */

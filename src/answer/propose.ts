@@ -5,7 +5,7 @@ import type { QuestionType } from "./question.ts";
 import { headingRule } from "./rules/heading.ts";
 import { itemRule } from "./rules/item.ts";
 import { listRule } from "./rules/list.ts";
-import { definitionRule, sentencesRule } from "./rules/sentences.ts";
+import { definitionRule, echoingProse, sentencesRule } from "./rules/sentences.ts";
 import { whoDutyRule } from "./rules/who.ts";
 import { signerRule } from "./rules/signer.ts";
 import { HEADING, LIST } from "./weights.ts";
@@ -85,6 +85,15 @@ export async function proposeAnswer(context: AnswerContext, scored: ScoredSenten
     if (!accepted(candidate)) {
       rules.push({ rule: candidate.rule, outcome: "declined" });
       continue;
+    }
+    // A list the question names by no actor, count or document, whose frame repeats less of the question than a
+    // sentence of the first passages does: that sentence and its prose hold the items asked for.
+    if (candidate.rule === "list" && !candidate.counted && !candidate.inNamedDocument) {
+      const prose = echoingProse(context, scored);
+      if (prose && (prose.echo ?? 0) > (candidate.echo ?? 0)) {
+        rules.push({ rule: candidate.rule, outcome: "declined" }, { rule: "sentences", outcome: "answered" });
+        return { candidate: prose, rules };
+      }
     }
     rules.push({ rule: candidate.rule, outcome: "answered" });
     return { candidate, rules };

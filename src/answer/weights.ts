@@ -78,6 +78,15 @@ export const LIST = {
   phraseFull: 6,
 } as const;
 
+/**
+ * A list question whose words a sentence of the first passages repeats at length ("thực hiện nghiêm các quy định
+ * về …" → "Thực hiện nghiêm các quy định về đạo đức công vụ, văn hóa công sở, …") is answered by that sentence and
+ * the prose it opens, rather than by a list whose frame repeats less of them (a whole section's tasks): the items
+ * asked for are written inline. `minRun` syllables in a row at least, echo (`phraseEcho`) at least `echo`, in one of
+ * the first `ranks` passages. Chosen on training A–F.
+ */
+export const PROSE = { minRun: 4, echo: 1, ranks: 2 } as const;
+
 /** A heading that asks the question ("II - DÂN VẬN LÀ GÌ ?", "1- Mục tiêu") answers it with its opening. Chosen on train. */
 export const HEADING = {
   /** For a list question, a heading made only of the question's words wins over a list whose actor matches less than this. */

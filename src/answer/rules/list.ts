@@ -4,10 +4,11 @@ import { isHeadingLike, isRealHeading, listBlocks, listSubject } from "../../str
 import { containment, contentWords } from "../../structure/facts.ts";
 import { withoutOutlineNumber } from "../../text/drafting.ts";
 import { fold, foldedSyllables } from "../../text/normalize.ts";
-import { bigram, searchTokens } from "../../text/terms.ts";
+import { searchTokens } from "../../text/terms.ts";
 import { sentenceRanges } from "../../text/sentences.ts";
 import type { Candidate, QuotedLine } from "../candidate.ts";
 import type { AnswerContext } from "../context.ts";
+import { phraseEcho, questionOutsideFocus } from "../echo.ts";
 import { statedCounts } from "../question.ts";
 import { scopeMatch } from "../scope.ts";
 import { focusScore, namesScore, subjectScore } from "../subject.ts";
@@ -135,34 +136,6 @@ function hasStatedCount(option: ListOption, counts: readonly number[]): boolean 
 }
 
 /**
- * The longest run of the question's words (in order) that a list's heading path or lead-in says word for
- * word, weighted by the IDF of its syllable pairs (a phrase is rare when its pairs are, though its words
- * are common: "chính quyền tổ chức thực hiện"), 1 from LIST.phraseFull on; 0 below LIST.phraseMin
- * syllables. The words of the actor the question names do not count (the focus match weighs them).
- */
-function phraseEcho(question: readonly string[], heading: readonly string[], stats: AnswerContext["stats"]): number {
-  const pairs = question.slice(1).map((w, i) => stats.idf(bigram(question[i]!, w)));
-  if (heading.length === 0) return 0;
-  let best = 0;
-  // previous[j + 1]: length of the common run ending at question[i - 1] and heading[j].
-  let previous = new Array<number>(heading.length + 1).fill(0);
-  for (let i = 0; i < question.length; i++) {
-    const current = new Array<number>(heading.length + 1).fill(0);
-    for (let j = 0; j < heading.length; j++) {
-      if (!question[i] || question[i] !== heading[j]) continue;
-      const length = previous[j]! + 1;
-      current[j + 1] = length;
-      if (length < LIST.phraseMin) continue;
-      let mass = 0;
-      for (let k = i - length + 1; k < i; k++) mass += pairs[k]!;
-      best = Math.max(best, Math.min(1, mass / LIST.phraseFull));
-    }
-    previous = current;
-  }
-  return best;
-}
-
-/**
  * The list's heading path, subject or the sentence of its lead-in that introduces it says one of the syllable
  * pairs that name the kind of items asked for (an earlier sentence of the lead-in may say "khắc phục hạn chế"
  * of a list of tasks).
@@ -174,7 +147,7 @@ function namesKind(kind: readonly string[], option: ListOption): boolean {
   return kind.some((pair) => frame.includes(` ${pair} `));
 }
 
-type Choice = { option: ListOption; score: number; focusMatch: number | undefined; support: number };
+type Choice = { option: ListOption; score: number; focusMatch: number | undefined; support: number; echo: number };
 
 /** The best of these lists for the question, or undefined when none may answer it. */
 function choose(context: AnswerContext, all: ListOption[]): Choice | undefined {
@@ -186,9 +159,7 @@ function choose(context: AnswerContext, all: ListOption[]): Choice | undefined {
   const named = intent.focus.length > 0 && matches.some((m) => (m ?? 0) >= LIST.focusMin);
   // When some list is in the document the question names, lists of other (or unknown) documents do not compete.
   const inScope = options.some((option) => option.scope === 1);
-  // The question's words in order, the actor's name blanked out (it breaks runs).
-  const focusWords = new Set(intent.focus);
-  const outsideFocus = query.sequence.map((w) => (focusWords.has(w) ? "" : w));
+  const outsideFocus = questionOutsideFocus(context);
   let best: Choice | undefined;
   for (const [i, option] of options.entries()) {
     const focusMatch = matches[i];
@@ -215,7 +186,7 @@ function choose(context: AnswerContext, all: ListOption[]): Choice | undefined {
     const leadCover = leadWords.length ? containment(leadWords, intent.wordsWithAlternatives, stats) : 0;
     const echo = phraseEcho(outsideFocus, foldedSyllables(`${option.headings.join(" ")} ${option.subject} ${option.lead}`), stats);
     const score = LIST.focus * (focusMatch ?? 0) + LIST.coverage * support + LIST.lead * leadCover + LIST.prior * prior + LIST.phrase * echo + (intent.type === "steps" && option.steps ? LIST.steps : 0);
-    if (!best || score > best.score) best = { option, score, focusMatch, support };
+    if (!best || score > best.score) best = { option, score, focusMatch, support, echo };
   }
   return best;
 }
@@ -252,6 +223,7 @@ export async function listRule(context: AnswerContext): Promise<Candidate | unde
     ...(option.scope === 1 ? { inNamedDocument: true } : {}),
     focusMatch: best.focusMatch,
     support: best.support,
+    echo: best.echo,
     score: best.score,
   };
 }

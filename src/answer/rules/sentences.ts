@@ -4,7 +4,10 @@ import type { Candidate } from "../candidate.ts";
 import type { AnswerContext } from "../context.ts";
 import type { ScoredSentence } from "../evidence.ts";
 import { scoreSentences } from "../evidence.ts";
-import { LIMITS, SENTENCE } from "../weights.ts";
+import { phraseEcho, questionOutsideFocus } from "../echo.ts";
+import { scopeMatch } from "../scope.ts";
+import { LIMITS, PROSE, SENTENCE } from "../weights.ts";
+import { foldedSyllables } from "../../text/normalize.ts";
 
 /**
  * The best sentences of the read passages, quoted: for a number, a date or a person the sentence that
@@ -100,4 +103,25 @@ export function sentencesRule(context: AnswerContext, sentences = scoreSentences
     length += candidate.text.length;
   }
   return candidateOf(context, chosen, "sentences");
+}
+
+/**
+ * For a list question: the sentence of the first passages that repeats the longest run of the question's words
+ * (PROSE), read on as prose. The items asked for are often written inline after those words.
+ */
+export function echoingProse(context: AnswerContext, sentences = scoreSentences(context)): Candidate | undefined {
+  if (context.intent.type !== "list") return undefined;
+  const question = questionOutsideFocus(context);
+  // A question that names a text is answered from that text: its title said in another one is a mention, not the list.
+  const { documentNumber, year, place } = context.intent.scope;
+  const named = Boolean(documentNumber || year || place);
+  let best: { sentence: ScoredSentence; echo: number } | undefined;
+  for (const sentence of sentences) {
+    if (sentence.passage >= PROSE.ranks || (named && scopeMatch(context.intent, context.read[sentence.passage]!.passage) !== 1)) continue;
+    const echo = phraseEcho(question, foldedSyllables(sentence.text), context.stats, PROSE.minRun);
+    if (echo >= PROSE.echo && (!best || echo > best.echo || (echo === best.echo && sentence.score > best.sentence.score))) best = { sentence, echo };
+  }
+  if (!best) return undefined;
+  const prose = readOn(sentences, best.sentence);
+  return { ...candidateOf(context, [best.sentence, ...prose.filter((s) => s !== best.sentence)], "sentences", true), echo: best.echo };
 }
