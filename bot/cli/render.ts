@@ -19,6 +19,7 @@ const NOT_STATED_LABELS: Record<NotStated["reason"], string> = {
   signer: "người ký văn bản không có trong kho",
   count: "số liệu câu hỏi cần",
   current: "người giữ chức vụ hiện nay",
+  frequency: "bao lâu làm một lần (định kỳ)",
 };
 
 /** Why an answer came out as it did, for `ask --explain`: a developer's view, in plain text. */

@@ -1,5 +1,6 @@
 import { fold } from "../text/normalize.ts";
 import { holdsAnswerType } from "./evidence.ts";
+import { INTERVAL_SENTENCES } from "./weights.ts";
 
 /**
  * Counts a question asks for that no sentence read states: "Ban Thanh tra nhân dân gồm mấy người,
@@ -15,15 +16,34 @@ const UNITS: ReadonlyArray<readonly [readonly string[], string]> = [
   [["phan tram"], "phần trăm"],
 ];
 
-/** "hằng quý", "mỗi năm", "định kỳ 6 tháng": how often, which answers "bao nhiêu lần" without a count of times. */
-const FREQUENCY = /\b(?:hang|moi) (?:nam|quy|thang|tuan|ngay|ky)\b|\bdinh ky\b/;
+/** "hằng quý", "mỗi năm", "định kỳ 6 tháng", "2 năm một lần": how often, which answers "bao nhiêu lần" without a count of times. */
+const FREQUENCY = /\b(?:hang|moi) (?:nam|quy|thang|tuan|ngay|ky)\b|\bdinh ky\b|\b(?:nam|quy|thang|tuan|ngay) (?:mot|1) lan\b/;
+
+/**
+ * An interval stated: "hằng năm", "định kỳ 6 tháng", "2 năm một lần". "Định kỳ tổ chức Hội thi" alone says the
+ * contest recurs, not how often: it does not answer "mấy năm một lần".
+ */
+const INTERVAL = /\b(?:hang|moi) (?:nam|quy|thang|tuan|ngay)\b|\bdinh ky (?:[a-z0-9]+ )?(?:nam|quy|thang|tuan|ngay)\b|\b(?:nam|quy|thang|tuan|ngay) (?:mot|1) lan\b/;
+
+/** "mấy năm tổ chức một lần", "bao lâu thì kiểm tra … một lần", "định kỳ bao lâu": the question asks how often. */
+const ASKS_FREQUENCY = /\b(?:may|bao nhieu) (?:nam|quy|thang|tuan|ngay)(?: [a-z0-9]+){0,4} (?:mot|1) lan\b|\bbao lau(?: [a-z0-9]+){0,8} (?:mot|1) lan\b|\bdinh ky (?:bao lau|may)\b/;
+
+/**
+ * "Hội thi … mấy năm tổ chức một lần?": how often something is done, when none of the sentences that match the
+ * question best (`sentences` best first, the first INTERVAL_SENTENCES) states an interval: one stated further down is
+ * another thing's ("Lấy tháng Mười hằng năm là Tháng Dân vận" for a question on the contest).
+ */
+export function frequencyNotStated(words: readonly string[], sentences: ReadonlyArray<{ text: string }>): boolean {
+  if (!ASKS_FREQUENCY.test(words.join(" "))) return false;
+  return !sentences.slice(0, INTERVAL_SENTENCES).some((s) => INTERVAL.test(fold(s.text).toLowerCase()));
+}
 
 /** The units the question asks a count of ("mấy người", "bao nhiêu năm") that no sentence states with a number; as written. */
 export function countsNotStated(words: readonly string[], sentences: ReadonlyArray<{ text: string }>): string[] {
   const text = ` ${words.join(" ")} `;
   const asked = UNITS.filter(([units]) => units.some((unit) => new RegExp(` (?:may|bao nhieu) ${unit} `).test(text)
-    // "mấy năm một lần" asks how often, not a count of years.
-    && !new RegExp(` (?:may|bao nhieu) ${unit} (?:mot|1) lan `).test(text)));
+    // "mấy năm (tổ chức) một lần" asks how often, not a count of years (frequencyNotStated).
+    && !new RegExp(` (?:may|bao nhieu) ${unit}(?: [a-z0-9]+){0,4} (?:mot|1) lan `).test(text)));
   if (asked.length === 0) return [];
   const folded = sentences.map((s) => ` ${fold(s.text).toLowerCase()} `);
   return asked.filter(([units]) => {

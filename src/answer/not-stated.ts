@@ -1,6 +1,6 @@
 import type { Registry } from "../documents/registry.ts";
 import type { TermStats } from "../index/term-stats.ts";
-import { countsNotStated } from "./counted.ts";
+import { countsNotStated, frequencyNotStated } from "./counted.ts";
 import type { QuestionAnalysis } from "./question.ts";
 import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
 
@@ -8,14 +8,14 @@ import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
  * Why the documents cannot answer a question however well its words match, when a rule can tell:
  * it asks what a text the knowledge base does not hold says (`text`), when such a text was issued
  * and no sentence read gives its date (`date`), who signed it (`signer`), or a count no sentence read
- * states (`count`), or who holds an office now (`current`: the documents speak as of their dates).
+ * states (`count`), how often something is done when no sentence read says so (`frequency`), or who holds an office now (`current`: the documents speak as of their dates).
  * The reply says which; typed here so that every channel words it alike.
  */
 export type NotStated =
   | { reason: "text"; text: string; mentioned: boolean }
   | { reason: "date" | "signer"; text: string }
   | { reason: "count"; units: string[] }
-  | { reason: "current" };
+  | { reason: "current" | "frequency" };
 
 /** "Trưởng Ban Dân vận Trung ương hiện nay là ai?": who holds an office now (a person asked for), which dated documents cannot say. */
 const NOW = /\b(?:hien nay|hien tai|bay gio|duong nhiem|hien dang)\b/;
@@ -30,5 +30,6 @@ export function notStated(intent: QuestionAnalysis, registry: Registry, stats: T
   // "Ai là lực lượng nòng cốt … hiện nay?" asks no person's name: answered as usual.
   if (intent.type === "who" && intent.person && NOW.test(intent.words.join(" "))) return { reason: "current" };
   const units = countsNotStated(intent.words, sentences);
-  return units.length ? { reason: "count", units } : undefined;
+  if (units.length) return { reason: "count", units };
+  return frequencyNotStated(intent.words, sentences) ? { reason: "frequency" } : undefined;
 }

@@ -87,6 +87,12 @@ export const LIST = {
  */
 export const PROSE = { minRun: 4, echo: 1, ranks: 2 } as const;
 
+/**
+ * "Bao lâu … một lần" is answered only by an interval stated in one of this many best-matching sentences
+ * (src/answer/counted.ts). Chosen on training A–F: the answerable ones state it in the first.
+ */
+export const INTERVAL_SENTENCES = 2;
+
 /** A heading that asks the question ("II - DÂN VẬN LÀ GÌ ?", "1- Mục tiêu") answers it with its opening. Chosen on train. */
 export const HEADING = {
   /** For a list question, a heading made only of the question's words wins over a list whose actor matches less than this. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countsNotStated } from "../../src/answer/counted.ts";
+import { countsNotStated, frequencyNotStated } from "../../src/answer/counted.ts";
 import { fold } from "../../src/text/normalize.ts";
 import { answererForFile } from "../helpers/suite.ts";
 
@@ -19,6 +19,10 @@ const RULES = [
   "Điều 4. Hoạt động",
   "",
   "Định kỳ 6 tháng một lần, Ban Thanh tra nhân dân báo cáo kết quả hoạt động với Ban Chấp hành Công đoàn cơ quan.",
+  "",
+  "Điều 5. Hội thi",
+  "",
+  "Định kỳ tổ chức Hội thi tìm hiểu quy chế dân chủ trong cán bộ, công chức cơ quan. Hội thi tìm hiểu quy chế dân chủ gồm phần thi kiến thức và phần thi xử lý tình huống. Công đoàn cơ quan tổ chức Hội thi và trao giải cho các tổ công đoàn.",
 ].join("\n");
 
 const answerer = answererForFile({ "quy-che-ttnd.txt": RULES });
@@ -41,5 +45,25 @@ describe("a count the question asks for", () => {
     const result = await answerer.answer("Ban thanh tra nhân dân cơ quan có nhiệm kỳ mấy năm?");
     expect(result.grade).toBe("none");
     expect(result.answer).toContain("không nêu số năm");
+  });
+});
+
+describe("how often something is done", () => {
+  const words = (question: string) => fold(question).toLowerCase().split(/\s+/);
+  it("is stated by an interval, not by a word that says it recurs", () => {
+    expect(frequencyNotStated(words("hoi thi may nam to chuc mot lan"), [{ text: "Định kỳ tổ chức Hội thi tìm hiểu quy chế." }])).toBe(true);
+    expect(frequencyNotStated(words("bao lau thi bao cao mot lan"), [{ text: "Định kỳ 6 tháng một lần, Ban báo cáo kết quả." }])).toBe(false);
+    expect(frequencyNotStated(words("bao lau thi bao cao mot lan"), [{ text: "Ban báo cáo kết quả hằng quý." }])).toBe(false);
+    // A question that does not ask how often.
+    expect(frequencyNotStated(words("hoi thi gom nhung phan thi nao"), [{ text: "Định kỳ tổ chức Hội thi." }])).toBe(false);
+  });
+
+  it("is said not to be in the documents when no passage states it, and answered when one does", async () => {
+    const contest = await answerer.answer("Hội thi tìm hiểu quy chế dân chủ ở cơ quan mấy năm tổ chức một lần?");
+    expect(contest.grade).toBe("none");
+    expect(contest.answer).toContain("bao lâu một lần");
+    const report = await answerer.answer("Ban thanh tra nhân dân bao lâu thì báo cáo kết quả hoạt động với công đoàn một lần?");
+    expect(report.grade).not.toBe("none");
+    expect(report.answer).toContain("6 tháng một lần");
   });
 });
