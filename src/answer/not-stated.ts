@@ -1,6 +1,9 @@
 import type { Registry } from "../documents/registry.ts";
 import type { TermStats } from "../index/term-stats.ts";
+import type { AnswerContext } from "./context.ts";
 import { countsNotStated, frequencyNotStated } from "./counted.ts";
+import { enumerationNotGiven } from "./enumerated.ts";
+import type { ScoredSentence } from "./evidence.ts";
 import type { QuestionAnalysis } from "./question.ts";
 import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
 
@@ -8,19 +11,24 @@ import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
  * Why the documents cannot answer a question however well its words match, when a rule can tell:
  * it asks what a text the knowledge base does not hold says (`text`), when such a text was issued
  * and no sentence read gives its date (`date`), who signed it (`signer`), or a count no sentence read
- * states (`count`), how often something is done when no sentence read says so (`frequency`), or who holds an office now (`current`: the documents speak as of their dates).
+ * states (`count`), which things a count names when the passages only mention them (`enumeration`), how often something is done when no sentence read says so (`frequency`), or who holds an office now (`current`: the documents speak as of their dates).
  * The reply says which; typed here so that every channel words it alike.
  */
 export type NotStated =
   | { reason: "text"; text: string; mentioned: boolean }
   | { reason: "date" | "signer"; text: string }
   | { reason: "count"; units: string[] }
+  | { reason: "enumeration"; mention: string }
   | { reason: "current" | "frequency" };
 
 /** "Trưởng Ban Dân vận Trung ương hiện nay là ai?": who holds an office now (a person asked for), which dated documents cannot say. */
 const NOW = /\b(?:hien nay|hien tai|bay gio|duong nhiem|hien dang)\b/;
 
-export function notStated(intent: QuestionAnalysis, registry: Registry, stats: TermStats, sentences: ReadonlyArray<{ text: string }>): NotStated | undefined {
+/**
+ * `listed`: the answer proposed is a list of as many items as the question counts (the documents do list them).
+ * `context`: the passages read, for the enumeration check (without it, that check is skipped).
+ */
+export function notStated(intent: QuestionAnalysis, registry: Registry, stats: TermStats, sentences: readonly ScoredSentence[], read?: { context: AnswerContext; listed: boolean }): NotStated | undefined {
   const text = textNotHeld(intent, registry, stats);
   if (text) return { reason: "text", ...text };
   const undated = issueDateNotStated(intent, registry, sentences);
@@ -31,5 +39,7 @@ export function notStated(intent: QuestionAnalysis, registry: Registry, stats: T
   if (intent.type === "who" && intent.person && NOW.test(intent.words.join(" "))) return { reason: "current" };
   const units = countsNotStated(intent.words, sentences);
   if (units.length) return { reason: "count", units };
+  const mention = read && !read.listed ? enumerationNotGiven(read.context, sentences) : undefined;
+  if (mention) return { reason: "enumeration", mention };
   return frequencyNotStated(intent.words, sentences) ? { reason: "frequency" } : undefined;
 }
