@@ -52,3 +52,20 @@ export function countsNotStated(words: readonly string[], sentences: ReadonlyArr
       || (units.includes("lan") && FREQUENCY.test(folded[i]!)));
   }).map(([, name]) => name);
 }
+
+/**
+ * A sum of money the question asks for ("phụ cấp bao nhiêu", "bị phạt tiền bao nhiêu", "kinh phí bao nhiêu",
+ * "đóng đảng phí bao nhiêu % lương", "thưởng bao nhiêu tiền"): words that only name money, never "thường xuyên",
+ * "phát động" or "lực lượng".
+ */
+const MONEY_WORDS = /\b(?:phu cap|tien|muc thuong|duoc thuong|giai thuong|tien thuong|bao nhieu tien|bi phat|phat tien|muc phat|xu phat|kinh phi|chi phi|dang phi|thu lao|trich|quy luong|tien luong|huong luong|muc luong|luong co so|% luong|phan tram luong|ho tro bao nhieu)\b/;
+const ASKS_AMOUNT = /\b(?:bao nhieu|may phan tram|muc nao|muc bao nhieu)\b/;
+/** An amount written with its unit: "500.000 đồng", "2 triệu", "1% tiền lương", "hệ số 0,3". */
+const AMOUNT = /(?:\d[\d.,]*|\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram))\s*(?:dong|d|vnd|nghin|ngan|trieu|ty|ti|%|phan tram)\b|%|\bhe so\b/;
+
+/** The question asks for a sum of money and no sentence read states one. */
+export function amountNotStated(words: readonly string[], sentences: ReadonlyArray<{ text: string }>): boolean {
+  const text = words.join(" ");
+  if (!MONEY_WORDS.test(text) || !ASKS_AMOUNT.test(text)) return false;
+  return !sentences.some((s) => AMOUNT.test(fold(s.text).toLowerCase()));
+}

@@ -1,7 +1,7 @@
 import type { Registry } from "../documents/registry.ts";
 import type { TermStats } from "../index/term-stats.ts";
 import type { AnswerContext } from "./context.ts";
-import { countsNotStated, frequencyNotStated } from "./counted.ts";
+import { amountNotStated, countsNotStated, frequencyNotStated } from "./counted.ts";
 import { enumerationNotGiven } from "./enumerated.ts";
 import type { ScoredSentence } from "./evidence.ts";
 import type { QuestionAnalysis } from "./question.ts";
@@ -37,7 +37,8 @@ export function notStated(intent: QuestionAnalysis, registry: Registry, stats: T
   if (unsigned) return { reason: "signer", text: unsigned };
   // "Ai là lực lượng nòng cốt … hiện nay?" asks no person's name: answered as usual.
   if (intent.type === "who" && intent.person && NOW.test(intent.words.join(" "))) return { reason: "current" };
-  const units = countsNotStated(intent.words, sentences);
+  // A sum of money is a count of its unit ("Tài liệu hiện có không nêu số tiền …").
+  const units = [...countsNotStated(intent.words, sentences), ...(amountNotStated(intent.words, sentences) ? ["tiền"] : [])];
   if (units.length) return { reason: "count", units };
   const mention = read && !read.listed ? enumerationNotGiven(read.context, sentences) : undefined;
   if (mention) return { reason: "enumeration", mention };

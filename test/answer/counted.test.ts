@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countsNotStated, frequencyNotStated } from "../../src/answer/counted.ts";
+import { amountNotStated, countsNotStated, frequencyNotStated } from "../../src/answer/counted.ts";
 import { fold } from "../../src/text/normalize.ts";
 import { answererForFile } from "../helpers/suite.ts";
 
@@ -65,5 +65,16 @@ describe("how often something is done", () => {
     const report = await answerer.answer("Ban thanh tra nhân dân bao lâu thì báo cáo kết quả hoạt động với công đoàn một lần?");
     expect(report.grade).not.toBe("none");
     expect(report.answer).toContain("6 tháng một lần");
+  });
+});
+
+describe("a sum of money the question asks for", () => {
+  const words = (question: string) => fold(question).toLowerCase().split(/\s+/);
+  it("is stated only by an amount with its unit", () => {
+    expect(amountNotStated(words("thanh vien ban thanh tra duoc phu cap bao nhieu mot thang"), [{ text: "Thành viên Ban Thanh tra nhân dân được hưởng phụ cấp theo quy định." }])).toBe(true);
+    expect(amountNotStated(words("phu cap bao nhieu"), [{ text: "Mức phụ cấp là 500.000 đồng mỗi tháng." }])).toBe(false);
+    expect(amountNotStated(words("dang phi bao nhieu phan tram"), [{ text: "Đảng viên đóng đảng phí bằng 1% tiền lương." }])).toBe(false);
+    // A count of commended units is not money ("khen thưởng bao nhiêu tập thể").
+    expect(amountNotStated(words("khen thuong bao nhieu tap the"), [{ text: "Khen thưởng các tập thể." }])).toBe(false);
   });
 });
