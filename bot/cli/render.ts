@@ -20,6 +20,7 @@ const NOT_STATED_LABELS: Record<NotStated["reason"], string> = {
   count: "số liệu câu hỏi cần",
   current: "người giữ chức vụ hiện nay",
   frequency: "bao lâu làm một lần (định kỳ)",
+  textNumber: "số hiệu của văn bản",
   enumeration: "các mục mà con số trong câu hỏi chỉ đến (tài liệu chỉ nhắc con số)",
 };
 

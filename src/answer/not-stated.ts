@@ -4,6 +4,7 @@ import type { AnswerContext } from "./context.ts";
 import { amountNotStated, countsNotStated, frequencyNotStated } from "./counted.ts";
 import { enumerationNotGiven } from "./enumerated.ts";
 import type { ScoredSentence } from "./evidence.ts";
+import { textNumberNotStated } from "./text-number.ts";
 import type { QuestionAnalysis } from "./question.ts";
 import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
 
@@ -11,7 +12,7 @@ import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
  * Why the documents cannot answer a question however well its words match, when a rule can tell:
  * it asks what a text the knowledge base does not hold says (`text`), when such a text was issued
  * and no sentence read gives its date (`date`), who signed it (`signer`), or a count no sentence read
- * states (`count`), which things a count names when the passages only mention them (`enumeration`), how often something is done when no sentence read says so (`frequency`), or who holds an office now (`current`: the documents speak as of their dates).
+ * states (`count`), a text's number the documents do not give (`textNumber`), which things a count names when the passages only mention them (`enumeration`), how often something is done when no sentence read says so (`frequency`), or who holds an office now (`current`: the documents speak as of their dates).
  * The reply says which; typed here so that every channel words it alike.
  */
 export type NotStated =
@@ -19,7 +20,7 @@ export type NotStated =
   | { reason: "date" | "signer"; text: string }
   | { reason: "count"; units: string[] }
   | { reason: "enumeration"; mention: string }
-  | { reason: "current" | "frequency" };
+  | { reason: "current" | "frequency" | "textNumber" };
 
 /** "Trưởng Ban Dân vận Trung ương hiện nay là ai?": who holds an office now (a person asked for), which dated documents cannot say. */
 const NOW = /\b(?:hien nay|hien tai|bay gio|duong nhiem|hien dang)\b/;
@@ -40,6 +41,7 @@ export function notStated(intent: QuestionAnalysis, registry: Registry, stats: T
   // A sum of money is a count of its unit ("Tài liệu hiện có không nêu số tiền …").
   const units = [...countsNotStated(intent.words, sentences), ...(amountNotStated(intent.words, sentences) ? ["tiền"] : [])];
   if (units.length) return { reason: "count", units };
+  if (read && textNumberNotStated(read.context, sentences)) return { reason: "textNumber" };
   const mention = read && !read.listed ? enumerationNotGiven(read.context, sentences) : undefined;
   if (mention) return { reason: "enumeration", mention };
   return frequencyNotStated(intent.words, sentences) ? { reason: "frequency" } : undefined;
