@@ -149,7 +149,7 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
     // A place the documents never mention ("Tỉnh ủy Bắc Ninh" when only Bắc Giang's texts are here) is not covered.
     const absentPlaces = placesNotInDocuments(trimmed, retriever.lexicon, index.stats);
     // What the documents cannot say however well the words match: a text they do not hold, its date or signer, a count.
-    const unstated = notStated(intent, registry, index.stats, sentences, { context, listed: Boolean(candidate?.counted) });
+    const unstated = notStated(intent, registry, index.stats, sentences, { question: trimmed, context, listed: Boolean(candidate?.counted) });
     // The list of the very actor the question names is asserted once the documents are found to cover the question.
     const ownList = candidate?.rule === "actor-list" && (candidate.focusMatch ?? 0) >= ACTOR_LIST_ANSWER;
     const modelGrade: Grade = !candidate ? "none" : ownList && scores.covered >= ANSWERABILITY.thresholds.covered ? "answer" : gradeOf(scores);

@@ -23,10 +23,10 @@ const FREQUENCY = /\b(?:hang|moi) (?:nam|quy|thang|tuan|ngay|ky)\b|\bdinh ky\b|\
  * An interval stated: "hằng năm", "định kỳ 6 tháng", "2 năm một lần". "Định kỳ tổ chức Hội thi" alone says the
  * contest recurs, not how often: it does not answer "mấy năm một lần".
  */
-const INTERVAL = /\b(?:hang|moi) (?:nam|quy|thang|tuan|ngay)\b|\bdinh ky (?:[a-z0-9]+ )?(?:nam|quy|thang|tuan|ngay)\b|\b(?:nam|quy|thang|tuan|ngay) (?:mot|1) lan\b/;
+const INTERVAL = /\b(?:hang|moi) (?:nhiem )?(?:nam|quy|thang|tuan|ngay|ky)\b|\bdinh ky (?:[a-z0-9]+ )?(?:nam|quy|thang|tuan|ngay)\b|\b(?:nam|quy|thang|tuan|ngay) (?:mot|1) lan\b|\blan ?\/ ?(?:nam|quy|thang|tuan|ngay)\b|\b(?:nam|quy|thang|tuan|ngay) ?\/ ?lan\b|\btheo (?:quy|thang|nam)\b/;
 
 /** "mấy năm tổ chức một lần", "bao lâu thì kiểm tra … một lần", "định kỳ bao lâu": the question asks how often. */
-const ASKS_FREQUENCY = /\b(?:may|bao nhieu) (?:nam|quy|thang|tuan|ngay)(?: [a-z0-9]+){0,4} (?:mot|1) lan\b|\bbao lau(?: [a-z0-9]+){0,8} (?:mot|1) lan\b|\bdinh ky (?:bao lau|may)\b/;
+const ASKS_FREQUENCY = /\b(?:may|bao nhieu) (?:nam|quy|thang|tuan|ngay)(?: [a-z0-9]+){0,4} (?:mot|1) lan\b(?! nua)|\bbao lau(?: [a-z0-9]+){0,8} (?:mot|1) lan\b(?! nua)|\bdinh ky (?:bao lau|may)\b/;
 
 /**
  * "Hội thi … mấy năm tổ chức một lần?": how often something is done, when none of the sentences that match the
@@ -54,18 +54,16 @@ export function countsNotStated(words: readonly string[], sentences: ReadonlyArr
 }
 
 /**
- * A sum of money the question asks for ("phụ cấp bao nhiêu", "bị phạt tiền bao nhiêu", "kinh phí bao nhiêu",
- * "đóng đảng phí bao nhiêu % lương", "thưởng bao nhiêu tiền"): words that only name money, never "thường xuyên",
- * "phát động" or "lực lượng".
+ * A sum of money the question asks for: a word that only names money, a few words before "bao nhiêu" ("phụ cấp
+ * bao nhiêu", "phạt tiền bao nhiêu", "mức thưởng cho … là bao nhiêu", "đảng phí bao nhiêu %"), or "bao nhiêu tiền".
+ * Not "tiên tiến", "bị phát hiện", "được thường xuyên", "bao nhiêu giải thưởng" or "hỗ trợ bao nhiêu hộ".
  */
-const MONEY_WORDS = /\b(?:phu cap|tien|muc thuong|duoc thuong|giai thuong|tien thuong|bao nhieu tien|bi phat|phat tien|muc phat|xu phat|kinh phi|chi phi|dang phi|thu lao|trich|quy luong|tien luong|huong luong|muc luong|luong co so|% luong|phan tram luong|ho tro bao nhieu)\b/;
-const ASKS_AMOUNT = /\b(?:bao nhieu|may phan tram|muc nao|muc bao nhieu)\b/;
-/** An amount written with its unit: "500.000 đồng", "2 triệu", "1% tiền lương", "hệ số 0,3". */
-const AMOUNT = /(?:\d[\d.,]*|\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram))\s*(?:dong|d|vnd|nghin|ngan|trieu|ty|ti|%|phan tram)\b|%|\bhe so\b/;
+const ASKS_AMOUNT = /\b(?:phu cap|kinh phi|chi phi|dang phi|thu lao|muc thuong|tien thuong|muc phat|phat tien|xu phat|tien luong|muc luong|luong co so|quy luong)(?:(?: [a-z0-9]+){0,6} (?:bao nhieu|may phan tram)|(?: [a-z0-9]+){0,20} la bao nhieu)\b|\bbao nhieu tien\b/;
+/** An amount written with its unit: "500.000 đồng" (not "5 đồng chí"), "2 triệu", "1% tiền lương", "hệ số 0,3". */
+const AMOUNT = /\d[\d.,]*\s*(?:dong(?! chi)|d|vnd|nghin|ngan|trieu|ty|ti)\b|\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram) (?:nghin|ngan|trieu|ty)\b|%|\bphan tram\b|\bhe so\b/;
 
 /** The question asks for a sum of money and no sentence read states one. */
 export function amountNotStated(words: readonly string[], sentences: ReadonlyArray<{ text: string }>): boolean {
-  const text = words.join(" ");
-  if (!MONEY_WORDS.test(text) || !ASKS_AMOUNT.test(text)) return false;
+  if (!ASKS_AMOUNT.test(words.join(" "))) return false;
   return !sentences.some((s) => AMOUNT.test(fold(s.text).toLowerCase()));
 }

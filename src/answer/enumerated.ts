@@ -11,42 +11,48 @@ import type { ScoredSentence } from "./evidence.ts";
  * documents only mention them, instead of quoting the mention as if it were the list.
  */
 
-/** Number words as folded (2–10); "tư"/"sáu" fold to "tu"/"sau", which are also other words. */
-const NUMBER_WORDS: Record<string, number> = { hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
+/**
+ * Number words as written (2–10), compared with diacritics: folded, "hai", "tư", "sáu", "tám" are also "hại",
+ * "từ", "sau", "tấm". In a question typed without marks only digits count ("4 nhiệm vụ"); "bốn nhiệm vụ" counts
+ * when typed with its marks ("bon" alone could be anything).
+ */
+const NUMBER_WORDS: Record<string, number> = { hai: 2, ba: 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10 };
+/** The number words a question may count with: those no other syllable is typed like. */
+const QUESTION_NUMBER_WORDS = new Set(["bốn", "sáu", "bảy", "bẩy", "tám", "chín", "mười"]);
 
 /** The question asks for the things themselves: "những … nào", "là gì", "cụ thể", "tên", "danh sách", "liệt kê". */
 const ASKS_WHICH = /\b(?:nao|gi|cu the|ten|danh sach|liet ke|ke ra)\b/;
 
 /**
  * Words before a number that make it a reference, not a count ("Điều 5", "Quyết định 217 và 218", "năm 2023",
- * "khóa XI"), and units of time after it ("10 năm thực hiện" counts years, not things to list).
+ * "Đề án 06", "Kế hoạch 15", "khóa XI"), and units of time after it ("10 năm thực hiện" counts years, not things to list).
  */
-const REFERENCE_BEFORE = new Set(["dieu", "khoan", "diem", "muc", "chuong", "phan", "so", "nam", "ngay", "thang", "dinh", "quyet", "thi", "luan", "nq", "qd", "kl", "ct", "nd", "tt", "khoa", "tu", "den", "va", "lan", "thu"]);
+const REFERENCE_BEFORE = new Set(["dieu", "khoan", "diem", "muc", "chuong", "phan", "so", "nam", "ngay", "thang", "dinh", "quyet", "thi", "luan", "khoa", "tu", "den", "va", "lan", "thu", "hoach", "an", "van", "bao", "trinh", "tri", "cong"]);
 const TIME_UNITS = new Set(["nam", "thang", "ngay", "tuan", "quy", "gio", "phut", "lan", "ky"]);
 
-/** A count written as digits or a number word (folded syllable), 2 to 999. */
-function countOf(word: string): number | undefined {
+/** A count written as digits (2 to 999) or, with its marks, a number word; `words` are the syllables as written (lower case). */
+function countAt(words: readonly string[], i: number, spelled: (word: string) => boolean): number | undefined {
+  const word = words[i]!;
   if (/^\d{1,3}$/.test(word)) return Number(word);
-  return NUMBER_WORDS[word];
+  return spelled(word) ? NUMBER_WORDS[word] : undefined;
 }
 
-/** The counted things the question names: the count and the two syllables after it ("26 tap the" → 26, ["tap", "the"]). */
-function askedCounts(words: readonly string[]): Array<{ count: number; noun: [string, string] }> {
-  if (!ASKS_WHICH.test(words.join(" "))) return [];
-  const out: Array<{ count: number; noun: [string, string] }> = [];
-  words.forEach((word, i) => {
-    const count = /^\d{1,3}$/.test(word) ? Number(word) : undefined;
-    const next = words[i + 1];
-    const after = words[i + 2];
-    // Number words in a question are too often other words ("nam", "ba"): the question's count must be in digits
-    // or one of the clear number words.
-    // ("tám" is left out: "tấm gương" folds to the same syllable.)
-    const spelled = count ?? (["hai", "bon", "bay", "chin", "muoi"].includes(word) ? NUMBER_WORDS[word] : undefined);
-    if (spelled === undefined || spelled < 2 || !next || !after || !/^[a-z]+$/.test(next) || !/^[a-z]+$/.test(after)) return;
-    if (REFERENCE_BEFORE.has(words[i - 1] ?? "") || TIME_UNITS.has(next) || (next === "nhiem" && after === "ky") || isFunctionWord(next)) return;
-    out.push({ count: spelled, noun: [next, after] });
-  });
-  return out;
+/** A count followed by two syllables that name things, not a reference or a span of time. */
+function countedNoun(words: readonly string[], folded: readonly string[], i: number, spelled: (word: string) => boolean): { count: number; noun: [string, string] } | undefined {
+  const count = countAt(words, i, spelled);
+  const next = folded[i + 1];
+  const after = folded[i + 2];
+  if (count === undefined || count < 2 || !next || !after || !/^[a-z]+$/.test(next) || !/^[a-z]+$/.test(after)) return undefined;
+  if (REFERENCE_BEFORE.has(folded[i - 1] ?? "") || TIME_UNITS.has(next) || (next === "nhiem" && after === "ky") || isFunctionWord(next)) return undefined;
+  return { count, noun: [next, after] };
+}
+
+/** The counted things the question names ("26 tap the" → 26, ["tap", "the"]), read from the question as typed. */
+function askedCounts(question: string): Array<{ count: number; noun: [string, string] }> {
+  const words = syllables(question);
+  const folded = words.map(fold);
+  if (!ASKS_WHICH.test(folded.join(" "))) return [];
+  return folded.flatMap((_, i) => countedNoun(words, folded, i, (word) => QUESTION_NUMBER_WORDS.has(word)) ?? []);
 }
 
 /**
@@ -54,15 +60,17 @@ function askedCounts(words: readonly string[]): Array<{ count: number; noun: [st
  * no passage read lists them after it: the mention does not introduce a list (no ":" ending its sentence or
  * paragraph, no list whose lead-in it is) and its own sentence does not run them inline (fewer separators than items).
  */
-export function enumerationNotGiven(context: AnswerContext, sentences: readonly ScoredSentence[]): string | undefined {
-  const asked = askedCounts(context.intent.words);
+export function enumerationNotGiven(question: string, context: AnswerContext, sentences: readonly ScoredSentence[]): string | undefined {
+  const asked = askedCounts(question);
   if (asked.length === 0) return undefined;
+  // Every mention is looked at: one that introduces the list ("… khen thưởng 26 tập thể sau:") answers, wherever it ranks.
+  let mention: string | undefined;
   for (const sentence of sentences) {
     const original = syllables(sentence.text);
     const folded = original.map(fold);
     for (let i = 0; i + 2 < folded.length; i++) {
-      const count = countOf(folded[i]!);
-      const match = asked.find((a) => a.count === count && a.noun[0] === folded[i + 1] && a.noun[1] === folded[i + 2]);
+      const found = countedNoun(original, folded, i, (word) => word in NUMBER_WORDS);
+      const match = found && asked.find((a) => a.count === found.count && a.noun[0] === found.noun[0] && a.noun[1] === found.noun[1]);
       if (!match) continue;
       const paragraphs = context.paragraphs[sentence.passage]!;
       const paragraph = paragraphs[sentence.paragraph]!;
@@ -70,8 +78,8 @@ export function enumerationNotGiven(context: AnswerContext, sentences: readonly 
       const introduces = /:\s*$/.test(sentence.text) || /:\s*$/.test(paragraph.text) || listBlocks(paragraphs).some((block) => block.lead === sentence.paragraph);
       const inline = (sentence.text.match(/[,;]/g)?.length ?? 0) >= match.count - 1;
       if (introduces || inline) return undefined;
-      return original.slice(i, i + 3).join(" ");
+      mention ??= original.slice(i, i + 3).join(" ");
     }
   }
-  return undefined;
+  return mention;
 }

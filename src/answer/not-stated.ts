@@ -29,7 +29,7 @@ const NOW = /\b(?:hien nay|hien tai|bay gio|duong nhiem|hien dang)\b/;
  * `listed`: the answer proposed is a list of as many items as the question counts (the documents do list them).
  * `context`: the passages read, for the enumeration check (without it, that check is skipped).
  */
-export function notStated(intent: QuestionAnalysis, registry: Registry, stats: TermStats, sentences: readonly ScoredSentence[], read?: { context: AnswerContext; listed: boolean }): NotStated | undefined {
+export function notStated(intent: QuestionAnalysis, registry: Registry, stats: TermStats, sentences: readonly ScoredSentence[], read?: { question: string; context: AnswerContext; listed: boolean }): NotStated | undefined {
   const text = textNotHeld(intent, registry, stats);
   if (text) return { reason: "text", ...text };
   const undated = issueDateNotStated(intent, registry, sentences);
@@ -42,7 +42,7 @@ export function notStated(intent: QuestionAnalysis, registry: Registry, stats: T
   const units = [...countsNotStated(intent.words, sentences), ...(amountNotStated(intent.words, sentences) ? ["tiền"] : [])];
   if (units.length) return { reason: "count", units };
   if (read && textNumberNotStated(read.context, sentences)) return { reason: "textNumber" };
-  const mention = read && !read.listed ? enumerationNotGiven(read.context, sentences) : undefined;
+  const mention = read && !read.listed ? enumerationNotGiven(read.question, read.context, sentences) : undefined;
   if (mention) return { reason: "enumeration", mention };
   return frequencyNotStated(intent.words, sentences) ? { reason: "frequency" } : undefined;
 }

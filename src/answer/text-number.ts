@@ -8,10 +8,10 @@ import type { AnswerContext } from "./context.ts";
  * cites a number of that shape, the documents do not say it.
  */
 
-/** Kinds of text as folded in a question, with the code their numbers carry ("25-NQ/TW", "290-QĐ/TW"). */
+/** Kinds of text as folded in a question (abbreviations such as "KL", "NQ" are written out before this), with the code their numbers carry ("25-NQ/TW", "290-QĐ/TW"). */
 const KINDS: ReadonlyArray<readonly [string, string]> = [
-  ["nghi quyet", "nq"], ["nq", "nq"], ["ket luan", "kl"], ["kl", "kl"], ["quyet dinh", "qd"], ["qd", "qd"], ["quy dinh", "qd"],
-  ["chi thi", "ct"], ["ct", "ct"], ["nghi dinh", "nd"], ["nd", "nd"], ["thong tu", "tt"], ["tt", "tt"], ["ke hoach", "kh"],
+  ["nghi quyet", "nq"], ["ket luan", "kl"], ["quyet dinh", "qd"], ["quy dinh", "qd"],
+  ["chi thi", "ct"], ["nghi dinh", "nd"], ["thong tu", "tt"], ["ke hoach", "kh"],
   ["huong dan", "hd"], ["chuong trinh", "ctr"], ["quy che", "qc"],
 ];
 
@@ -20,12 +20,13 @@ function askedKind(folded: string): string | undefined {
   for (const [words, code] of KINDS) {
     if (new RegExp(`\\b${words}(?: [a-z0-9]+){0,2} so (?:bao nhieu|may|hieu)\\b`).test(folded)) return code;
   }
-  return /\b(?:van ban(?: [a-z0-9]+){0,2} so (?:bao nhieu|may)|so hieu|ky hieu)\b/.test(folded) ? "" : undefined;
+  return /\b(?:van ban(?: [a-z0-9]+){0,2} so (?:bao nhieu|may)|so hieu)\b/.test(folded) ? "" : undefined;
 }
 
 /** A sentence cites a number of that kind of text ("Kết luận số 114-KL/TW", "114-KL/TW"); any kind for "". */
 function citesNumber(folded: string, code: string): boolean {
-  if (code === "") return /\b\d+(?:\/\d{4})?[-/](?:nq|kl|qd|ct|nd|tt|hd|kh|ctr|qc)\b/.test(folded);
+  // Any text's number: "1234/UBND-NC", "45-TB/TU", "Công văn số 12".
+  if (code === "") return /\b\d+(?:\/\d{4})?[-/][a-z]|\bso \d+/.test(folded);
   const words = KINDS.filter(([, c]) => c === code).map(([w]) => w).join("|");
   return new RegExp(`\\b\\d+(?:\\/\\d{4})?[-/]${code}\\b|\\b(?:${words}) so \\d+`).test(folded);
 }

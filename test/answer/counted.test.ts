@@ -54,6 +54,9 @@ describe("how often something is done", () => {
     expect(frequencyNotStated(words("hoi thi may nam to chuc mot lan"), [{ text: "Định kỳ tổ chức Hội thi tìm hiểu quy chế." }])).toBe(true);
     expect(frequencyNotStated(words("bao lau thi bao cao mot lan"), [{ text: "Định kỳ 6 tháng một lần, Ban báo cáo kết quả." }])).toBe(false);
     expect(frequencyNotStated(words("bao lau thi bao cao mot lan"), [{ text: "Ban báo cáo kết quả hằng quý." }])).toBe(false);
+    // Intervals written with a slash, and "một lần nữa" (again), which asks nothing about how often.
+    expect(frequencyNotStated(words("bao lau thi sinh hoat chuyen de mot lan"), [{ text: "Chi bộ sinh hoạt chuyên đề 3 tháng/lần." }])).toBe(false);
+    expect(frequencyNotStated(words("sau bao lau thi duoc ket nap lai mot lan nua"), [{ text: "Không có thời hạn." }])).toBe(false);
     // A question that does not ask how often.
     expect(frequencyNotStated(words("hoi thi gom nhung phan thi nao"), [{ text: "Định kỳ tổ chức Hội thi." }])).toBe(false);
   });
@@ -74,7 +77,12 @@ describe("a sum of money the question asks for", () => {
     expect(amountNotStated(words("thanh vien ban thanh tra duoc phu cap bao nhieu mot thang"), [{ text: "Thành viên Ban Thanh tra nhân dân được hưởng phụ cấp theo quy định." }])).toBe(true);
     expect(amountNotStated(words("phu cap bao nhieu"), [{ text: "Mức phụ cấp là 500.000 đồng mỗi tháng." }])).toBe(false);
     expect(amountNotStated(words("dang phi bao nhieu phan tram"), [{ text: "Đảng viên đóng đảng phí bằng 1% tiền lương." }])).toBe(false);
-    // A count of commended units is not money ("khen thưởng bao nhiêu tập thể").
-    expect(amountNotStated(words("khen thuong bao nhieu tap the"), [{ text: "Khen thưởng các tập thể." }])).toBe(false);
+    // A count of commended units is not money ("khen thưởng bao nhiêu tập thể"), nor are words that fold like money words.
+    const none = [{ text: "Không có số liệu." }];
+    for (const question of ["khen thuong bao nhieu tap the", "co bao nhieu tap the tien tien duoc khen thuong", "bao nhieu dang vien bi phat hien vi pham", "bao nhieu chi bo duoc thuong xuyen kiem tra", "hoi thi co bao nhieu giai thuong", "tinh ho tro bao nhieu ho ngheo"]) {
+      expect(amountNotStated(words(question), none)).toBe(false);
+    }
+    // "5 đồng chí" is people, not money.
+    expect(amountNotStated(words("phu cap bao nhieu"), [{ text: "Ban có 5 đồng chí được phụ cấp." }])).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ const REPORT = [
   "",
   "I. KẾT QUẢ",
   "",
-  "Mỗi đoàn viên có trách nhiệm thực hiện tốt bốn nhiệm vụ của người đoàn viên được quy định tại Điều lệ Công đoàn. Hội nghị tổng kết đã khen thưởng 12 tập thể có thành tích xuất sắc trong phong trào thi đua.",
+  "Mỗi đoàn viên có trách nhiệm thực hiện tốt bốn nhiệm vụ của người đoàn viên được quy định tại Điều lệ Công đoàn. Hội nghị tổng kết đã khen thưởng 12 tập thể có thành tích xuất sắc trong phong trào thi đua. Đoàn viên không có hành vi gây hại môi trường nơi làm việc.",
   "",
   "II. NHIỆM VỤ CỦA BAN CHẤP HÀNH",
   "",
@@ -48,6 +48,12 @@ describe("things a count names", () => {
     const result = await answerer.answer("5 nhiệm vụ của Ban Chấp hành Công đoàn cơ quan là gì?");
     expect(result.grade).not.toBe("none");
     expect(result.answer).toContain("Tổ chức phong trào thi đua trong cơ quan");
+  });
+
+  it("are not read into words that fold like numbers", async () => {
+    // "hai" typed without marks may be "hại"; "tấm gương" folds like "tám gương".
+    const harm = await answerer.answer("nhung hanh vi gay hai moi truong nao bi nghiem cam");
+    expect(harm.answer).not.toContain("chỉ nhắc đến");
   });
 
   it("are not read into a reference such as an article's number", async () => {

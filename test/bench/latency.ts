@@ -91,7 +91,14 @@ export async function exactScan(indexDir: string, tableName: string, lexicon: Le
 export async function startNodeArgs(root: string): Promise<string[]> {
   const { readFile } = await import("node:fs/promises");
   const start = (JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
-  return start.split(/\s+/).filter((word) => word.startsWith("--"));
+  // The flags between "node" and the script (the script's own arguments are not Node's).
+  const words = start.split(/\s+/);
+  const flags: string[] = [];
+  for (const word of words.slice(words.indexOf("node") + 1)) {
+    if (!word.startsWith("--")) break;
+    flags.push(word);
+  }
+  return flags;
 }
 
 /** Peak resident memory (MB) of a process that opens the index and answers the questions: the serving process's own. */

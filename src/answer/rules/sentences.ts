@@ -106,8 +106,9 @@ export function sentencesRule(context: AnswerContext, sentences = scoreSentences
 }
 
 /**
- * For a list question: the sentence of the first passages that repeats the longest run of the question's words
- * (PROSE), read on as prose. The items asked for are often written inline after those words.
+ * For a list question: a sentence of the first passages that repeats a run of the question's words at full echo
+ * (PROSE; `phraseEcho` is capped at 1, so among such sentences the best-scoring one), read on as prose. The items
+ * asked for are often written inline after those words.
  */
 export function echoingProse(context: AnswerContext, sentences = scoreSentences(context)): Candidate | undefined {
   if (context.intent.type !== "list") return undefined;
