@@ -16,14 +16,14 @@ const UNITS: ReadonlyArray<readonly [readonly string[], string]> = [
   [["phan tram"], "phần trăm"],
 ];
 
-/** "hằng quý", "mỗi năm", "định kỳ 6 tháng", "2 năm một lần": how often, which answers "bao nhiêu lần" without a count of times. */
-const FREQUENCY = /\b(?:hang|moi) (?:nam|quy|thang|tuan|ngay|ky)\b|\bdinh ky\b|\b(?:nam|quy|thang|tuan|ngay) (?:mot|1) lan\b/;
-
 /**
- * An interval stated: "hằng năm", "định kỳ 6 tháng", "2 năm một lần". "Định kỳ tổ chức Hội thi" alone says the
- * contest recurs, not how often: it does not answer "mấy năm một lần".
+ * An interval stated: "hằng năm", "định kỳ 6 tháng", "2 năm một lần", "3 tháng/lần", "theo quý". "Định kỳ tổ chức
+ * Hội thi" alone says the contest recurs, not how often: it does not answer "mấy năm một lần".
  */
 const INTERVAL = /\b(?:hang|moi) (?:nhiem )?(?:nam|quy|thang|tuan|ngay|ky)\b|\bdinh ky (?:[a-z0-9]+ )?(?:nam|quy|thang|tuan|ngay)\b|\b(?:nam|quy|thang|tuan|ngay) (?:mot|1) lan\b|\blan ?\/ ?(?:nam|quy|thang|tuan|ngay)\b|\b(?:nam|quy|thang|tuan|ngay) ?\/ ?lan\b|\btheo (?:quy|thang|nam)\b/;
+
+/** How often, which answers "bao nhiêu lần" without a count of times: an interval, or "định kỳ" alone. */
+const FREQUENCY = new RegExp(`${INTERVAL.source}|\\bdinh ky\\b`);
 
 /** "mấy năm tổ chức một lần", "bao lâu thì kiểm tra … một lần", "định kỳ bao lâu": the question asks how often. */
 const ASKS_FREQUENCY = /\b(?:may|bao nhieu) (?:nam|quy|thang|tuan|ngay)(?: [a-z0-9]+){0,4} (?:mot|1) lan\b(?! nua)|\bbao lau(?: [a-z0-9]+){0,8} (?:mot|1) lan\b(?! nua)|\bdinh ky (?:bao lau|may)\b/;

@@ -1,4 +1,5 @@
 import { listBlocks } from "../structure/blocks.ts";
+import { ORDINALS } from "../text/drafting.ts";
 import { fold, syllables } from "../text/normalize.ts";
 import { isFunctionWord } from "../text/terms.ts";
 import type { AnswerContext } from "./context.ts";
@@ -12,11 +13,13 @@ import type { ScoredSentence } from "./evidence.ts";
  */
 
 /**
- * Number words as written (2–10), compared with diacritics: folded, "hai", "tư", "sáu", "tám" are also "hại",
+ * Number words as written (2–10, from the drafting patterns' ORDINALS: "bốn" and "tư" alike), compared with diacritics: folded, "hai", "tư", "sáu", "tám" are also "hại",
  * "từ", "sau", "tấm". In a question typed without marks only digits count ("4 nhiệm vụ"); "bốn nhiệm vụ" counts
  * when typed with its marks ("bon" alone could be anything).
  */
-const NUMBER_WORDS: Record<string, number> = { hai: 2, ba: 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10 };
+const NUMBER_WORDS: Readonly<Record<string, number>> = Object.fromEntries(
+  ORDINALS.filter((o) => o.number >= 2).flatMap((o) => [o.cardinal, o.ordinal, ...o.alternatives].map((word) => [word, o.number])),
+);
 /** The number words a question may count with: those no other syllable is typed like. */
 const QUESTION_NUMBER_WORDS = new Set(["bốn", "sáu", "bảy", "bẩy", "tám", "chín", "mười"]);
 

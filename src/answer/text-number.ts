@@ -1,5 +1,7 @@
+import { kindCode } from "../documents/numbers.ts";
 import { fold } from "../text/normalize.ts";
 import type { AnswerContext } from "./context.ts";
+import { TEXT_KIND_NAMES } from "./scope.ts";
 
 /**
  * "Kết luận của Ban Bí thư năm 2015 … là Kết luận số bao nhiêu?", "có số hiệu và ngày ký là gì?": the question
@@ -8,12 +10,13 @@ import type { AnswerContext } from "./context.ts";
  * cites a number of that shape, the documents do not say it.
  */
 
-/** Kinds of text as folded in a question (abbreviations such as "KL", "NQ" are written out before this), with the code their numbers carry ("25-NQ/TW", "290-QĐ/TW"). */
-const KINDS: ReadonlyArray<readonly [string, string]> = [
-  ["nghi quyet", "nq"], ["ket luan", "kl"], ["quyet dinh", "qd"], ["quy dinh", "qd"],
-  ["chi thi", "ct"], ["nghi dinh", "nd"], ["thong tu", "tt"], ["ke hoach", "kh"],
-  ["huong dan", "hd"], ["chuong trinh", "ctr"], ["quy che", "qc"],
-];
+/**
+ * Kinds of text as folded in a question (the names scope readings use; abbreviations such as "KL", "NQ" are written
+ * out before this), with the code their numbers carry ("25-NQ/TW", "290-QĐ/TW"), longest names first.
+ */
+const KINDS: ReadonlyArray<readonly [string, string]> = Object.keys(TEXT_KIND_NAMES)
+  .flatMap((kind) => { const code = kindCode(kind); return code ? [[kind, code] as const] : []; })
+  .sort((a, b) => b[0].length - a[0].length);
 
 /** The kind of text whose number is asked ("… là Kết luận số bao nhiêu"), "" for any ("số hiệu", "văn bản số mấy"); undefined when none is asked. */
 function askedKind(folded: string): string | undefined {
