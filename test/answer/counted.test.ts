@@ -27,10 +27,12 @@ const RULES = [
 
 const answerer = answererForFile({ "quy-che-ttnd.txt": RULES });
 
+/** A question as the rules read it: folded words. */
+const words = (question: string) => fold(question).toLowerCase().split(/\s+/);
+
 describe("a count the question asks for", () => {
   it("is stated by a number of that unit, people counted as members too", () => {
     const sentence = [{ text: "Ban Thanh tra nhân dân cơ quan có từ 03 đến 05 thành viên do hội nghị cán bộ, công chức bầu." }];
-    const words = (question: string) => fold(question).toLowerCase().split(/\s+/);
     expect(countsNotStated(words("ban thanh tra co bao nhieu nguoi"), sentence)).toEqual([]);
     expect(countsNotStated(words("ban thanh tra nhiem ky may nam"), sentence)).toEqual(["năm"]);
     // "mấy tháng một lần" asks how often, not for a count of months.
@@ -49,7 +51,6 @@ describe("a count the question asks for", () => {
 });
 
 describe("how often something is done", () => {
-  const words = (question: string) => fold(question).toLowerCase().split(/\s+/);
   it("is stated by an interval, not by a word that says it recurs", () => {
     expect(frequencyNotStated(words("hoi thi may nam to chuc mot lan"), [{ text: "Định kỳ tổ chức Hội thi tìm hiểu quy chế." }])).toBe(true);
     expect(frequencyNotStated(words("bao lau thi bao cao mot lan"), [{ text: "Định kỳ 6 tháng một lần, Ban báo cáo kết quả." }])).toBe(false);
@@ -72,7 +73,6 @@ describe("how often something is done", () => {
 });
 
 describe("a sum of money the question asks for", () => {
-  const words = (question: string) => fold(question).toLowerCase().split(/\s+/);
   it("is stated only by an amount with its unit", () => {
     expect(amountNotStated(words("thanh vien ban thanh tra duoc phu cap bao nhieu mot thang"), [{ text: "Thành viên Ban Thanh tra nhân dân được hưởng phụ cấp theo quy định." }])).toBe(true);
     expect(amountNotStated(words("phu cap bao nhieu"), [{ text: "Mức phụ cấp là 500.000 đồng mỗi tháng." }])).toBe(false);
