@@ -102,6 +102,12 @@ describe("reading what a question asks", () => {
     expect(read("nghị quyết của HU về dân vận").words.join(" ")).toContain("huyen uy");
   });
 
+  it("reads the shorthand cadres type, in capitals or not: pp, HCM, BCS, CCVC", () => {
+    expect(read("pp cong tac dan van theo tu tuong HCM gom nhung viec gi").words.join(" ")).toContain("phuong phap cong tac dan van theo tu tuong ho chi minh");
+    expect(read("to trinh cua BCS dang bo noi vu").words.join(" ")).toContain("ban can su dang");
+    expect(read("ccvc trong co quan lam dan van the nao").words.join(" ")).toContain("cong chuc vien chuc");
+  });
+
   it("reads an abbreviation that looks like a word only when typed in capitals", () => {
     expect(read("Ban chỉ đạo TƯ có nhiệm vụ gì").words).toContain("trung");
     expect(read("từ nay có nhiệm vụ gì").words).not.toContain("trung");
