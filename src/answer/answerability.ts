@@ -20,7 +20,7 @@ export type { FeatureName, Features, LogisticModel } from "./features.ts";
 
 export type Grade = "answer" | "related" | "none";
 
-const STRUCTURED: ReadonlySet<Candidate["rule"]> = new Set(["item", "actor-list", "steps", "who-duty", "signer", "heading", "definition"]);
+const STRUCTURED: ReadonlySet<Candidate["rule"]> = new Set(["item", "actor-list", "steps", "outline", "who-duty", "signer", "heading", "definition"]);
 
 /**
  * Question words the corpus never uses (IDF-weighted share of the question's content words): "đảng

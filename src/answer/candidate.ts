@@ -1,7 +1,7 @@
 import type { Passage } from "../index/schema.ts";
 
 /** The answer rules, by name: which one fired is shown by `ask --explain`. */
-export type RuleName = "item" | "actor-list" | "steps" | "list" | "who-duty" | "signer" | "heading" | "definition" | "sentences";
+export type RuleName = "item" | "actor-list" | "steps" | "list" | "outline" | "who-duty" | "signer" | "heading" | "definition" | "sentences";
 
 /**
  * A quoted line of a reply and the passage it is quoted from; `within` names a heading inside the

@@ -64,6 +64,11 @@ export const LIST = {
   singleMargin: 0.3,
   /** The numbered parts of a text are a list answer only when the question repeats this much of their heading. */
   outlineMin: 0.8,
+  /**
+   * …or this much when the question names the text and asks for its groups ("nhóm nhiệm vụ, giải pháp" of "II- NHIỆM VỤ,
+   * GIẢI PHÁP CHỦ YẾU": the question need not say "chủ yếu"). Chosen on training A–F.
+   */
+  outlineGroups: 0.3,
   /** A name whose words carry this much IDF in all is specific enough to be named by repeating it (below, in proportion). Chosen on train (A–D). */
   specificMass: 0.25,
   /** Below this subject match, the list is not the named actor's own. */

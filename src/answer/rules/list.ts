@@ -27,6 +27,8 @@ type ListOption = {
   subject: string; lead: string; steps: boolean; headings: string[];
   /** The items are the numbered parts of a text. */
   outline: boolean;
+  /** For the numbered parts of a text: the text's title and the part's heading, which frame them as a lead-in frames a list. */
+  frame: string;
   /** The items are an assignment clause's parts: a list only for a question that names its actor. */
   assignment: boolean;
   /**
@@ -54,6 +56,7 @@ function optionsOf(context: AnswerContext): ListOption[] {
   if (context.intent.scope.documentNumber || context.intent.scope.year || context.intent.scope.place) {
     for (const { passage } of context.ranked) scopeOf.set(passage.docId, Math.max(scopeOf.get(passage.docId) ?? 0, scopeMatch(context.intent, passage)));
   }
+  const titles = new Map(context.ranked.map(({ passage }) => [passage.docId, passage.docTitle]));
   const scoped = table.inDocuments([...scopeOf].filter(([, match]) => match === 1).map(([docId]) => docId));
   const options = [...new Set([...touching, ...named, ...scoped])].map((fact): ListOption => {
     const itemIds = fact.itemPassages ?? fact.items.map(() => fact.passageId);
@@ -61,6 +64,7 @@ function optionsOf(context: AnswerContext): ListOption[] {
     const retrievedRanks = [fact.passageId, ...itemIds].map((id) => retrieved.get(id)).filter((r) => r !== undefined);
     return {
       subject: fact.subject, lead: fact.lead, steps: fact.kind === "steps", headings: fact.headings, outline: Boolean(fact.outline), assignment: Boolean(fact.assignment),
+      frame: fact.outline ? `${(fact.docId ? titles.get(fact.docId) : undefined) ?? ""} ${fact.subject}` : "",
       passageId: fact.passageId, itemIds, rank: ranks.length ? Math.min(...ranks) : -1, retrievedRank: retrievedRanks.length ? Math.min(...retrievedRanks) : -1, items: fact.items.map(shown),
       scope: (fact.docId ? scopeOf.get(fact.docId) : undefined) ?? 0.5,
     };
@@ -73,7 +77,7 @@ function optionsOf(context: AnswerContext): ListOption[] {
     for (const block of listBlocks(paragraphs)) {
       const lead = block.lead >= 0 ? paragraphs[block.lead]!.text : "";
       options.push({
-        subject: listSubject(passage.headings, lead || undefined), lead, headings: passage.headings, outline: false, assignment: false,
+        subject: listSubject(passage.headings, lead || undefined), lead, headings: passage.headings, outline: false, assignment: false, frame: "",
         steps: block.marker === "step" || /\b(?:các bước|trình tự|quy trình)\b/iu.test(lead),
         passageId: passage.id, itemIds: block.items.map(() => passage.id), rank: p, retrievedRank: p, items: block.items.map((i) => shown(paragraphs[i]!.text)),
         scope: scopeOf.get(passage.docId) ?? 0.5,
@@ -160,6 +164,7 @@ function choose(context: AnswerContext, all: ListOption[]): Choice | undefined {
   // When some list is in the document the question names, lists of other (or unknown) documents do not compete.
   const inScope = options.some((option) => option.scope === 1);
   const outsideFocus = questionOutsideFocus(context);
+  const asksGroups = intent.words.includes("nhom");
   let best: Choice | undefined;
   for (const [i, option] of options.entries()) {
     const focusMatch = matches[i];
@@ -170,11 +175,12 @@ function choose(context: AnswerContext, all: ListOption[]): Choice | undefined {
     if (inScope && option.scope !== 1) continue;
     // Steps answer a question about steps; "X phải làm gì" asks for a list of duties.
     if (option.steps && intent.type !== "steps") continue;
-    // The numbered parts of a text answer only when the question names that part ("những nhóm nhiệm vụ, giải pháp chủ yếu nào").
-    if (option.outline && containment(contentWords(option.subject), intent.wordsWithAlternatives, stats) < LIST.outlineMin) continue;
+    // The numbered parts of a text answer only when the question names that part ("những nhóm nhiệm vụ, giải pháp chủ yếu nào"),
+    // or asks for the groups of the text it names ("NQ Bắc Giang đưa ra mấy nhóm nhiệm vụ, giải pháp") and names some of that part.
+    if (option.outline && containment(contentWords(option.subject), intent.wordsWithAlternatives, stats) < (option.scope === 1 && asksGroups ? LIST.outlineGroups : LIST.outlineMin)) continue;
     // …and not when one of the parts is the actor the question names: that part's own list answers.
     if (option.outline && intent.focus.length > 0 && option.items.some((item) => (subjectScore(context, contentWords(withoutOutlineNumber(item))) ?? 0) >= LIST.focusMin)) continue;
-    const support = coverage(query, new Set(searchTokens(`${option.headings.join(" ")} ${option.lead} ${option.items.join(" ")}`)), stats).combined;
+    const support = coverage(query, new Set(searchTokens(`${option.frame} ${option.headings.join(" ")} ${option.lead} ${option.items.join(" ")}`)), stats).combined;
     // The named actor's own list keeps its passage's retrieval score even when that passage was retrieved but not
     // read ("5- Ban Dân vận Tỉnh ủy …" fourth, against a neighbouring clause of another actor read first).
     const rank = option.rank >= 0 ? option.rank : named ? option.retrievedRank : -1;
@@ -211,7 +217,7 @@ export async function listRule(context: AnswerContext): Promise<Candidate | unde
   const single = standingOut(context, option, home.docTitle);
   const lines = single !== undefined ? [items[single]!] : items.slice(0, LIMITS.items);
   return {
-    rule: best.focusMatch !== undefined && best.focusMatch >= LIST.focusMin ? "actor-list" : option.steps ? "steps" : "list",
+    rule: best.focusMatch !== undefined && best.focusMatch >= LIST.focusMin ? "actor-list" : option.steps ? "steps" : option.outline ? "outline" : "list",
     lead: { passage: home, text: introOf(option), ...(isHeadingLike(option.lead) ? { within: option.lead.trim() } : {}) },
     lines,
     listed: true,
