@@ -21,6 +21,7 @@ const NOT_STATED_LABELS: Record<NotStated["reason"], string> = {
   current: "người giữ chức vụ hiện nay",
   frequency: "bao lâu làm một lần (định kỳ)",
   textNumber: "số hiệu của văn bản",
+  event: "ngày của sự việc câu hỏi nêu (hiệu lực, thành lập, phát động)",
   enumeration: "các mục mà con số trong câu hỏi chỉ đến (tài liệu chỉ nhắc con số)",
 };
 
@@ -38,7 +39,7 @@ export function renderExplanation(result: AnswerResult): string {
       : "Đề xuất: không có",
     `Đặc trưng: ${Object.entries(e.features).map(([name, value]) => `${name}=${value.toFixed(3)}`).join(" ")}`,
     ...(e.absentPlaces ? [`Nơi không tài liệu nào nhắc đến: ${e.absentPlaces.join(", ")} → none`] : []),
-    ...(e.notStated ? [`Tài liệu không thể nêu: ${NOT_STATED_LABELS[e.notStated.reason]}${e.notStated.reason === "count" ? ` (${e.notStated.units.join(", ")})` : e.notStated.reason === "enumeration" ? ` (${e.notStated.mention})` : "text" in e.notStated ? ` (${e.notStated.text})` : ""} → none`] : []),
+    ...(e.notStated ? [`Tài liệu không thể nêu: ${NOT_STATED_LABELS[e.notStated.reason]}${e.notStated.reason === "count" ? ` (${e.notStated.units.join(", ")})` : e.notStated.reason === "enumeration" ? ` (${e.notStated.mention})` : e.notStated.reason === "event" ? ` (${e.notStated.event})` : "text" in e.notStated ? ` (${e.notStated.text})` : ""} → none`] : []),
     `Tài liệu có đề cập: ${e.covered.toFixed(3)} (ngưỡng ${e.thresholds.covered}) · câu trả lời đúng: ${e.right.toFixed(3)} (ngưỡng ${e.thresholds.answer}) → ${result.grade}`,
     "Các đoạn tìm được:",
     ...e.passages.map((p) => `  ${p.rank}. điểm ${p.score.toFixed(3)} · phủ ${p.coverage.toFixed(3)} · BM25 ${p.fulltext.toFixed(2)} · tương đồng ${p.similarity.toFixed(3)} · ${p.section || "(không có mục)"}`),

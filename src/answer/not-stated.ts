@@ -3,6 +3,7 @@ import type { TermStats } from "../index/term-stats.ts";
 import type { AnswerContext } from "./context.ts";
 import { amountNotStated, countsNotStated, frequencyNotStated } from "./counted.ts";
 import { enumerationNotGiven } from "./enumerated.ts";
+import { eventDateNotStated } from "./event-date.ts";
 import type { ScoredSentence } from "./evidence.ts";
 import { textNumberNotStated } from "./text-number.ts";
 import type { QuestionAnalysis } from "./question.ts";
@@ -11,7 +12,7 @@ import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
 /**
  * Why the documents cannot answer a question however well its words match, when a rule can tell:
  * it asks what a text the knowledge base does not hold says (`text`), when such a text was issued
- * and no sentence read gives its date (`date`), who signed it (`signer`), or a count no sentence read
+ * and no sentence read gives its date (`date`), the date of an event no sentence read names with a date (`event`: "có hiệu lực từ ngày nào"), who signed it (`signer`), or a count no sentence read
  * states (`count`), a text's number the documents do not give (`textNumber`), which things a count names when the passages only mention them (`enumeration`), how often something is done when no sentence read says so (`frequency`), or who holds an office now (`current`: the documents speak as of their dates).
  * The reply says which; typed here so that every channel words it alike.
  */
@@ -20,6 +21,7 @@ export type NotStated =
   | { reason: "date" | "signer"; text: string }
   | { reason: "count"; units: string[] }
   | { reason: "enumeration"; mention: string }
+  | { reason: "event"; event: string }
   | { reason: "current" | "frequency" | "textNumber" };
 
 /** "Trưởng Ban Dân vận Trung ương hiện nay là ai?": who holds an office now (a person asked for), which dated documents cannot say. */
@@ -34,6 +36,8 @@ export function notStated(intent: QuestionAnalysis, registry: Registry, stats: T
   if (text) return { reason: "text", ...text };
   const undated = issueDateNotStated(intent, registry, sentences);
   if (undated) return { reason: "date", text: undated };
+  const event = read ? eventDateNotStated(intent, sentences, read.context.read) : undefined;
+  if (event) return { reason: "event", event };
   const unsigned = signerNotStated(intent, registry);
   if (unsigned) return { reason: "signer", text: unsigned };
   // "Ai là lực lượng nòng cốt … hiện nay?" asks no person's name: answered as usual.

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { answererForFile } from "../helpers/suite.ts";
+
+/**
+ * The date of an event a question names ("có hiệu lực từ ngày nào", "thành lập năm nào"): given only by a
+ * sentence that names the event; a text's issue date or a body's mention is not it. Made-up texts.
+ */
+const CITING = [
+  "HƯỚNG DẪN CÔNG TÁC DÂN VẬN Ở CƠ QUAN SỞ NỘI VỤ TỈNH BẮC SƠN",
+  "",
+  "Thủ trưởng cơ quan tổ chức thực hiện đầy đủ Nghị định số 61/2019/NĐ-CP ngày 10-7-2019 của Chính phủ về dân chủ ở nơi làm việc; công khai thông tin cho cán bộ, công chức.",
+  "",
+  "Ban Vận động quần chúng của Sở phối hợp với Công đoàn cơ quan tổ chức hội nghị cán bộ, công chức ngày 15-01 hằng năm.",
+].join("\n");
+
+const IN_FORCE = [
+  "ỦY BAN NHÂN DÂN TỈNH BẮC SƠN",
+  "Số: 09/2024/QĐ-UBND",
+  "",
+  "QUYẾT ĐỊNH",
+  "Ban hành Quy chế tiếp công dân của Ủy ban nhân dân tỉnh Bắc Sơn",
+  "",
+  "Điều 1. Ban hành kèm theo Quyết định này Quy chế tiếp công dân của Ủy ban nhân dân tỉnh Bắc Sơn.",
+  "",
+  "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 6 năm 2024.",
+].join("\n");
+
+const answerer = answererForFile({ "huong-dan-so-noi-vu.txt": CITING, "quy-che-tiep-cong-dan.txt": IN_FORCE });
+
+describe("the date of an event the question names", () => {
+  it("is said not to be given when the sentences only hold the text's issue date", async () => {
+    const result = await answerer.answer("Nghị định 61 về dân chủ ở nơi làm việc có hiệu lực từ ngày nào?");
+    expect(result.grade).toBe("none");
+    expect(result.answer).toContain("ngày có hiệu lực");
+    expect(result.answer).not.toContain("10-7-2019");
+  });
+
+  it("is said not to be given for a founding date the documents never state", async () => {
+    const result = await answerer.answer("Ban Vận động quần chúng của Sở Nội vụ được thành lập năm nào?");
+    expect(result.grade).toBe("none");
+    expect(result.answer).toContain("ngày thành lập");
+  });
+
+  it("is answered by the sentence that names it", async () => {
+    const result = await answerer.answer("quy che tiep cong dan cua UBND tinh Bac Son co hieu luc tu ngay nao");
+    expect(result.grade).not.toBe("none");
+    expect(result.answer).toContain("có hiệu lực thi hành kể từ ngày 01 tháng 6 năm 2024");
+  });
+});
