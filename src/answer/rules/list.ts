@@ -105,7 +105,9 @@ function lastSentence(lead: string): string {
 function introOf(option: ListOption): string {
   const lead = leadSentence(option.lead.trim());
   const label = /^[*•]\s*(.{2,40}?):?\s*$/u.exec(lead)?.[1];
-  if (lead && !label && (/:\s*$/.test(lead) || (lead.length <= 120 && !/[.;]$/.test(lead)))) return `${withoutOutlineNumber(lead).replace(/:?\s*$/, "")}:`;
+  // A lead-in that is only an outline number ("CHƯƠNG II", its title on the next line) names nothing: the heading does.
+  const named = withoutOutlineNumber(lead).replace(/:?\s*$/, "");
+  if (named && !label && (/:\s*$/.test(lead) || (lead.length <= 120 && !/[.;]$/.test(lead)))) return `${named}:`;
   const heading = [...option.headings].reverse().find((h) => isRealHeading(h) && withoutOutlineNumber(h) !== label);
   const base = heading ? withoutOutlineNumber(heading) : option.subject;
   return `${base}${label ? ` — ${label}` : ""}:`;
@@ -151,6 +153,9 @@ function namesKind(kind: readonly string[], option: ListOption): boolean {
   return kind.some((pair) => frame.includes(` ${pair} `));
 }
 
+/** A lead-in or item compared with another: folded, its first 80 syllable characters. */
+const leadKey = (text: string) => foldedSyllables(text).join(" ").slice(0, 80);
+
 type Choice = { option: ListOption; score: number; focusMatch: number | undefined; support: number; echo: number };
 
 /** The best of these lists for the question, or undefined when none may answer it. */
@@ -159,12 +164,17 @@ function choose(context: AnswerContext, all: ListOption[]): Choice | undefined {
   // "những kết quả gì" is not answered by a list of tasks: the list's frame must name the kind asked for.
   const options = intent.itemKind ? all.filter((option) => namesKind(intent.itemKind!, option)) : all;
   const matches = options.map((option) => namesScore(context, option.subject, option.headings));
+  // A list one of whose items introduces another list ("2. Ban Thanh tra nhân dân có các trách nhiệm sau đây:", an
+  // article's clause over its points a), b), c)) frames that list: the nested list holds the items, and answers instead.
+  const leads = new Set(options.map((option) => leadKey(option.lead)).filter((key) => key.length > 0));
+  const framesAnother = (option: ListOption) => option.items.some((item) => /:\s*$/.test(item) && leads.has(leadKey(item)));
   // When the question names an actor and some list is that actor's own, only such lists compete.
   const named = intent.focus.length > 0 && matches.some((m) => (m ?? 0) >= LIST.focusMin);
   // When some list is in the document the question names, lists of other (or unknown) documents do not compete.
   const inScope = options.some((option) => option.scope === 1);
   const outsideFocus = questionOutsideFocus(context);
   const asksGroups = intent.words.includes("nhom");
+  const stepsRead = intent.type === "steps" && options.some((option) => option.steps && option.rank >= 0);
   let best: Choice | undefined;
   for (const [i, option] of options.entries()) {
     const focusMatch = matches[i];
@@ -175,6 +185,10 @@ function choose(context: AnswerContext, all: ListOption[]): Choice | undefined {
     if (inScope && option.scope !== 1) continue;
     // Steps answer a question about steps; "X phải làm gì" asks for a list of duties.
     if (option.steps && intent.type !== "steps") continue;
+    // …and a question about steps, when the passages read hold a procedure, is not answered by another kind of list
+    // (a chapter's articles "Điều 12. Thời gian…", "Điều 13. Trình tự…", whose heading the question repeats).
+    if (stepsRead && !option.steps) continue;
+    if (framesAnother(option)) continue;
     // The numbered parts of a text answer only when the question names that part ("những nhóm nhiệm vụ, giải pháp chủ yếu nào"),
     // or asks for the groups of the text it names ("NQ Bắc Giang đưa ra mấy nhóm nhiệm vụ, giải pháp") and names some of that part.
     if (option.outline && containment(contentWords(option.subject), intent.wordsWithAlternatives, stats) < (option.scope === 1 && asksGroups ? LIST.outlineGroups : LIST.outlineMin)) continue;
