@@ -5,7 +5,7 @@ import { messages } from "../messages.ts";
 import type { RankedPassage, Retriever } from "../retrieve.ts";
 import type { Grade } from "./answerability.ts";
 import { answerability, featuresOf, gradeOf } from "./answerability.ts";
-import { placesNotInDocuments } from "./places.ts";
+import { placesNotInDocuments, withDocumentPlaces } from "./places.ts";
 import { notStated } from "./not-stated.ts";
 import type { CuratedSource } from "./curated.ts";
 import { matchCurated, quoteHolds } from "./curated.ts";
@@ -137,8 +137,8 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
       return { ...base, answer: messages.noSearchableWords, abstained: true, confidence: 0, mode: "abstained", grade: "none" };
     }
     const index = retriever.index;
-    const intent = analyseQuestionIntent(trimmed, query, retriever.lexicon);
     const registry = await index.registry();
+    const intent = analyseQuestionIntent(trimmed, query, withDocumentPlaces(retriever.lexicon, registry));
     const ranked = preferInForce(await filterByDocument(retrieval.ranked, registry, options, index), registry, intent).slice(0, k);
     const context = answerContext(intent, query, ranked, index);
     const sentences = scoreSentences(context);

@@ -1,6 +1,7 @@
+import type { Registry } from "../documents/registry.ts";
 import type { TermStats } from "../index/term-stats.ts";
 import type { Lexicon } from "../lexicon.ts";
-import { fold, nfc } from "../text/normalize.ts";
+import { fold, foldedSyllables, nfc } from "../text/normalize.ts";
 import { bigram } from "../text/terms.ts";
 
 /**
@@ -42,4 +43,38 @@ export function placesNotInDocuments(question: string, lexicon: Lexicon, stats: 
   return namedPlaces(question, lexicon)
     .filter(({ phrase }) => phrase.slice(1).some((word, i) => stats.documentFrequency(bigram(phrase[i]!, word)) === 0))
     .map(({ name }) => name);
+}
+
+/** "tỉnh Thanh Bình", "TỈNH THANH BÌNH", "thành phố Cần Thơ" in an issuer or title: the name after the unit, capitalised. */
+const DOCUMENT_PLACE = /(?<!\p{L})(?:tỉnh|thành phố|TỈNH|THÀNH PHỐ)\s+((?:\p{Lu}\p{L}*)(?:\s+\p{Lu}\p{L}*){0,3})/gu;
+
+const titleCase = (name: string) => name.split(/\s+/).map((w) => w.charAt(0) + w.slice(1).toLocaleLowerCase("vi")).join(" ");
+
+const withPlaces = new WeakMap<Registry, Map<Lexicon, Lexicon>>();
+
+/**
+ * The lexicon with the provinces and cities the documents' issuers and titles name ("Ủy ban nhân dân tỉnh Thanh Bình")
+ * added to its places, so that a question naming one ("theo quy chế Thanh Bình") is scoped to that province's texts
+ * though the lexicon's list does not hold it (a new province, a renamed one). Only for reading the question's scope:
+ * such a place is in the documents by construction.
+ */
+export function withDocumentPlaces(lexicon: Lexicon, registry: Registry): Lexicon {
+  let byLexicon = withPlaces.get(registry);
+  if (!byLexicon) withPlaces.set(registry, (byLexicon = new Map()));
+  const cached = byLexicon.get(lexicon);
+  if (cached) return cached;
+  const known = new Set(lexicon.places.map((place) => place.phrase.join(" ")));
+  const added: Array<{ name: string; phrase: string[] }> = [];
+  for (const document of registry.documents) {
+    for (const match of `${document.issuer}\n${document.title}`.matchAll(DOCUMENT_PLACE)) {
+      const name = titleCase(match[1]!);
+      const phrase = foldedSyllables(name);
+      if (phrase.length < 2 || known.has(phrase.join(" "))) continue;
+      known.add(phrase.join(" "));
+      added.push({ name, phrase });
+    }
+  }
+  const extended = added.length ? { ...lexicon, places: [...lexicon.places, ...added] } : lexicon;
+  byLexicon.set(lexicon, extended);
+  return extended;
 }

@@ -118,13 +118,33 @@ const KEYWORD_ACTOR = /^(?:nhiem vu|trach nhiem|vai tro|cong viec|quyen han|nghi
 /** "X tiến hành dân vận bằng những cách thức nào", "X thực hiện … theo những phương thức nào", "X làm dân vận với những nội dung gì": X is the actor. */
 const ACTOR_BY_MEANS = /^(.+?)\s+(?:thuc hien|tien hanh|lam|trien khai|to chuc|van dong)\s+(?:\p{L}+\s+){0,6}?(?:theo|bang|qua|thong qua|voi)\s+(?:nhung|cac)\s+(?:cach|phuong thuc|hinh thuc|bien phap|giai phap|viec|con duong|kenh|noi dung)\b/u;
 
+/**
+ * "Trong thực hiện QCDC ở cơ quan TW thì BCH CĐ cơ quan …": what comes before "thì" sets the scene; the actor follows it,
+ * unless what follows names the list ("Cấp ủy … làm dân vận thì nội dung công việc gồm những gì": the actor is before).
+ */
+/** "thì" folded, not the "thị"/"thi" of "chỉ thị", "đô thị", "hội thi", "thi hành", "thi đua", "thị xã", "thị trấn". */
+const THI = /(?<!\b(?:chi|do|hoi|cuoc|ky|sieu)) thi (?!(?:hanh|dua|tran|xa|truong|sinh|diem|cong|tuyen|thu)\b)/;
+
+function afterThi(subject: string): string {
+  const parts = subject.split(THI);
+  // "Nếu chính sách đúng mà dân chưa hiểu thì chính quyền phải làm gì": a situation, whose answer is what the text says of it, not an actor's whole list.
+  if (parts.length > 1 && /^(?:neu|khi|trong truong hop|truong hop|gia su|lo)\b/.test(parts[0]!)) return "";
+  const after = parts.at(-1)!;
+  return LIST_NOUNS.test(after.replace(COUNTED, "")) ? subject : after;
+}
+
 function findFocus(text: string): string[] {
   const ofActor = text.match(OF_ACTOR) ?? text.match(KEYWORD_ACTOR);
   if (ofActor?.[1]) return trimFocus(ofActor[1].split(" "));
-  const subject = text.match(DUTY_PREDICATE);
-  if (subject?.[1] && !LIST_NOUNS.test(subject[1].replace(COUNTED, ""))) return trimFocus(subject[1].split(" "));
-  const byMeans = text.match(ACTOR_BY_MEANS);
-  if (byMeans?.[1] && !LIST_NOUNS.test(byMeans[1].replace(COUNTED, ""))) return trimFocus(byMeans[1].split(" "));
+  const subject = text.match(DUTY_PREDICATE)?.[1];
+  if (subject !== undefined) {
+    const actor = afterThi(subject);
+    if (actor === "") return [];
+    if (!LIST_NOUNS.test(actor.replace(COUNTED, ""))) return trimFocus(actor.split(" "));
+  }
+  const byMeans = text.match(ACTOR_BY_MEANS)?.[1];
+  const meansActor = byMeans === undefined ? undefined : afterThi(byMeans);
+  if (meansActor && !LIST_NOUNS.test(meansActor.replace(COUNTED, ""))) return trimFocus(meansActor.split(" "));
   return [];
 }
 
@@ -211,7 +231,9 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
     : /\b(?:bao lau|dinh ky|may thang|may nam|moi nam|hang nam|lan)\b/.test(text) ? "period"
     : /\b(?:nam nao|nam bao nhieu|tu nam nao)\b/.test(text) ? "year"
     : /\b(?:ngay nao|hom nao|ngay bao nhieu|ngay thang nam nao|ngay thang nao)\b/.test(text) ? "day" : "when";
-  const person = type === "who" && /\b(?:dong chi nao|ai ky|nguoi ky|do ai ky|ho ten|ten la gi|ten gi|ong nao|ba nao|(?:truong|pho|bi thu|chu tich|giam doc|tac gia|tong bien tap)\b.*\bla ai)\b/.test(text);
+  // "Ai ký" a text named by its number asks for a person's name; "nghị quyết hội nghị … ai ký" is answered by the offices that sign.
+  const person = type === "who" && (/\b(?:dong chi nao|ho ten|ten la gi|ten gi|ong nao|ba nao|(?:truong|pho|bi thu|chu tich|giam doc|tac gia|tong bien tap)\b.*\bla ai)\b/.test(text)
+    || (Boolean(scope.documentNumber) && /\b(?:ai ky|nguoi ky|do ai ky)\b/.test(text)));
   const counts = type === "list" || type === "steps" ? statedCounts(text) : [];
   const itemKind = type === "list" ? itemKindOf(text) : undefined;
   return { ...(itemKind ? { itemKind } : {}), type, focus, duty, scope, words, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: [...variants(focus, lexicon), ...variants(withoutSetting(focus), lexicon).filter((v) => v.length < focus.length)], wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };

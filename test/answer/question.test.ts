@@ -59,6 +59,16 @@ describe("reading what a question asks", () => {
     expect(read("nhiệm vụ của Mặt trận Tổ quốc trong công tác dân vận là gì").focus.join(" ")).toBe("mat tran to quoc");
   });
 
+  it("reads the actor after 'thì', the clause before it setting the scene", () => {
+    expect(read("Trong thuc hien QCDC o co quan TW thi BCH cong doan co quan co trach nhiem gi?").focus.join(" ")).toBe("ban chap hanh cong doan co quan");
+    // …unless what follows names the list: the actor is then before it.
+    expect(read("Cấp ủy, tổ chức đảng ở các bộ ngành TW làm dân vận thì nội dung công việc gồm những gì").focus.join(" ")).toContain("to chuc dang");
+    // "chỉ thị" folds to "chi thi": not a "thì".
+    expect(read("Chỉ thị số 18 của Thủ tướng về công tác dân vận gồm những nhiệm vụ nào?").focus).toEqual([]);
+    // A situation ("nếu … thì …") asks what the text says of it, not for an actor's whole list.
+    expect(read("neu chinh sach dung ma nguoi dan chua hieu thi chinh quyen phai lam gi").focus).toEqual([]);
+  });
+
   it("finds the term a definition question asks about, however it is put", () => {
     expect(read("công tác dân vận hiểu thế nào trong giai đoạn hiện nay").focus.join(" ")).toBe("cong tac dan van");
     expect(read("Ở khối cơ quan TW ko có dân cư thì chữ dân trong dân vận hiểu là gì?").focus.join(" ")).toBe("dan");
@@ -128,6 +138,9 @@ describe("reading what a question asks", () => {
     expect(read("Quyết định có hiệu lực từ ngày nào?").dateKind).toBe("day");
     expect(read("Hạn chót nộp báo cáo là khi nào?").dateKind).toBe("when");
     expect(read("Kết luận do đồng chí nào ký?").person).toBe(true);
+    // Who signs a text named by number is a person; who signs the resolution of an office's meeting is an office.
+    expect(read("NQ 25 do ai ký?").person).toBe(true);
+    expect(read("Nghị quyết hội nghị cán bộ công chức ở cơ quan thì ai ký ạ?").person).toBeFalsy();
     expect(read("Ai phụ trách dân vận?").person).toBeUndefined();
   });
 

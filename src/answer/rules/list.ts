@@ -113,6 +113,9 @@ function introOf(option: ListOption): string {
   return `${base}${label ? ` — ${label}` : ""}:`;
 }
 
+/** The words of "trách nhiệm", "nhiệm vụ": a lead-in saying them names a list of duties, as every actor's list is. */
+const DUTY_WORDS = new Set(["trach", "nhiem", "vu"]);
+
 /** Words that name a list or ask for one: they say nothing about which item is meant. */
 const LIST_WORDS = new Set(["nhiem", "vu", "trach", "noi", "dung", "phuong", "thuc", "giai", "phap", "buoc", "yeu", "cau", "lam", "gom", "bao", "cac", "nhung", "phai", "viec", "cong", "tac", "hien"]);
 
@@ -202,7 +205,8 @@ function choose(context: AnswerContext, all: ListOption[]): Choice | undefined {
     // The list's own lead-in ("* Nội dung:" against "* Phương thức:") tells apart the lists of one actor:
     // the share of its words the question uses, beyond the actor's name ("Cấp uỷ:" says nothing more).
     const subjectWords = new Set(contentWords(option.subject));
-    const leadWords = option.lead ? contentWords(withoutOutlineNumber(option.lead)).filter((w) => !subjectWords.has(w)) : [];
+    // ("Trách nhiệm của X" says what any list of X's duties is: it tells no list of X apart from another text's.)
+    const leadWords = option.lead ? contentWords(withoutOutlineNumber(option.lead)).filter((w) => !subjectWords.has(w) && !DUTY_WORDS.has(w)) : [];
     const leadCover = leadWords.length ? containment(leadWords, intent.wordsWithAlternatives, stats) : 0;
     const echo = phraseEcho(outsideFocus, foldedSyllables(`${option.headings.join(" ")} ${option.subject} ${option.lead}`), stats);
     const score = LIST.focus * (focusMatch ?? 0) + LIST.coverage * support + LIST.lead * leadCover + LIST.prior * prior + LIST.phrase * echo + (intent.type === "steps" && option.steps ? LIST.steps : 0);
