@@ -38,9 +38,15 @@ export function frequencyNotStated(words: readonly string[], sentences: Readonly
   return !sentences.slice(0, INTERVAL_SENTENCES).some((s) => INTERVAL.test(fold(s.text).toLowerCase()));
 }
 
-/** The units the question asks a count of ("mấy người", "bao nhiêu năm") that no sentence states with a number; as written. */
-export function countsNotStated(words: readonly string[], sentences: ReadonlyArray<{ text: string }>): string[] {
-  const text = ` ${words.join(" ")} `;
+/** A share of a body ("hai phần ba tổng số cán bộ", "2/3", "quá nửa", "50%"): it answers how many people, as a quorum is stated. */
+const PROPORTION = /\b(?:mot|hai|ba|bon|nam) phan (?:hai|ba|tu|nam)\b|\b\d\s*\/\s*\d\b|\bqua (?:nua|ban)\b|\bmot nua\b|%|\bphan tram\b/;
+
+/**
+ * The units the question asks a count of ("mấy người", "bao nhiêu năm") that no sentence states with a number; as written.
+ * `clauses`: the question's clauses, folded ("số mấy, ngày tháng năm nào" asks no count of days: "mấy" and "ngày" are in two clauses).
+ */
+export function countsNotStated(clauses: readonly string[], sentences: ReadonlyArray<{ text: string }>): string[] {
+  const text = clauses.map((clause) => ` ${clause} `).join("|");
   const asked = UNITS.filter(([units]) => units.some((unit) => new RegExp(` (?:may|bao nhieu) ${unit} `).test(text)
     // "mấy năm (tổ chức) một lần" asks how often, not a count of years (frequencyNotStated).
     && !new RegExp(` (?:may|bao nhieu) ${unit}(?: [a-z0-9]+){0,4} (?:mot|1) lan `).test(text)));
@@ -49,7 +55,8 @@ export function countsNotStated(words: readonly string[], sentences: ReadonlyArr
   return asked.filter(([units]) => {
     // A number of that unit, read as the answer type of "bao nhiêu <unit>" is read (src/answer/evidence.ts).
     return !sentences.some((s, i) => units.some((unit) => holdsAnswerType({ type: "number", unit: unit === "phan tram" ? "%" : unit }, s.text, folded[i]))
-      || (units.includes("lan") && FREQUENCY.test(folded[i]!)));
+      || (units.includes("lan") && FREQUENCY.test(folded[i]!))
+      || (units.includes("nguoi") && PROPORTION.test(folded[i]!)));
   }).map(([, name]) => name);
 }
 

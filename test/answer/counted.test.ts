@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { amountNotStated, countsNotStated, frequencyNotStated } from "../../src/answer/counted.ts";
 import { fold } from "../../src/text/normalize.ts";
+import { answererOver } from "../helpers/index.ts";
 import { answererForFile } from "../helpers/suite.ts";
 
 /**
@@ -29,18 +30,35 @@ const answerer = answererForFile({ "quy-che-ttnd.txt": RULES });
 
 /** A question as the rules read it: folded words. */
 const words = (question: string) => fold(question).toLowerCase().split(/\s+/);
+/** A question as the count check reads it: its clauses, folded, split at punctuation. */
+const clauses = (question: string) => question.split(",").map((clause) => fold(clause).toLowerCase().trim());
 
 describe("a count the question asks for", () => {
   it("is stated by a number of that unit, people counted as members too", () => {
     const sentence = [{ text: "Ban Thanh tra nhân dân cơ quan có từ 03 đến 05 thành viên do hội nghị cán bộ, công chức bầu." }];
-    expect(countsNotStated(words("ban thanh tra co bao nhieu nguoi"), sentence)).toEqual([]);
-    expect(countsNotStated(words("ban thanh tra nhiem ky may nam"), sentence)).toEqual(["năm"]);
+    expect(countsNotStated(clauses("ban thanh tra co bao nhieu nguoi"), sentence)).toEqual([]);
+    expect(countsNotStated(clauses("ban thanh tra nhiem ky may nam"), sentence)).toEqual(["năm"]);
     // "mấy tháng một lần" asks how often, not for a count of months.
-    expect(countsNotStated(words("bao cao may thang mot lan"), sentence)).toEqual([]);
+    expect(countsNotStated(clauses("bao cao may thang mot lan"), sentence)).toEqual([]);
     // How often, written without a count of times, answers "bao nhiêu lần".
-    expect(countsNotStated(words("ban chap hanh hop bao nhieu lan"), [{ text: "Ban Chấp hành họp thường lệ hằng quý." }])).toEqual([]);
+    expect(countsNotStated(clauses("ban chap hanh hop bao nhieu lan"), [{ text: "Ban Chấp hành họp thường lệ hằng quý." }])).toEqual([]);
     // "từ năm 2020" is a year, not a number of years.
-    expect(countsNotStated(words("nhiem ky may nam"), [{ text: "Ban được thành lập từ năm 2020." }])).toEqual(["năm"]);
+    expect(countsNotStated(clauses("nhiem ky may nam"), [{ text: "Ban được thành lập từ năm 2020." }])).toEqual(["năm"]);
+    // A share of a body answers how many people ("hội nghị cần bao nhiêu người dự": a quorum).
+    expect(countsNotStated(clauses("hoi nghi can toi thieu bao nhieu nguoi du"), [{ text: "Hội nghị được tiến hành khi có ít nhất hai phần ba tổng số cán bộ, công chức tham dự." }])).toEqual([]);
+    // "số mấy, ngày tháng năm nào": "mấy" and "ngày" are in two clauses, no count of days is asked.
+    expect(countsNotStated(clauses("bai bao dang tren bao nao, so may, ngay thang nam nao"), [{ text: "Bài đăng trên báo Sự thật." }])).toEqual([]);
+  });
+
+  it("is not what a clause asking to confirm it turns on ('chỉ mấy người … thôi hả')", async () => {
+    const guide = await answererOver({ "huong-dan.txt": ["HƯỚNG DẪN CÔNG TÁC VẬN ĐỘNG", "", "Tất cả cán bộ, công chức và đoàn viên công đoàn đều phải phụ trách công tác vận động quần chúng, không riêng cán bộ của Ban Vận động."].join("\n") });
+    try {
+      const result = await guide.answer("Ai phải phụ trách công tác vận động quần chúng? chỉ mấy người trong Ban Vận động thôi hả");
+      expect(result.answer).not.toContain("không nêu số người");
+      expect(result.answer).toContain("Tất cả cán bộ, công chức và đoàn viên công đoàn");
+    } finally {
+      await guide.close();
+    }
   });
 
   it("is said not to be in the documents when no passage states it", async () => {
