@@ -22,6 +22,7 @@ const NOT_STATED_LABELS: Record<NotStated["reason"], string> = {
   frequency: "bao lâu làm một lần (định kỳ)",
   textNumber: "số hiệu của văn bản",
   event: "ngày của sự việc câu hỏi nêu (hiệu lực, thành lập, phát động)",
+  form: "mẫu văn bản, biểu mẫu (kho tài liệu chưa có)",
   enumeration: "các mục mà con số trong câu hỏi chỉ đến (tài liệu chỉ nhắc con số)",
 };
 
