@@ -23,6 +23,7 @@ const NOT_STATED_LABELS: Record<NotStated["reason"], string> = {
   textNumber: "số hiệu của văn bản",
   event: "ngày của sự việc câu hỏi nêu (hiệu lực, thành lập, phát động)",
   form: "mẫu văn bản, biểu mẫu (kho tài liệu chưa có)",
+  sanction: "hình thức kỷ luật (khiển trách, cảnh cáo…)",
   enumeration: "các mục mà con số trong câu hỏi chỉ đến (tài liệu chỉ nhắc con số)",
 };
 

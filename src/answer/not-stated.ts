@@ -5,6 +5,7 @@ import type { AnswerContext } from "./context.ts";
 import { amountNotStated, countsNotStated, frequencyNotStated } from "./counted.ts";
 import { enumerationNotGiven } from "./enumerated.ts";
 import { eventDateNotStated } from "./event-date.ts";
+import { sanctionNotStated } from "./sanction.ts";
 import { formNotHeld } from "./template.ts";
 import type { ScoredSentence } from "./evidence.ts";
 import { textNumberNotStated } from "./text-number.ts";
@@ -14,7 +15,7 @@ import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
 /**
  * Why the documents cannot answer a question however well its words match, when a rule can tell:
  * it asks what a text the knowledge base does not hold says (`text`), when such a text was issued
- * and no sentence read gives its date (`date`), the date of an event no sentence read names with a date (`event`: "có hiệu lực từ ngày nào"), who signed it (`signer`), a form to fill in that the knowledge base does not hold (`form`), or a count no sentence read
+ * and no sentence read gives its date (`date`), the date of an event no sentence read names with a date (`event`: "có hiệu lực từ ngày nào"), who signed it (`signer`), a form to fill in that the knowledge base does not hold (`form`), a disciplinary form no sentence read names (`sanction`), or a count no sentence read
  * states (`count`), a text's number the documents do not give (`textNumber`), which things a count names when the passages only mention them (`enumeration`), how often something is done when no sentence read says so (`frequency`), or who holds an office now (`current`: the documents speak as of their dates).
  * The reply says which; typed here so that every channel words it alike.
  */
@@ -24,7 +25,7 @@ export type NotStated =
   | { reason: "count"; units: string[] }
   | { reason: "enumeration"; mention: string }
   | { reason: "event"; event: string }
-  | { reason: "current" | "frequency" | "textNumber" | "form" };
+  | { reason: "current" | "frequency" | "textNumber" | "form" | "sanction" };
 
 /**
  * The question's clauses, folded, split where it is punctuated; a clause that asks to confirm a count rather than for
@@ -46,6 +47,7 @@ export function notStated(intent: QuestionAnalysis, registry: Registry, stats: T
   const undated = issueDateNotStated(intent, registry, sentences);
   if (undated) return { reason: "date", text: undated };
   if (read && formNotHeld(read.question, read.context)) return { reason: "form" };
+  if (sanctionNotStated(intent.words, sentences)) return { reason: "sanction" };
   const event = read ? eventDateNotStated(intent, sentences, read.context.read) : undefined;
   if (event) return { reason: "event", event };
   const unsigned = signerNotStated(intent, registry);

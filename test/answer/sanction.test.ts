@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { answererOver } from "../helpers/index.ts";
+
+/** Which disciplinary form applies: answered only by a sentence naming one. Made-up texts. */
+const VAGUE = [
+  "KẾT LUẬN CỦA BAN THƯỜNG VỤ HUYỆN ỦY ĐÔNG SƠN VỀ TIẾP DÂN",
+  "",
+  "Cán bộ, công chức phải tôn trọng nhân dân khi tiếp dân. Kiên quyết xử lý nghiêm những cán bộ, công chức sách nhiễu, gây phiền hà cho dân khi tiếp dân.",
+].join("\n");
+const NAMED = [
+  "QUY CHẾ TIẾP DÂN CỦA ỦY BAN NHÂN DÂN XÃ AN PHÚ",
+  "",
+  "Điều 9. Xử lý vi phạm",
+  "Cán bộ, công chức sách nhiễu, gây phiền hà cho dân khi tiếp dân thì bị kỷ luật bằng hình thức khiển trách; tái phạm thì bị cảnh cáo.",
+].join("\n");
+
+describe("the disciplinary form asked for", () => {
+  it("is said not to be stated when the text only says breaches are dealt with", async () => {
+    const over = await answererOver({ "ket-luan.txt": VAGUE });
+    try {
+      const result = await over.answer("cán bộ sách nhiễu dân khi tiếp dân thì bị kỷ luật theo những hình thức nào?");
+      expect(result.grade).toBe("none");
+      expect(result.answer).toContain("không nêu hình thức kỷ luật");
+    } finally {
+      await over.close();
+    }
+  });
+
+  it("is quoted when a sentence names it", async () => {
+    const over = await answererOver({ "ket-luan.txt": VAGUE, "quy-che.txt": NAMED });
+    try {
+      const result = await over.answer("cán bộ sách nhiễu dân khi tiếp dân thì bị kỷ luật theo những hình thức nào?");
+      expect(result.answer).toContain("khiển trách");
+    } finally {
+      await over.close();
+    }
+  });
+});
