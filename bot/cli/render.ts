@@ -41,6 +41,7 @@ export function renderExplanation(result: AnswerResult): string {
       : "Đề xuất: không có",
     `Đặc trưng: ${Object.entries(e.features).map(([name, value]) => `${name}=${value.toFixed(3)}`).join(" ")}`,
     ...(e.absentPlaces ? [`Nơi không tài liệu nào nhắc đến: ${e.absentPlaces.join(", ")} → none`] : []),
+    ...(e.otherField ? ["Câu hỏi thuộc lĩnh vực khác (không thuật ngữ nào của từ điển, không cặp từ nào phổ biến trong tài liệu) → none"] : []),
     ...(e.notStated ? [`Tài liệu không thể nêu: ${NOT_STATED_LABELS[e.notStated.reason]}${e.notStated.reason === "count" ? ` (${e.notStated.units.join(", ")})` : e.notStated.reason === "enumeration" ? ` (${e.notStated.mention})` : e.notStated.reason === "event" ? ` (${e.notStated.event})` : "text" in e.notStated ? ` (${e.notStated.text})` : ""} → none`] : []),
     `Tài liệu có đề cập: ${e.covered.toFixed(3)} (ngưỡng ${e.thresholds.covered}) · câu trả lời đúng: ${e.right.toFixed(3)} (ngưỡng ${e.thresholds.answer}) → ${result.grade}`,
     "Các đoạn tìm được:",

@@ -5,6 +5,7 @@ import { messages } from "../messages.ts";
 import type { RankedPassage, Retriever } from "../retrieve.ts";
 import type { Grade } from "./answerability.ts";
 import { answerability, featuresOf, gradeOf } from "./answerability.ts";
+import { farOff } from "./far-off.ts";
 import { placesNotInDocuments, withDocumentPlaces } from "./places.ts";
 import { notStated } from "./not-stated.ts";
 import type { CuratedSource } from "./curated.ts";
@@ -148,18 +149,20 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
     // A bare word or two ("QCDC", "thủ trưởng") is a search, not a question: its passages are shown, nothing asserted.
     // A place the documents never mention ("Tỉnh ủy Bắc Ninh" when only Bắc Giang's texts are here) is not covered.
     const absentPlaces = placesNotInDocuments(trimmed, retriever.lexicon, index.stats);
+    // A question from another field altogether is not covered, whatever passage shares a word or two with it.
+    const otherField = farOff(query, ranked[0], index.stats);
     // What the documents cannot say however well the words match: a text they do not hold, its date or signer, a count.
     const unstated = notStated(intent, registry, index.stats, sentences, { question: trimmed, context, listed: Boolean(candidate?.counted) });
     // The list of the very actor the question names is asserted once the documents are found to cover the question.
     const ownList = candidate?.rule === "actor-list" && (candidate.focusMatch ?? 0) >= ACTOR_LIST_ANSWER;
     const modelGrade: Grade = !candidate ? "none" : ownList && scores.covered >= ANSWERABILITY.thresholds.covered ? "answer" : gradeOf(scores);
-    const graded: Grade = absentPlaces.length === 0 && !unstated ? modelGrade : "none";
+    const graded: Grade = absentPlaces.length === 0 && !unstated && !otherField ? modelGrade : "none";
     const bare = query.concepts.length < MIN_CONCEPTS_TO_ASSERT || (intent.type === "fact" && query.concepts.length <= MIN_CONCEPTS_TO_ASSERT);
     const grade: Grade = graded === "answer" && bare ? "related" : graded;
     const passages = toPassageOut(ranked);
     const composed = candidate ? composeAnswer(candidate) : undefined;
     const explain: Explanation = {
-      intent, rules, features, ...(absentPlaces.length ? { absentPlaces } : {}), ...(unstated ? { notStated: unstated } : {}), covered: round(scores.covered), right: round(scores.right), thresholds: ANSWERABILITY.thresholds,
+      intent, rules, features, ...(absentPlaces.length ? { absentPlaces } : {}), ...(otherField ? { otherField } : {}), ...(unstated ? { notStated: unstated } : {}), covered: round(scores.covered), right: round(scores.right), thresholds: ANSWERABILITY.thresholds,
       candidate: candidate && { rule: candidate.rule, rank: candidate.rank, focusMatch: candidate.focusMatch, support: round(candidate.support), typeFound: candidate.typeFound, score: round(candidate.score), passageId: candidate.passage.id, citedIds: [...new Set([candidate.lead, ...candidate.lines].filter((l) => l !== undefined).map((l) => l.passage.id))], text: composed!.text },
       passages: ranked.map((r, i) => ({ rank: i + 1, chunkId: r.passage.id, section: r.passage.section, score: round(r.score), coverage: round(r.coverage.combined), fulltext: round(r.fulltext), similarity: round(r.similarity) })),
     };

@@ -83,6 +83,8 @@ export type Explanation = {
   features: Features;
   /** Places the question names that no document mentions (src/answer/places.ts): the question is not covered. */
   absentPlaces?: string[];
+  /** The question is from another field altogether (src/answer/far-off.ts): not covered. */
+  otherField?: boolean;
   /** Why the documents cannot answer however well the words match (src/answer/not-stated.ts). */
   notStated?: NotStated;
   /** Probability that the documents cover the question. */

@@ -98,6 +98,13 @@ export const PROSE = { minRun: 4, echo: 1, ranks: 2 } as const;
  */
 export const INTERVAL_SENTENCES = 2;
 
+/**
+ * A question from another field (src/answer/far-off.ts): no lexicon term, no word pair found in at least `commonShare`
+ * of the passages, and fewer than `sharedPairs` word pairs shared with the first passage. Chosen on the far-off
+ * training set and training A–G (none of their answerable questions is caught).
+ */
+export const FAR_OFF = { commonShare: 0.1, sharedPairs: 2 } as const;
+
 /** A heading that asks the question ("II - DÂN VẬN LÀ GÌ ?", "1- Mục tiêu") answers it with its opening. Chosen on train. */
 export const HEADING = {
   /** For a list question, a heading made only of the question's words wins over a list whose actor matches less than this. */

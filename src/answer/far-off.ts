@@ -1,0 +1,18 @@
+import type { TermStats } from "../index/term-stats.ts";
+import type { AnalysedQuery } from "../query.ts";
+import type { RankedPassage } from "../retrieve.ts";
+import { FAR_OFF } from "./weights.ts";
+
+/**
+ * A question from another field altogether ("Thủ đô của nước Pháp là thành phố nào?", "thủ tục đăng ký kết hôn cần
+ * giấy tờ gì"): it names no term of the domain's lexicon, none of its word pairs is common in the documents ("công
+ * tác", "dân vận", "cơ quan", "cán bộ" are), and the passage found first shares at most one pair with it (a "thành
+ * phố", a "thủ tục"). Such passages are not related to it: the reply says the documents do not cover it.
+ */
+export function farOff(query: AnalysedQuery, top: RankedPassage | undefined, stats: TermStats): boolean {
+  if (query.concepts.some((concept) => concept.alternatives.length > 0)) return false;
+  const pairs = query.bigrams.filter((pair) => pair.weight === 1).map((pair) => pair.token);
+  if (pairs.some((pair) => stats.documentFrequency(pair) >= FAR_OFF.commonShare * stats.passages)) return false;
+  const body = new Set(top?.passage.search.split(" ") ?? []);
+  return pairs.filter((pair) => body.has(pair)).length < FAR_OFF.sharedPairs;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { answererForFile } from "../helpers/suite.ts";
+
+/**
+ * A question from another field altogether gets "not covered", not passages that share a word with it; a
+ * question of the field worded without its common terms still gets its answer. Made-up texts.
+ */
+const TOPICS = ["trồng cây xanh", "khuyến học", "phòng cháy", "giao thông nông thôn", "nước sạch", "hiến máu", "chăm sóc người cao tuổi", "phòng chống ma túy", "an toàn thực phẩm", "dồn điền đổi thửa"];
+const GUIDES = TOPICS.map((topic, i) => [
+  `HƯỚNG DẪN SỐ ${i + 1} VỀ CÔNG TÁC VẬN ĐỘNG NHÂN DÂN ${topic.toUpperCase()}`,
+  "",
+  `Cán bộ, đảng viên làm công tác vận động nhân dân tham gia phong trào ${topic}; chi bộ giao nhiệm vụ cho từng đảng viên phụ trách hộ gia đình.`,
+  "",
+  `Trưởng thôn báo cáo kết quả công tác vận động ${topic} với Ủy ban nhân dân xã vào cuối năm.`,
+].join("\n"));
+const BAC = ["BÀI NÓI CHUYỆN VỀ NÊU GƯƠNG", "", "Một tấm gương sống còn có giá trị hơn một trăm bài diễn văn tuyên truyền."].join("\n");
+
+const answerer = answererForFile({ ...Object.fromEntries(GUIDES.map((text, i) => [`huong-dan-${i + 1}.txt`, text])), "neu-guong.txt": BAC });
+
+describe("a question from another field", () => {
+  it("is not covered, though a passage shares a word with it", async () => {
+    const result = await answerer.answer("Máy lọc nước sạch loại nào tốt, giá bán hiện nay thế nào?");
+    expect(result.grade).toBe("none");
+    expect(result.explain?.otherField).toBe(true);
+  });
+
+  it("leaves a question of the field in its own words alone", async () => {
+    const result = await answerer.answer("một tấm gương sống có giá trị hơn bao nhiêu bài diễn văn?");
+    expect(result.grade).not.toBe("none");
+    expect(result.answer).toContain("một trăm bài diễn văn");
+  });
+});
