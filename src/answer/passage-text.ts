@@ -15,17 +15,21 @@ export type PassageText = {
   frame: ReadonlySet<string>;
 };
 
-/** Passages kept analysed (a passage's text never changes under its id); the least recently used go first. */
+/**
+ * Passages kept analysed; the least recently used go first. A passage's id names its place (file, part, ordinal), not its
+ * text: a file edited and ingested again keeps its ids, so an entry is reused only for the very text it was made from
+ * (the index swapped live after an edit would otherwise be answered from the old sentences).
+ */
 const KEPT = 1_000;
-const cache = new Map<string, PassageText>();
+const cache = new Map<string, { clean: string; analysed: PassageText }>();
 
 /** A passage's paragraphs and sentences, split and tokenised once and reused by every question. */
 export function passageText(passage: Passage): PassageText {
   const hit = cache.get(passage.id);
-  if (hit) {
+  if (hit && hit.clean === passage.clean) {
     cache.delete(passage.id);
     cache.set(passage.id, hit);
-    return hit;
+    return hit.analysed;
   }
   const paragraphs = paragraphsOf(passage.clean);
   const sentences: SentenceText[] = [];
@@ -36,7 +40,8 @@ export function passageText(passage: Passage): PassageText {
     });
   });
   const analysed = { paragraphs, sentences, frame: new Set(passage.search.split(" ")) };
-  cache.set(passage.id, analysed);
+  cache.delete(passage.id);
+  cache.set(passage.id, { clean: passage.clean, analysed });
   if (cache.size > KEPT) cache.delete(cache.keys().next().value!);
   return analysed;
 }

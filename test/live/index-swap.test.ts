@@ -55,3 +55,34 @@ describe("a running server and an ingest from outside", () => {
     expect(failures).toBe(0);
   }, 60_000);
 });
+
+describe("a document edited in place and ingested again", () => {
+  it("is answered from its new text, not from sentences kept from the old one (passage ids name places, not texts)", async () => {
+    const temp = await tempDir();
+    const knowledge = path.join(temp.dir, "knowledge");
+    const before = ["THÔNG BÁO LỊCH TIẾP DÂN CỦA XÃ AN PHÚ", "", "Chủ tịch Ủy ban nhân dân xã tiếp dân vào sáng thứ Hai hằng tuần tại trụ sở xã."].join("\n");
+    const after = ["THÔNG BÁO LỊCH TIẾP DÂN CỦA XÃ AN PHÚ", "", "Chủ tịch Ủy ban nhân dân xã tiếp dân vào chiều thứ Năm hằng tuần tại nhà văn hóa thôn."].join("\n");
+    await writeFiles(path.join(knowledge, "documents"), { "lich-tiep-dan.txt": before });
+    await copyFile(LEXICON_FILE, path.join(knowledge, "lexicon.yaml"));
+    const config = loadConfig({ DATA_DIR: path.join(temp.dir, "data"), KNOWLEDGE_DIR: knowledge });
+    await runIngest(knowledge, config.indexDir);
+    const holder = await createKnowledgeHolder(config, silentLogger);
+    try {
+      const question = "Chủ tịch xã An Phú tiếp dân vào thời gian nào, ở đâu?";
+      expect((await holder.use((k) => k.answer(question))).answer).toContain("sáng thứ Hai");
+      await writeFiles(path.join(knowledge, "documents"), { "lich-tiep-dan.txt": after });
+      await runIngest(knowledge, config.indexDir);
+      const started = Date.now();
+      let answer = "";
+      while (!answer.includes("chiều thứ Năm") && Date.now() - started < 30_000) {
+        answer = (await holder.use((k) => k.answer(question))).answer;
+        if (!answer.includes("chiều thứ Năm")) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(answer).toContain("chiều thứ Năm");
+      expect(answer).not.toContain("sáng thứ Hai");
+    } finally {
+      holder.close();
+      await temp.cleanup();
+    }
+  }, 60_000);
+});
