@@ -50,7 +50,7 @@ const PROPER_NAMES: Array<[RegExp, string]> = [
   [/đảng bộ/giu, "Đảng bộ"],
   [/đảng ủy/giu, "Đảng ủy"],
   [/tỉnh ủy/giu, "Tỉnh ủy"],
-  [/\bđảng\b/giu, "Đảng"],
+  [/(?<!\p{L})đảng(?!\p{L})/giu, "Đảng"],
   [/việt nam/giu, "Việt Nam"],
   [/hồ chí minh/giu, "Hồ Chí Minh"],
 ];

@@ -89,7 +89,7 @@ export function listMarkerOf(paragraph: string): ListMarker | undefined {
  * hành…", "Khi thi hành xong…". The first stage opens with one of `SEQUENCE_FIRST`, the next ones with one of
  * `SEQUENCE_NEXT`; the parser reads such a run as the steps of a procedure.
  */
-export const SEQUENCE_FIRST = /^\s*(?:Trước nhất|Trước hết|Trước tiên|Đầu tiên|Thứ nhất|Điểm thứ nhất|Một là)\b/u;
+export const SEQUENCE_FIRST = /^\s*(?:Trước nhất|Trước hết|Trước tiên|Đầu tiên|Thứ nhất|Điểm thứ nhất|Một là)(?!\p{L})/u;
 export const SEQUENCE_NEXT = /^\s*(?:Điểm thứ\s+\p{L}+|Thứ\s+(?:hai|ba|tư|năm|sáu)|Tiếp theo|Tiếp đó|Sau đó|Rồi|Trong (?:lúc|khi|quá trình)|Khi\b[^.]{0,60}\b(?:xong|kết thúc|hoàn thành)|Cuối cùng|Sau cùng|Sau khi)\b/u;
 
 /** An item's text without its marker: "- Xây dựng…" → "Xây dựng…", "Bước thứ hai: tổ chức…" stays whole (the step names itself). */

@@ -6,6 +6,7 @@ import { answererForFile } from "../helpers/suite.ts";
  * introduces points a), b), c) against the article's list of clauses. Made-up regulation.
  */
 const STEPS = ["Chuẩn bị nội dung và tài liệu của buổi tiếp xúc", "Gửi giấy mời đến các hộ gia đình", "Tổ chức buổi tiếp xúc tại nhà văn hóa", "Tổng hợp ý kiến và gửi cơ quan có thẩm quyền"];
+const WRITTEN = ["Trưởng thôn gửi dự thảo quy ước đến từng hộ gia đình", "Các hộ gia đình ghi ý kiến vào phiếu góp ý", "Tổ giám sát tổng hợp ý kiến và báo cáo xã"];
 const DUTIES = ["Giám sát việc thực hiện quy chế tiếp xúc", "Tiếp nhận kiến nghị của nhân dân", "Báo cáo kết quả giám sát với Ủy ban nhân dân xã"];
 
 const TEXT = [
@@ -37,6 +38,11 @@ const TEXT = [
   "2. Tổ giám sát tiếp xúc có các trách nhiệm sau đây:",
   ...DUTIES.map((duty, i) => `${"abc"[i]}) ${duty};`),
   "",
+  "Điều 7a. Góp ý bằng văn bản",
+  "1. Nhân dân góp ý vào dự thảo quy ước của thôn trực tiếp tại buổi tiếp xúc hoặc bằng văn bản.",
+  "2. Việc góp ý bằng văn bản được thực hiện theo trình tự sau đây:",
+  ...WRITTEN.map((step, i) => `${"abc"[i]}) ${step};`),
+  "",
   "CHƯƠNG III",
   "TỔ CHỨC THỰC HIỆN",
   "",
@@ -51,6 +57,11 @@ describe("lists in legal drafting", () => {
   it("a question about steps gets the article's steps, not the chapter's articles whose heading it repeats", async () => {
     const result = await answerer.answer("xã em sắp tổ chức tiếp xúc với nhân dân ở thôn theo quy chế huyện Đông Sơn, phải đi qua những bước nào?");
     expect(carried(result.answer, STEPS)).toBe(STEPS.length);
+  });
+
+  it("a procedure under a clause ('… theo trình tự sau đây:' over points a), b), c)) answers a question about steps", async () => {
+    const result = await answerer.answer("góp ý dự thảo quy ước bằng văn bản theo quy chế Đông Sơn thì làm lần lượt ra sao");
+    expect(carried(result.answer, WRITTEN)).toBe(WRITTEN.length);
   });
 
   it("a chapter's articles are listed under the chapter's title, not under its bare number", async () => {

@@ -52,6 +52,22 @@ describe("lists the parser reads", () => {
     expect(listBlocks(paragraphs)).toEqual([]);
   });
 
+  it("a procedure whose first stage opens with 'Một là,' is read as steps too", async () => {
+    const { paragraphsOf, sequenceBlocks } = await import("../../src/structure/blocks.ts");
+    const paragraphs = paragraphsOf([
+      "Muốn vận động nhân dân làm một việc, cán bộ phải làm như sau.",
+      "Một là, giải thích cho mỗi người hiểu rõ lợi ích của việc đó.",
+      "Điểm thứ hai là bàn bạc với dân, cùng dân đặt kế hoạch.",
+      "Khi làm xong phải cùng dân kiểm điểm, rút kinh nghiệm.",
+    ].join("\n\n"));
+    expect(sequenceBlocks(paragraphs)[0]?.items).toEqual([1, 2, 3]);
+  });
+
+  it("an upper-case title reads 'ĐẢNG' alone as 'Đảng'", async () => {
+    const { toSentenceCase } = await import("../../ingest/metadata.ts");
+    expect(toSentenceCase("VỀ TĂNG CƯỜNG SỰ LÃNH ĐẠO CỦA ĐẢNG ĐỐI VỚI CÔNG TÁC DÂN VẬN")).toContain("của Đảng đối với");
+  });
+
   it("a line break inside an item does not end the list, and a numbered heading leads its dashes", async () => {
     const { paragraphsOf, listBlocks } = await import("../../src/structure/blocks.ts");
     const paragraphs = paragraphsOf(["2. Thủ trưởng cơ quan", "- Ban hành quy chế làm việc và", "công khai cho cán bộ biết.", "- Tổ chức đối thoại hằng năm."].join("\n\n"));

@@ -41,6 +41,9 @@ type ListOption = {
   scope: number;
 };
 
+/** A lead-in that introduces a procedure ("… được thực hiện theo trình tự sau đây:"), whatever marks its items (a), b) or "Bước 1"). */
+const STEPS_LEAD = /(?<!\p{L})(?:các bước|trình tự|quy trình)(?!\p{L})/iu;
+
 /** An item as the reply shows it (its first sentence); lists are also compared on this text. */
 const shown = (item: string) => firstSentence(item, LIMITS.itemChars);
 
@@ -63,7 +66,7 @@ function optionsOf(context: AnswerContext): ListOption[] {
     const ranks = [fact.passageId, ...itemIds].map((id) => read.get(id)).filter((r) => r !== undefined);
     const retrievedRanks = [fact.passageId, ...itemIds].map((id) => retrieved.get(id)).filter((r) => r !== undefined);
     return {
-      subject: fact.subject, lead: fact.lead, steps: fact.kind === "steps", headings: fact.headings, outline: Boolean(fact.outline), assignment: Boolean(fact.assignment),
+      subject: fact.subject, lead: fact.lead, steps: fact.kind === "steps" || STEPS_LEAD.test(fact.lead), headings: fact.headings, outline: Boolean(fact.outline), assignment: Boolean(fact.assignment),
       frame: fact.outline ? `${(fact.docId ? titles.get(fact.docId) : undefined) ?? ""} ${fact.subject}` : "",
       passageId: fact.passageId, itemIds, rank: ranks.length ? Math.min(...ranks) : -1, retrievedRank: retrievedRanks.length ? Math.min(...retrievedRanks) : -1, items: fact.items.map(shown),
       scope: (fact.docId ? scopeOf.get(fact.docId) : undefined) ?? 0.5,
@@ -78,7 +81,7 @@ function optionsOf(context: AnswerContext): ListOption[] {
       const lead = block.lead >= 0 ? paragraphs[block.lead]!.text : "";
       options.push({
         subject: listSubject(passage.headings, lead || undefined), lead, headings: passage.headings, outline: false, assignment: false, frame: "",
-        steps: block.marker === "step" || /\b(?:các bước|trình tự|quy trình)\b/iu.test(lead),
+        steps: block.marker === "step" || STEPS_LEAD.test(lead),
         passageId: passage.id, itemIds: block.items.map(() => passage.id), rank: p, retrievedRank: p, items: block.items.map((i) => shown(paragraphs[i]!.text)),
         scope: scopeOf.get(passage.docId) ?? 0.5,
       });
