@@ -69,7 +69,7 @@ export function statedCounts(folded: string): number[] {
 
 /** Patterns by type, on the folded question; the first type whose pattern matches wins (order below). */
 const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
-  ["steps", /\b(?:cac buoc|may buoc|nhung buoc|bao nhieu buoc|buoc nao|trinh tu|quy trinh|thu tuc (?:gom|nhu the nao|the nao|ra sao)|tien hanh theo|lam theo thu tu|lan luot|tung buoc|theo thu tu)\b/],
+  ["steps", /\b(?:cac buoc|may buoc|nhung buoc|bao nhieu buoc|buoc nao|trinh tu|quy trinh|thu tuc (?:gom|nhu the nao|the nao|ra sao)|tien hanh theo|tien hanh (?:nhu )?(?:the nao|ntn|ra sao)|lam theo thu tu|lan luot|tung buoc|theo thu tu|tuan tu|truoc sau|tu luc \w+(?: \w+){0,8} den luc)\b/],
   ["who", /\b(?:ai|nguoi nao|dong chi nao|ong nao|ba nao|co quan nao|don vi nao|to chuc nao|(?<!van )ban nao|cap nao|chu the nao|bo phan nao|luc luong nao)\b/],
   ["date", /\b(?:nam nao|ngay nao|thang nao|khi nao|luc nao|bao gio|thoi diem nao|thoi han|han chot|truoc ngay|bao lau|may thang|may nam|dinh ky|nam bao nhieu|ngay bao nhieu|thoi gian nao|hieu luc tu|tu ngay nao|tu nam nao)\b/],
   ["number", /\b(?:bao nhieu|may|so luong|ty le|ti le|phan tram|muc bao nhieu)\b/],

@@ -17,6 +17,9 @@ describe("reading what a question asks", () => {
     ["Mục tiêu của nghị quyết là gì?", "list"],
     ["Chi bộ muốn xây dựng mô hình thì làm theo trình tự mấy bước?", "steps"],
     ["Bước thứ hai khi xây dựng mô hình là gì", "item"],
+    // A procedure asked for in other words: how it goes, in order, from start to finish.
+    ["Bác dặn làm dân vận phải tiến hành thế nào, từ lúc giải thích cho dân đến lúc làm xong việc?", "steps"],
+    ["van dong dan lam 1 viec thi lam tuan tu ntn, truoc sau ra sao", "steps"],
     ["Ai chịu trách nhiệm tạo điều kiện cho Ban Thanh tra nhân dân?", "who"],
     ["Ban Thanh tra nhân dân có bao nhiêu thành viên?", "number"],
     ["Nghị quyết 25 ban hành năm nào?", "date"],
