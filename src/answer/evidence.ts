@@ -63,11 +63,17 @@ export function holdsAnswerType(intent: Pick<QuestionAnalysis, "type" | "unit" |
 }
 
 /** Every sentence of the read passages, best first. */
+/** A sentence that opens by naming causes ("Nguyên nhân của …", "Nguyên nhân chủ yếu là …"), on folded text. */
+const CAUSES_OPEN = /^\s*(?:\W\s*)?nguyen nhan\b/;
+/** The question asks for causes or reasons. */
+const ASKS_CAUSES = /\b(?:nguyen nhan|vi sao|tai sao|do dau|ly do|vi dau|tai dau)\b/;
+
 export function scoreSentences(context: AnswerContext): ScoredSentence[] {
   const { query, intent, stats } = context;
   const out: ScoredSentence[] = [];
   const { documentNumber, year, place } = intent.scope;
   const bonus = place ? SENTENCE.place : documentNumber || year ? SENTENCE.scope : 0;
+  const asksCauses = ASKS_CAUSES.test(intent.words.join(" "));
   context.read.forEach(({ passage }, p) => {
     const { paragraphs, sentences, frame } = passageText(passage);
     const inScope = bonus && scopeMatch(intent, passage) === 1 ? bonus : 0;
@@ -85,7 +91,9 @@ export function scoreSentences(context: AnswerContext): ScoredSentence[] {
       // A number, a date or a person's name ("đồng chí nào") is easy to recognise and is what was asked; an
       // actor is too varied ("già làng") to reward.
       const typeBonus = typePresent && (intent.type === "number" || intent.type === "date" || (intent.type === "who" && intent.person)) ? SENTENCE.typePresent : 0;
-      const score = evidence + defines + phrase + SENTENCE.prior * context.prior[p]! + typeBonus + inScope;
+      // "Nguyên nhân của những yếu kém trên là …" names the causes: it repeats "yếu kém" but answers "vì sao", not "những yếu kém gì".
+      const causesUnasked = CAUSES_OPEN.test(sentence.folded) && !asksCauses ? SENTENCE.causesUnasked : 0;
+      const score = evidence + defines + phrase + SENTENCE.prior * context.prior[p]! + typeBonus + inScope - causesUnasked;
       out.push({ passage: p, paragraph: sentence.paragraph, index, text, evidence, typePresent, score });
     }
   });

@@ -31,6 +31,8 @@ export const SENTENCE = {
    * answers for this one, however well its other words match. Chosen on train (A–E).
    */
   place: 1.0,
+  /** A sentence that opens by naming causes, for a question that does not ask for them ("những yếu kém gì"). Chosen on training A–G. */
+  causesUnasked: 0.3,
   /** Another sentence joins the best one only when it scores at least this share of it. */
   follower: 0.9,
 } as const;
