@@ -1,6 +1,7 @@
 import type { Registry } from "../documents/registry.ts";
 import type { TermStats } from "../index/term-stats.ts";
 import { kindCode, sameDocumentNumber } from "../documents/numbers.ts";
+import { fold } from "../text/normalize.ts";
 import type { QuestionAnalysis, QuestionType } from "./question.ts";
 import { TEXT_KIND_NAMES } from "./scope.ts";
 import { NOT_HELD_MENTIONS } from "./weights.ts";
@@ -32,6 +33,8 @@ const ABOUT_TITLE = /\b(?:(?:quy dinh|ban hanh|noi|de cap)\s+(?:ve\s+)?(?:noi du
  * citations of the bundled documents, all within 60.
  */
 const DATE_WINDOW = 80;
+/** How far before a cited text's number its kind is written ("Chương trình hành động số 16": the kind and "số "). */
+const KIND_WINDOW = 40;
 
 
 /**
@@ -80,10 +83,18 @@ export function issueDateNotStated(intent: QuestionAnalysis, registry: Registry,
   if (intent.type !== "date" || intent.dateKind === "period") return undefined;
   const named = unheld(intent, registry);
   if (!named) return undefined;
-  // The number (not a longer one: 2 is not 25), its suffix ("-CT/TW", "/2000/CT-TTg"), then within the same clause a day or a year.
+  // The number (not a longer one: 2 is not 25), its suffix ("-CT/TW", "/2000/CT-TTg"), then within the same clause, before
+  // another numbered text is cited ("Chỉ thị số 45-CT/TW … và Quy định số 215 ngày 05-12-2013": that date is 215's), a day or a year.
   const n = `(?<![\\d/])0*${Number(named.number)}(?!\\d)`;
-  const dated = new RegExp(`${n}(?:[-/][^\\s,;()]*)?[^.;]{0,${DATE_WINDOW}}?(?:\\d{1,2}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{2,4}|năm\\s+(?:19|20)\\d\\d)|${n}\\/(?:19|20)\\d\\d\\/`, "u");
-  return sentences.some((s) => dated.test(s.text)) ? undefined : nameOf(named);
+  const dated = new RegExp(`${n}(?:[-/][^\\s,;()]*)?(?:(?!số\\s+\\d)[^.;]){0,${DATE_WINDOW}}?(?:\\d{1,2}\\s*[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{2,4}|năm\\s+(?:19|20)\\d\\d)|${n}\\/(?:19|20)\\d\\d\\/`, "u");
+  // …cited as that kind of text: "Chỉ thị số 16/CT-TTg ngày 16/5/2016" gives no date of "Chương trình hành động số 16".
+  // Kinds numbered with the same code are one for this ("QĐ 215" is typed for "Quy định số 215" as for a Quyết định).
+  const code = kindCode(named.kind);
+  const kinds = [named.kind, ...Object.keys(TEXT_KIND_NAMES).filter((kind) => code !== undefined && kindCode(kind) === code)];
+  const ofKind = (text: string, at: number, cited: string) => kinds.some((kind) => fold(text.slice(Math.max(0, at - KIND_WINDOW), at)).toLowerCase().includes(kind))
+    || (code !== undefined && new RegExp(`^[^\\s,;()]*[-/]${code}(?![a-z])`).test(fold(cited).toLowerCase()));
+  const stated = sentences.some((s) => [...s.text.matchAll(new RegExp(dated.source, "gu"))].some((m) => ofKind(s.text, m.index, m[0])));
+  return stated ? undefined : nameOf(named);
 }
 
 /**

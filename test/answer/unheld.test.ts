@@ -14,7 +14,7 @@ const PLAN = [
   "",
   "Thực hiện Chỉ thị số 27/CT-TTg ngày 05/3/2019 của Thủ tướng Chính phủ về tăng cường công tác dân vận của cơ quan hành chính nhà nước, Ban Thường vụ Huyện ủy ban hành Kế hoạch này.",
   "",
-  "Các xã tiếp tục thực hiện dân chủ ở cơ sở theo tinh thần Chỉ thị số 45-CT/TW của Bộ Chính trị.",
+  "Các xã tiếp tục thực hiện dân chủ ở cơ sở theo tinh thần Chỉ thị số 45-CT/TW của Bộ Chính trị và Quy định số 215 ngày 05-12-2013 của Ban Bí thư về đảng ủy cấp trên cơ sở.",
   "",
   "Đồng chí Lê Văn Hòa, Trưởng Ban Dân vận Huyện ủy, chủ trì hội nghị triển khai kế hoạch.",
   "",
@@ -114,6 +114,16 @@ describe("a text not held, in more ways", () => {
 
   it("is named when asked which body it tasks", async () => {
     await refusedSaying("Chỉ thị 27/CT-TTg giao cơ quan nào chủ trì đối thoại với nhân dân?", "Kho tài liệu chưa có Chỉ thị số 27");
+  });
+
+  it("is not dated by another kind of text with the same number", async () => {
+    await refusedSaying("Chương trình hành động số 27 của Huyện ủy về dân vận ban hành ngày nào?", "Chương trình hành động số 27", "không ghi ngày ban hành");
+  });
+
+  it("is dated where it is cited under a kind its abbreviation also stands for (QĐ: Quy định, Quyết định)", async () => {
+    const result = await answerer.answer("QĐ 215 của Ban Bí thư về đảng ủy cấp trên cơ sở ban hành ngày nào?");
+    expect(result.answer).not.toContain("không ghi ngày ban hành");
+    expect(result.answer).toContain("05-12-2013");
   });
 
   it("is not dated by another text whose number begins with its own (2 is not 25)", async () => {
