@@ -1,7 +1,7 @@
 import type { Fact } from "../src/structure/facts.ts";
 import { assignedActor, assignedDuties, clauseContinuation, clauseDuties } from "../src/structure/assignment.ts";
 import { listBlocks, listSubject, sequenceBlocks } from "../src/structure/blocks.ts";
-import { listMarkerOf, withoutOutlineNumber } from "../src/text/drafting.ts";
+import { listMarkerOf, STEPS_LEAD, withoutOutlineNumber } from "../src/text/drafting.ts";
 import type { ChunkInput } from "../src/index/rows.ts";
 import type { Paragraph } from "./clean.ts";
 import { buildOutline } from "./chunk.ts";
@@ -42,7 +42,7 @@ export function documentFacts(path: string, docId: string, body: Paragraph[], ch
     const lead = block.lead >= 0 ? paragraphs[block.lead]!.text : "";
     const headings = items[0]!.headings;
     const subject = listSubject(headings, lead || undefined);
-    const steps = block.marker === "step" || /\b(?:các bước|trình tự|quy trình)\b/iu.test(lead);
+    const steps = block.marker === "step" || STEPS_LEAD.test(lead);
     if ((!subject && !steps) || /^nơi nhận/iu.test(lead)) continue;
     facts.push({
       passageId: home.id, path, docId, kind: steps ? "steps" : "list", subject, headings, lead: leadText(lead),

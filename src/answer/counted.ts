@@ -39,7 +39,7 @@ export function frequencyNotStated(words: readonly string[], sentences: Readonly
 }
 
 /** A share of a body ("hai phần ba tổng số cán bộ", "2/3", "quá nửa", "50%"): it answers how many people, as a quorum is stated. */
-const PROPORTION = /\b(?:mot|hai|ba|bon|nam) phan (?:hai|ba|tu|nam)\b|\b\d\s*\/\s*\d\b|\bqua (?:nua|ban)\b|\bmot nua\b|%|\bphan tram\b/;
+const PROPORTION = /\b(?:mot|hai|ba|bon|nam) phan (?:hai|ba|tu|nam)\b|\bqua (?:nua|ban)\b|\bmot nua\b|(?:\b\d\s*\/\s*\d\b|%|\bphan tram\b)(?= (?:tong so|so nguoi|so can bo|so dai bieu|thanh vien))/;
 
 /**
  * The units the question asks a count of ("mấy người", "bao nhiêu năm") that no sentence states with a number; as written.

@@ -10,15 +10,24 @@ import { documentMatch } from "./scope.ts";
  * ("Nghị định số 60/2013/NĐ-CP ngày 19-6-2013") are not the day it takes effect; a body's mention is not its founding.
  */
 const EVENTS: ReadonlyArray<{ asked: RegExp; stated: RegExp; name: string }> = [
-  // "có hiệu lực (thi hành) kể từ ngày …", not "hiệu quả, hiệu lực của bộ máy nhà nước".
-  { asked: /\bhieu luc\b/, stated: /\bco hieu luc\b|\bhieu luc thi hanh\b|\bhieu luc (?:ke )?tu\b/, name: "ngày có hiệu lực" },
+  // "có hiệu lực (thi hành) kể từ ngày …", not "hiệu quả, hiệu lực của bộ máy nhà nước" (in a question or a title).
+  { asked: /\bco hieu luc\b|\bhieu luc (?:thi hanh|ke tu|tu|khi nao|bao gio)\b/, stated: /\bco hieu luc\b|\bhieu luc thi hanh\b|\bhieu luc (?:ke )?tu\b/, name: "ngày có hiệu lực" },
   { asked: /\bthanh lap\b/, stated: /\bthanh lap\b|\bra doi\b/, name: "ngày thành lập" },
-  { asked: /\bphat dong\b/, stated: /\bphat dong\b/, name: "thời điểm phát động" },
 ];
+
+/** "… có hiệu lực (kể) từ ngày ký / ban hành": the day is the issue date, which the text's own header gives. */
+const FROM_SIGNING = /\btu ngay (?:ky|ban hanh)\b/;
+
+/** The text's number cited as a text ("số 04", "04/2015/NĐ-CP", "Nghị định 04"), not a day or a month ("tháng 4"). */
+function citesNumber(text: string, number: string): boolean {
+  const folded = fold(text).toLowerCase();
+  const n = Number(number);
+  return new RegExp(`(?:\\bso|\\b(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|thong tu|quy dinh|quy che|ke hoach|huong dan|luat|chuong trinh))\\s+0*${n}(?!\\d)|(?<![\\d/])0*${n}\\s*[-/]\\s*(?:(?:19|20)\\d\\d\\s*/\\s*)?[a-z]`).test(folded);
+}
 
 /**
  * The event asked for ("ngày có hiệu lực") when no sentence read names it with a date of the kind asked; otherwise
- * undefined. A question naming a text by number is answered only from that text or a sentence citing its number:
+ * undefined. A question naming a text by number is answered only from that text or a sentence citing its number as a text's:
  * another text's "có hiệu lực kể từ ngày …" is that text's. `passages`: the passages read (`sentence.passage` indexes them).
  */
 export function eventDateNotStated(intent: QuestionAnalysis, sentences: ReadonlyArray<{ text: string; passage: number }>, passages: ReadonlyArray<{ passage: Passage }>): string | undefined {
@@ -27,12 +36,11 @@ export function eventDateNotStated(intent: QuestionAnalysis, sentences: Readonly
   const event = EVENTS.find((e) => e.asked.test(question));
   if (!event) return undefined;
   const number = intent.scope.documentNumber;
-  const cites = number ? new RegExp(`(?<![\\d/])0*${Number(number)}(?!\\d)`) : undefined;
   const stated = sentences.some((s) => {
     const folded = fold(s.text).toLowerCase();
-    if (!event.stated.test(folded) || !holdsAnswerType(intent, s.text, folded)) return false;
+    if (!event.stated.test(folded) || !(holdsAnswerType(intent, s.text, folded) || FROM_SIGNING.test(folded))) return false;
     const passage = passages[s.passage]?.passage;
-    return !cites || cites.test(s.text) || (passage !== undefined && documentMatch({ documentNumber: number }, passage) === 1);
+    return !number || citesNumber(s.text, number) || (passage !== undefined && documentMatch({ documentNumber: number }, passage) === 1);
   });
   return stated ? undefined : event.name;
 }

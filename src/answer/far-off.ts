@@ -12,6 +12,8 @@ import { FAR_OFF } from "./weights.ts";
 export function farOff(query: AnalysedQuery, top: RankedPassage | undefined, stats: TermStats): boolean {
   if (query.concepts.some((concept) => concept.alternatives.length > 0)) return false;
   const pairs = query.bigrams.filter((pair) => pair.weight === 1).map((pair) => pair.token);
+  // A question of one or two word pairs ("Công bộc của dân là gì?") is judged by the model alone: too few pairs to tell.
+  if (pairs.length <= FAR_OFF.sharedPairs) return false;
   if (pairs.some((pair) => stats.documentFrequency(pair) >= FAR_OFF.commonShare * stats.passages)) return false;
   const body = new Set(top?.passage.search.split(" ") ?? []);
   return pairs.filter((pair) => body.has(pair)).length < FAR_OFF.sharedPairs;

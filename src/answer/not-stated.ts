@@ -1,6 +1,5 @@
 import type { Registry } from "../documents/registry.ts";
 import type { TermStats } from "../index/term-stats.ts";
-import { foldedSyllables } from "../text/normalize.ts";
 import type { AnswerContext } from "./context.ts";
 import { amountNotStated, countsNotStated, frequencyNotStated } from "./counted.ts";
 import { enumerationNotGiven } from "./enumerated.ts";
@@ -28,11 +27,10 @@ export type NotStated =
   | { reason: "current" | "frequency" | "textNumber" | "form" | "sanction" };
 
 /**
- * The question's clauses, folded, split where it is punctuated; a clause that asks to confirm a count rather than for
+ * The question's clauses (abbreviations written out, folded); a clause that asks to confirm a count rather than for
  * one ("chỉ mấy người trong ban dân vận thôi hả?": only so few?) is left out.
  */
-const questionClauses = (question: string) => question.split(/[,;:?!.()]+/).map((clause) => foldedSyllables(clause).join(" "))
-  .filter((clause) => clause && !/\bchi (?:co )?(?:may|bao nhieu)\b.*\bthoi\b/.test(clause));
+const askedClauses = (clauses: readonly string[]) => clauses.filter((clause) => !/\bchi (?:co )?(?:may|bao nhieu)\b.*\bthoi\b/.test(clause));
 
 /** "Trưởng Ban Dân vận Trung ương hiện nay là ai?": who holds an office now (a person asked for), which dated documents cannot say. */
 const NOW = /\b(?:hien nay|hien tai|bay gio|duong nhiem|hien dang)\b/;
@@ -55,7 +53,7 @@ export function notStated(intent: QuestionAnalysis, registry: Registry, stats: T
   // "Ai là lực lượng nòng cốt … hiện nay?" asks no person's name: answered as usual.
   if (intent.type === "who" && intent.person && NOW.test(intent.words.join(" "))) return { reason: "current" };
   // A sum of money is a count of its unit ("Tài liệu hiện có không nêu số tiền …").
-  const counts = countsNotStated(read ? questionClauses(read.question) : [intent.words.join(" ")], sentences);
+  const counts = countsNotStated(askedClauses(intent.clauses), sentences);
   const units = [...counts, ...(amountNotStated(intent.words, sentences) ? ["tiền"] : [])];
   if (units.length) return { reason: "count", units };
   if (read && textNumberNotStated(read.context, sentences)) return { reason: "textNumber" };

@@ -17,16 +17,17 @@ export type PassageText = {
 
 /**
  * Passages kept analysed; the least recently used go first. A passage's id names its place (file, part, ordinal), not its
- * text: a file edited and ingested again keeps its ids, so an entry is reused only for the very text it was made from
- * (the index swapped live after an edit would otherwise be answered from the old sentences).
+ * text: a file edited and ingested again keeps its ids, so an entry is reused only for the very text and search tokens
+ * (title, headings, lexicon expansions) it was made from (the index swapped live after an edit, or a lexicon change,
+ * would otherwise be answered from the old sentences and frame).
  */
 const KEPT = 1_000;
-const cache = new Map<string, { clean: string; analysed: PassageText }>();
+const cache = new Map<string, { clean: string; search: string; analysed: PassageText }>();
 
 /** A passage's paragraphs and sentences, split and tokenised once and reused by every question. */
 export function passageText(passage: Passage): PassageText {
   const hit = cache.get(passage.id);
-  if (hit && hit.clean === passage.clean) {
+  if (hit && hit.clean === passage.clean && hit.search === passage.search) {
     cache.delete(passage.id);
     cache.set(passage.id, hit);
     return hit.analysed;
@@ -41,7 +42,7 @@ export function passageText(passage: Passage): PassageText {
   });
   const analysed = { paragraphs, sentences, frame: new Set(passage.search.split(" ")) };
   cache.delete(passage.id);
-  cache.set(passage.id, { clean: passage.clean, analysed });
+  cache.set(passage.id, { clean: passage.clean, search: passage.search, analysed });
   if (cache.size > KEPT) cache.delete(cache.keys().next().value!);
   return analysed;
 }

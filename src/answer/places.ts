@@ -45,8 +45,8 @@ export function placesNotInDocuments(question: string, lexicon: Lexicon, stats: 
     .map(({ name }) => name);
 }
 
-/** "tỉnh Thanh Bình", "TỈNH THANH BÌNH", "thành phố Cần Thơ" in an issuer or title: the name after the unit, capitalised. */
-const DOCUMENT_PLACE = /(?<!\p{L})(?:tỉnh|thành phố|TỈNH|THÀNH PHỐ)\s+((?:\p{Lu}\p{L}*)(?:\s+\p{Lu}\p{L}*){0,3})/gu;
+/** "tỉnh Thanh Bình", "TỈNH THANH BÌNH", "thành phố Cần Thơ" in an issuer or title: the name after the unit, capitalised ("Tỉnh ủy" is a body). */
+const DOCUMENT_PLACE = /(?<!\p{L})(?:tỉnh|thành phố|TỈNH|THÀNH PHỐ)[ \t]+(?!(?:ủy|uỷ|ỦY|UỶ)(?!\p{L}))((?:\p{Lu}\p{L}*)(?:[ \t]+\p{Lu}\p{L}*){0,3})/gu;
 
 const titleCase = (name: string) => name.split(/\s+/).map((w) => w.charAt(0) + w.slice(1).toLocaleLowerCase("vi")).join(" ");
 
@@ -66,7 +66,8 @@ export function withDocumentPlaces(lexicon: Lexicon, registry: Registry): Lexico
   const known = new Set(lexicon.places.map((place) => place.phrase.join(" ")));
   const added: Array<{ name: string; phrase: string[] }> = [];
   for (const document of registry.documents) {
-    for (const match of `${document.issuer}\n${document.title}`.matchAll(DOCUMENT_PLACE)) {
+    // Issuer and title apart: a name never runs from one into the other ("… tỉnh Thanh Bình" + "Quyết định …").
+    for (const match of [document.issuer, document.title].flatMap((line) => [...line.matchAll(DOCUMENT_PLACE)])) {
       const name = titleCase(match[1]!);
       const phrase = foldedSyllables(name);
       if (phrase.length < 2 || known.has(phrase.join(" "))) continue;

@@ -24,6 +24,8 @@ export type QuestionAnalysis = {
   scope: QuestionScope;
   /** The question in folded syllables with abbreviations written out. */
   words: string[];
+  /** The same, one string per clause of the question as punctuated ("số mấy, ngày tháng năm nào": two clauses). */
+  clauses: string[];
   /** For "bao nhiêu người", "mấy năm", "bao nhiêu %": what is counted (folded), which the answer must count too. */
   unit?: string;
   /**
@@ -69,7 +71,7 @@ export function statedCounts(folded: string): number[] {
 
 /** Patterns by type, on the folded question; the first type whose pattern matches wins (order below). */
 const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
-  ["steps", /\b(?:cac buoc|may buoc|nhung buoc|bao nhieu buoc|buoc nao|trinh tu|quy trinh|thu tuc (?:gom|nhu the nao|the nao|ra sao)|tien hanh theo|tien hanh (?:nhu )?(?:the nao|ntn|ra sao)|lam theo thu tu|lan luot|tung buoc|theo thu tu|tuan tu|truoc sau|tu luc \w+(?: \w+){0,8} den luc)\b/],
+  ["steps", /\b(?:cac buoc|may buoc|nhung buoc|bao nhieu buoc|buoc nao|trinh tu|quy trinh|thu tuc (?:gom|nhu the nao|the nao|ra sao)|tien hanh theo|lam theo thu tu|lan luot|tung buoc|theo thu tu|tuan tu|truoc sau (?:ra sao|the nao|nhu the nao|ntn)|tu (?:luc|khi) \w+(?: \w+){0,8} den (?:luc|khi))\b/],
   ["who", /\b(?:ai|nguoi nao|dong chi nao|ong nao|ba nao|co quan nao|don vi nao|to chuc nao|(?<!van )ban nao|cap nao|chu the nao|bo phan nao|luc luong nao)\b/],
   ["date", /\b(?:nam nao|ngay nao|thang nao|khi nao|luc nao|bao gio|thoi diem nao|thoi han|han chot|truoc ngay|bao lau|may thang|may nam|dinh ky|nam bao nhieu|ngay bao nhieu|thoi gian nao|hieu luc tu|tu ngay nao|tu nam nao)\b/],
   ["number", /\b(?:bao nhieu|may|so luong|ty le|ti le|phan tram|muc bao nhieu)\b/],
@@ -122,28 +124,35 @@ const ACTOR_BY_MEANS = /^(.+?)\s+(?:thuc hien|tien hanh|lam|trien khai|to chuc|v
  * "Trong thực hiện QCDC ở cơ quan TW thì BCH CĐ cơ quan …": what comes before "thì" sets the scene; the actor follows it,
  * unless what follows names the list ("Cấp ủy … làm dân vận thì nội dung công việc gồm những gì": the actor is before).
  */
-/** "thì" folded, not the "thị"/"thi" of "chỉ thị", "đô thị", "hội thi", "thi hành", "thi đua", "thị xã", "thị trấn". */
-const THI = /(?<!\b(?:chi|do|hoi|cuoc|ky|sieu)) thi (?!(?:hanh|dua|tran|xa|truong|sinh|diem|cong|tuyen|thu)\b)/;
+/**
+ * "thì": typed with its mark it is kept apart before folding (THI_MARK); typed without, "thi" is read as "thì" unless it is
+ * the "thị"/"thi" of "chỉ thị", "đô thị", "hội thi", "cuộc thi", "thi hành", "thi đua", "thị xã", "thị trấn", "Thị ủy".
+ */
+const THI_MARK = "thithi";
+const THI_TYPED = /(?<!\p{L})thì(?!\p{L})/giu;
+const THI = new RegExp(`\\s${THI_MARK}\\s|(?<!\\b(?:chi|do|hoi|cuoc|ky|sieu)) thi (?!(?:hanh|dua|tran|xa|uy)\\b)`);
 
-function afterThi(subject: string): string {
-  const parts = subject.split(THI);
+function afterThi(subject: string, accented: boolean): string {
+  // Typed with marks, only a "thì" typed as such counts; typed without, "thi" is read by THI.
+  const parts = (subject.includes(THI_MARK) || accented ? subject.split(new RegExp(`\\s*${THI_MARK}\\s*`)) : subject.split(THI)).filter((part) => part.trim());
+  if (parts.length === 0) return subject;
   // "Nếu chính sách đúng mà dân chưa hiểu thì chính quyền phải làm gì": a situation, whose answer is what the text says of it, not an actor's whole list.
-  if (parts.length > 1 && /^(?:neu|khi|trong truong hop|truong hop|gia su|lo)\b/.test(parts[0]!)) return "";
+  if (parts.length > 1 && /^(?:neu|trong truong hop|truong hop|gia su|lo)\b/.test(parts[0]!)) return "";
   const after = parts.at(-1)!;
   return LIST_NOUNS.test(after.replace(COUNTED, "")) ? subject : after;
 }
 
-function findFocus(text: string): string[] {
+function findFocus(text: string, accented = false): string[] {
   const ofActor = text.match(OF_ACTOR) ?? text.match(KEYWORD_ACTOR);
   if (ofActor?.[1]) return trimFocus(ofActor[1].split(" "));
   const subject = text.match(DUTY_PREDICATE)?.[1];
   if (subject !== undefined) {
-    const actor = afterThi(subject);
+    const actor = afterThi(subject, accented);
     if (actor === "") return [];
     if (!LIST_NOUNS.test(actor.replace(COUNTED, ""))) return trimFocus(actor.split(" "));
   }
   const byMeans = text.match(ACTOR_BY_MEANS)?.[1];
-  const meansActor = byMeans === undefined ? undefined : afterThi(byMeans);
+  const meansActor = byMeans === undefined ? undefined : afterThi(byMeans, accented);
   if (meansActor && !LIST_NOUNS.test(meansActor.replace(COUNTED, ""))) return trimFocus(meansActor.split(" "));
   return [];
 }
@@ -213,8 +222,9 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
   const asksHowMany = /(?<!\p{L})(?:mấy|may)(?!\p{L})/iu.test(nfc(question));
   const type = findType(asksHowMany ? text : text.replace(/\bmay\b/g, "may_"), query, defined);
   // The actor is named in the clause that asks ("…, lãnh đạo đơn vị phải làm những việc gì?"), not in a clause that sets the scene.
-  const clauses = nfc(question).split(/[,;:?!()[\]"“”‘’«»]+|\s'|'\s/u).map((clause) => expandAbbreviations(lexicon, clause.match(WORD) ?? []).join(" ").replace(OPENING, "")).filter(Boolean);
-  let focus = type === "definition" && defined ? defined : (clauses.map(findFocus).find((f) => f.length > 0) ?? []);
+  // "thì" typed with its mark is kept apart from "thị" ("chỉ thị", "thị trường") before folding: the actor follows it.
+  const clauses = nfc(question).split(/[,;:?!()[\]"“”‘’«»]+|\s'|'\s/u).map((clause) => expandAbbreviations(lexicon, clause.replace(THI_TYPED, THI_MARK).match(WORD) ?? []).join(" ").replace(OPENING, "")).filter(Boolean);
+  let focus = type === "definition" && defined ? defined : (clauses.map((clause) => findFocus(clause, query.accented)).find((f) => f.length > 0) ?? []);
   let duty: string[] = [];
   if (type === "who") {
     const who = text.match(WHO_DOES) ?? text.match(DONE_BY);
@@ -236,7 +246,7 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
     || (Boolean(scope.documentNumber) && /\b(?:ai ky|nguoi ky|do ai ky)\b/.test(text)));
   const counts = type === "list" || type === "steps" ? statedCounts(text) : [];
   const itemKind = type === "list" ? itemKindOf(text) : undefined;
-  return { ...(itemKind ? { itemKind } : {}), type, focus, duty, scope, words, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: [...variants(focus, lexicon), ...variants(withoutSetting(focus), lexicon).filter((v) => v.length < focus.length)], wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
+  return { ...(itemKind ? { itemKind } : {}), type, focus, duty, scope, words, clauses, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: [...variants(focus, lexicon), ...variants(withoutSetting(focus), lexicon).filter((v) => v.length < focus.length)], wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
 }
 
 /** The words with one lexicon phrase replaced by each of its alternatives, the words themselves first. */

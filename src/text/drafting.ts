@@ -89,8 +89,11 @@ export function listMarkerOf(paragraph: string): ListMarker | undefined {
  * hành…", "Khi thi hành xong…". The first stage opens with one of `SEQUENCE_FIRST`, the next ones with one of
  * `SEQUENCE_NEXT`; the parser reads such a run as the steps of a procedure.
  */
+/** A lead-in that introduces a procedure ("… được thực hiện theo trình tự sau đây:", "các bước"), whatever marks its items. */
+export const STEPS_LEAD = /(?<!\p{L})(?:các bước|trình tự|quy trình)(?!\p{L})/iu;
+
 export const SEQUENCE_FIRST = /^\s*(?:Trước nhất|Trước hết|Trước tiên|Đầu tiên|Thứ nhất|Điểm thứ nhất|Một là)(?!\p{L})/u;
-export const SEQUENCE_NEXT = /^\s*(?:Điểm thứ\s+\p{L}+|Thứ\s+(?:hai|ba|tư|năm|sáu)|Tiếp theo|Tiếp đó|Sau đó|Rồi|Trong (?:lúc|khi|quá trình)|Khi\b[^.]{0,60}\b(?:xong|kết thúc|hoàn thành)|Cuối cùng|Sau cùng|Sau khi)\b/u;
+export const SEQUENCE_NEXT = /^\s*(?:Điểm thứ\s+\p{L}+|Thứ\s+(?:hai|ba|tư|năm|sáu)|Tiếp theo|Tiếp đó|Sau đó|Rồi|Trong (?:lúc|khi|quá trình)|Khi\b[^.]{0,60}\b(?:xong|kết thúc|hoàn thành)|Cuối cùng|Sau cùng|Sau khi)(?!\p{L})/u;
 
 /** An item's text without its marker: "- Xây dựng…" → "Xây dựng…", "Bước thứ hai: tổ chức…" stays whole (the step names itself). */
 export function withoutListMarker(item: string): string {

@@ -13,7 +13,7 @@ const GUIDES = TOPICS.map((topic, i) => [
   "",
   `Trưởng thôn báo cáo kết quả công tác vận động ${topic} với Ủy ban nhân dân xã vào cuối năm.`,
 ].join("\n"));
-const BAC = ["BÀI NÓI CHUYỆN VỀ NÊU GƯƠNG", "", "Một tấm gương sống còn có giá trị hơn một trăm bài diễn văn tuyên truyền."].join("\n");
+const BAC = ["BÀI NÓI CHUYỆN VỀ NÊU GƯƠNG", "", "Một tấm gương sống còn có giá trị hơn một trăm bài diễn văn tuyên truyền.", "", "Công bộc của dân là người làm việc cho dân, phục vụ nhân dân."].join("\n");
 
 const answerer = answererForFile({ ...Object.fromEntries(GUIDES.map((text, i) => [`huong-dan-${i + 1}.txt`, text])), "neu-guong.txt": BAC });
 
@@ -22,6 +22,12 @@ describe("a question from another field", () => {
     const result = await answerer.answer("Máy lọc nước sạch loại nào tốt, giá bán hiện nay thế nào?");
     expect(result.grade).toBe("none");
     expect(result.explain?.otherField).toBe(true);
+  });
+
+  it("leaves a question of one word pair to the model ('Công bộc của dân là gì?')", async () => {
+    const result = await answerer.answer("Công bộc của dân là gì?");
+    expect(result.explain?.otherField).toBeUndefined();
+    expect(result.answer).toContain("Công bộc của dân là người làm việc cho dân");
   });
 
   it("leaves a question of the field in its own words alone", async () => {

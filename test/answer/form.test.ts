@@ -27,6 +27,9 @@ describe("a form asked for", () => {
       const result = await over.answer("Cho em xin mẫu biên bản hội nghị cán bộ công chức với ạ");
       expect(result.grade).toBe("none");
       expect(result.answer).toContain("chưa có mẫu");
+      // "có mâu thuẫn" and "mẫu mực" fold like "mẫu": they ask for no form.
+      const conflict = await over.answer("Khi có mâu thuẫn trong hội nghị cán bộ công chức thì chủ tọa phải làm gì?");
+      expect(conflict.answer).not.toContain("chưa có mẫu");
       // "gương mẫu" asks for no form.
       const model = await over.answer("cán bộ phải gương mẫu chấp hành nghị quyết nào?");
       expect(model.answer).not.toContain("chưa có mẫu");

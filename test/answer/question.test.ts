@@ -19,6 +19,8 @@ describe("reading what a question asks", () => {
     ["Bước thứ hai khi xây dựng mô hình là gì", "item"],
     // A procedure asked for in other words: how it goes, in order, from start to finish.
     ["Bác dặn làm dân vận phải tiến hành thế nào, từ lúc giải thích cho dân đến lúc làm xong việc?", "steps"],
+    // …but not every "tiến hành ra sao", nor "trước sau như một".
+    ["Việc công khai thông tin trong cơ quan tiến hành ra sao?", "howwhy"],
     ["van dong dan lam 1 viec thi lam tuan tu ntn, truoc sau ra sao", "steps"],
     ["Ai chịu trách nhiệm tạo điều kiện cho Ban Thanh tra nhân dân?", "who"],
     ["Ban Thanh tra nhân dân có bao nhiêu thành viên?", "number"],
@@ -64,6 +66,12 @@ describe("reading what a question asks", () => {
 
   it("reads the actor after 'thì', the clause before it setting the scene", () => {
     expect(read("Trong thuc hien QCDC o co quan TW thi BCH cong doan co quan co trach nhiem gi?").focus.join(" ")).toBe("ban chap hanh cong doan co quan");
+    expect(read("Trong thực hiện QCDC ở cơ quan thì Công đoàn cơ quan có trách nhiệm gì?").focus.join(" ")).toBe("cong doan co quan");
+    expect(read("Khi thực hiện QCDC ở cơ quan TW thì Thủ trưởng cơ quan có trách nhiệm gì?").focus.join(" ")).toBe("thu truong co quan");
+    expect(read("Trong thuc hien QCDC thi thu truong co quan co trach nhiem gi").focus.join(" ")).toBe("thu truong co quan");
+    expect(read("Công đoàn cơ quan thì có trách nhiệm gì?").focus.join(" ")).toBe("cong doan co quan");
+    // "Thị ủy" and "thị trường", typed with their marks, are no "thì".
+    expect(read("Ban Dân vận Thị ủy có trách nhiệm gì?").focus.join(" ")).toBe("ban dan van thi uy");
     // …unless what follows names the list: the actor is then before it.
     expect(read("Cấp ủy, tổ chức đảng ở các bộ ngành TW làm dân vận thì nội dung công việc gồm những gì").focus.join(" ")).toContain("to chuc dang");
     // "chỉ thị" folds to "chi thi": not a "thì".

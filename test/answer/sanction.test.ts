@@ -26,6 +26,16 @@ describe("the disciplinary form asked for", () => {
     }
   });
 
+  it("is not what 'bị kỷ luật thế nào' turns on: the text's answer is quoted", async () => {
+    const over = await answererOver({ "quy-che.txt": ["QUY CHẾ TIẾP DÂN CỦA ỦY BAN NHÂN DÂN XÃ AN PHÚ", "", "Điều 9. Xử lý vi phạm", "Cán bộ, công chức vi phạm Quy chế này thì tùy theo tính chất, mức độ vi phạm bị xử lý kỷ luật theo quy định."].join("\n") });
+    try {
+      const result = await over.answer("cán bộ vi phạm quy chế tiếp dân thì bị kỷ luật thế nào?");
+      expect(result.answer).not.toContain("không nêu hình thức kỷ luật");
+    } finally {
+      await over.close();
+    }
+  });
+
   it("is quoted when a sentence names it", async () => {
     const over = await answererOver({ "ket-luan.txt": VAGUE, "quy-che.txt": NAMED });
     try {

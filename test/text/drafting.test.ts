@@ -63,6 +63,17 @@ describe("lists the parser reads", () => {
     expect(sequenceBlocks(paragraphs)[0]?.items).toEqual([1, 2, 3]);
   });
 
+  it("a stage opening 'Sau đó,' or 'Thứ tư,' continues a prose procedure", async () => {
+    const { paragraphsOf, sequenceBlocks } = await import("../../src/structure/blocks.ts");
+    const paragraphs = paragraphsOf([
+      "Muốn tổ chức hội nghị đối thoại, cán bộ phải làm như sau.",
+      "Trước hết, nắm tình hình và những kiến nghị của nhân dân.",
+      "Sau đó, mời đại diện các hộ và thông báo nội dung đối thoại.",
+      "Thứ tư, tổng hợp ý kiến và báo cáo cấp ủy.",
+    ].join("\n\n"));
+    expect(sequenceBlocks(paragraphs)[0]?.items).toEqual([1, 2, 3]);
+  });
+
   it("an upper-case title reads 'ĐẢNG' alone as 'Đảng'", async () => {
     const { toSentenceCase } = await import("../../ingest/metadata.ts");
     expect(toSentenceCase("VỀ TĂNG CƯỜNG SỰ LÃNH ĐẠO CỦA ĐẢNG ĐỐI VỚI CÔNG TÁC DÂN VẬN")).toContain("của Đảng đối với");

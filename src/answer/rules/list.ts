@@ -2,7 +2,7 @@ import type { Passage } from "../../index/schema.ts";
 import { coverage } from "../../score.ts";
 import { isHeadingLike, isRealHeading, listBlocks, listSubject } from "../../structure/blocks.ts";
 import { containment, contentWords } from "../../structure/facts.ts";
-import { withoutOutlineNumber } from "../../text/drafting.ts";
+import { STEPS_LEAD, withoutOutlineNumber } from "../../text/drafting.ts";
 import { fold, foldedSyllables } from "../../text/normalize.ts";
 import { searchTokens } from "../../text/terms.ts";
 import { sentenceRanges } from "../../text/sentences.ts";
@@ -40,9 +40,6 @@ type ListOption = {
   /** Its document is the one the question names (1), another one (0), or not known / none named (0.5). */
   scope: number;
 };
-
-/** A lead-in that introduces a procedure ("… được thực hiện theo trình tự sau đây:"), whatever marks its items (a), b) or "Bước 1"). */
-const STEPS_LEAD = /(?<!\p{L})(?:các bước|trình tự|quy trình)(?!\p{L})/iu;
 
 /** An item as the reply shows it (its first sentence); lists are also compared on this text. */
 const shown = (item: string) => firstSentence(item, LIMITS.itemChars);
