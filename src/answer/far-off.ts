@@ -10,6 +10,8 @@ import { FAR_OFF } from "./weights.ts";
  * phố", a "thủ tục"). Such passages are not related to it: the reply says the documents do not cover it.
  */
 export function farOff(query: AnalysedQuery, top: RankedPassage | undefined, stats: TermStats): boolean {
+  // In a handful of passages no word pair is "common", and without a lexicon no term names the domain: not judged.
+  if (stats.passages < FAR_OFF.minPassages) return false;
   if (query.concepts.some((concept) => concept.alternatives.length > 0)) return false;
   const pairs = query.bigrams.filter((pair) => pair.weight === 1).map((pair) => pair.token);
   // A question of one or two word pairs ("Công bộc của dân là gì?") is judged by the model alone: too few pairs to tell.

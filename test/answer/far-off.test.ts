@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { answererOver } from "../helpers/index.ts";
 import { answererForFile } from "../helpers/suite.ts";
 
 /**
@@ -6,7 +7,9 @@ import { answererForFile } from "../helpers/suite.ts";
  * question of the field worded without its common terms still gets its answer. Made-up texts.
  */
 const TOPICS = ["trồng cây xanh", "khuyến học", "phòng cháy", "giao thông nông thôn", "nước sạch", "hiến máu", "chăm sóc người cao tuổi", "phòng chống ma túy", "an toàn thực phẩm", "dồn điền đổi thửa"];
-const GUIDES = TOPICS.map((topic, i) => [
+/** Enough texts for some word pairs to be common (far-off questions are judged in a knowledge base of 30 passages or more). */
+const PLACES = ["ở thôn", "ở xã", "ở tổ dân phố", "ở cơ quan"];
+const GUIDES = TOPICS.flatMap((topic) => PLACES.map((place) => `${topic} ${place}`)).map((topic, i) => [
   `HƯỚNG DẪN SỐ ${i + 1} VỀ CÔNG TÁC VẬN ĐỘNG NHÂN DÂN ${topic.toUpperCase()}`,
   "",
   `Cán bộ, đảng viên làm công tác vận động nhân dân tham gia phong trào ${topic}; chi bộ giao nhiệm vụ cho từng đảng viên phụ trách hộ gia đình.`,
@@ -22,6 +25,16 @@ describe("a question from another field", () => {
     const result = await answerer.answer("Máy lọc nước sạch loại nào tốt, giá bán hiện nay thế nào?");
     expect(result.grade).toBe("none");
     expect(result.explain?.otherField).toBe(true);
+  });
+
+  it("is not judged in a handful of passages, where no word pair can be common", async () => {
+    const small = await answererOver({ "huong-dan.txt": GUIDES.slice(0, 3).join("\n\n") });
+    try {
+      const result = await small.answer("Máy lọc nước sạch loại nào tốt, giá bán hiện nay thế nào?");
+      expect(result.explain?.otherField).toBeUndefined();
+    } finally {
+      await small.close();
+    }
   });
 
   it("leaves a question of one word pair to the model ('Công bộc của dân là gì?')", async () => {
