@@ -34,9 +34,10 @@ const NAMED_BY_NUMBER = new RegExp(`\\b(?:${KINDS})\\s+(?:so\\s+)?(\\d{1,3})\\b`
 
 /**
  * A question that opens with a text named by kind and number (abbreviations already written out); a count after
- * the kind is not a number ("Kế hoạch 5 năm tới…", "Hướng dẫn 3 bước…", "Quy định 19 điều…").
+ * the kind is not a number ("Kế hoạch 5 năm tới…", "Hướng dẫn 3 bước…", "Quy định 19 điều…"), but a number followed by
+ * its year is ("Chỉ thị số 18 năm 2000 …").
  */
-const OPENS_WITH_TEXT = new RegExp(`^(?:(?:theo|trong|tai|can cu)\\s+(?:quy dinh cua\\s+|noi dung cua\\s+)?)?(${KINDS})\\s+(?:so\\s+)?(\\d{1,3})\\b(?!\\s+(?:nam|thang|ngay|tuan|buoc|dieu|diem|khoan|chuong|muc|viec|noi dung|nhiem vu|giai phap|nhom|lan|nguoi|phan)\\b)`);
+const OPENS_WITH_TEXT = new RegExp(`^(?:(?:theo|trong|tai|can cu)\\s+(?:quy dinh cua\\s+|noi dung cua\\s+)?)?(${KINDS})\\s+(?:so\\s+)?(\\d{1,3})\\b(?!\\s+(?:nam(?!\\s+(?:19|20)\\d\\d\\b)|thang|ngay|tuan|buoc|dieu|diem|khoan|chuong|muc|viec|noi dung|nhiem vu|giai phap|nhom|lan|nguoi|phan)\\b)`);
 
 /** `question` as typed (for the province, named with capitals or after "tỉnh"); `words` and `text` folded, abbreviations written out. */
 export function findScope(question: string, words: readonly string[], text: string, lexicon: Lexicon): QuestionScope {

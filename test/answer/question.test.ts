@@ -187,6 +187,12 @@ describe("reading what a question asks", () => {
     expect(scopeMatch(read("Dân vận là gì"), { docNumber: "", docDate: "2014", docTitle: "Kế hoạch" })).toBe(0.5);
   });
 
+  it("reads the text a question opens with, its number followed by its year or not, a count not", () => {
+    expect(read("Chỉ thị số 18 năm 2000 của Thủ tướng về công tác dân vận gồm những nhiệm vụ nào?").scope.opensWith).toEqual({ kind: "chi thi", number: "18" });
+    expect(read("CT 16/CT-TTg giao cho các bộ những nhiệm vụ nào?").scope.opensWith).toEqual({ kind: "chi thi", number: "16" });
+    expect(read("Kế hoạch 5 năm tới của huyện có những mục tiêu nào?").scope.opensWith).toBeUndefined();
+  });
+
   it("a news report without a number is the one named by its year and the resolution it reports on, not a resolution of that year", () => {
     const named = read("hoi nghi tong ket 10 nam NQ 25 thang 9/2023, bi thu de nghi tap trung nhung noi dung nao");
     const report = { docNumber: "", docDate: "2023-09-07", docTitle: "Công tác dân vận đã góp phần quan trọng", docKind: "Tin bài" };
