@@ -38,14 +38,13 @@ export function frequencyNotStated(words: readonly string[], sentences: Readonly
   return !sentences.slice(0, INTERVAL_SENTENCES).some((s) => INTERVAL.test(fold(s.text).toLowerCase()));
 }
 
-/** A share of a body ("hai phần ba tổng số cán bộ", "2/3", "quá nửa", "50%"): it answers how many people, as a quorum is stated. */
-const PROPORTION = /\b(?:mot|hai|ba|bon|nam) phan (?:hai|ba|tu|nam)\b|\bqua (?:nua|ban)\b|\bmot nua\b|(?:\b\d\s*\/\s*\d\b|%|\bphan tram\b)(?= (?:tong so|so nguoi|so can bo|so dai bieu|thanh vien))/;
 
 /**
  * The units the question asks a count of ("mấy người", "bao nhiêu năm") that no sentence states with a number; as written.
- * `clauses`: the question's clauses, folded ("số mấy, ngày tháng năm nào" asks no count of days: "mấy" and "ngày" are in two clauses).
+ * `clauses`: the question's clauses, folded ("số mấy, ngày tháng năm nào" asks no count of days: "mấy" and "ngày" are in two clauses);
+ * `share`: the question asks a threshold ("cần tối thiểu bao nhiêu người"), which a share of a body states.
  */
-export function countsNotStated(clauses: readonly string[], sentences: ReadonlyArray<{ text: string }>): string[] {
+export function countsNotStated(clauses: readonly string[], sentences: ReadonlyArray<{ text: string }>, share = false): string[] {
   const text = clauses.map((clause) => ` ${clause} `).join("|");
   const asked = UNITS.filter(([units]) => units.some((unit) => new RegExp(` (?:may|bao nhieu) ${unit} `).test(text)
     // "mấy năm (tổ chức) một lần" asks how often, not a count of years (frequencyNotStated).
@@ -54,9 +53,8 @@ export function countsNotStated(clauses: readonly string[], sentences: ReadonlyA
   const folded = sentences.map((s) => ` ${fold(s.text).toLowerCase()} `);
   return asked.filter(([units]) => {
     // A number of that unit, read as the answer type of "bao nhiêu <unit>" is read (src/answer/evidence.ts).
-    return !sentences.some((s, i) => units.some((unit) => holdsAnswerType({ type: "number", unit: unit === "phan tram" ? "%" : unit }, s.text, folded[i]))
-      || (units.includes("lan") && FREQUENCY.test(folded[i]!))
-      || (units.includes("nguoi") && PROPORTION.test(folded[i]!)));
+    return !sentences.some((s, i) => units.some((unit) => holdsAnswerType({ type: "number", unit: unit === "phan tram" ? "%" : unit, share }, s.text, folded[i]))
+      || (units.includes("lan") && FREQUENCY.test(folded[i]!)));
   }).map(([, name]) => name);
 }
 

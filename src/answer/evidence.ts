@@ -44,10 +44,16 @@ const ACTOR = /\b(?:cap uy|thu truong|nguoi dung dau|ban chap hanh|ban thuong vu
 /** A person named: "đồng chí Lê Hùng Anh", or three capitalised syllables that are not an organisation ("Hồ Chí Minh"). */
 const PERSON = /(?:đồng chí|ông|bà)\s+\p{Lu}\p{Ll}*|(?<![\p{L}])(?!(?:Ban|Bộ|Đảng|Ủy|Uỷ|Hội|Mặt|Nhà|Quốc|Chính|Trung|Văn|Thủ|Tổng|Nghị|Kết|Quyết|Chỉ|Công|Thanh|Đoàn|Liên|Cộng|Việt|Hà)\s)\p{Lu}\p{Ll}*\s\p{Lu}\p{Ll}*\s\p{Lu}\p{Ll}*/u;
 
-export function holdsAnswerType(intent: Pick<QuestionAnalysis, "type" | "unit" | "dateKind" | "person">, sentence: string, folded?: string): boolean {
+/** A share of a body ("hai phần ba tổng số cán bộ", "2/3 tổng số", "quá nửa"): it answers a threshold of people ("cần tối thiểu bao nhiêu người"), as a quorum is stated. */
+const PROPORTION = /\b(?:mot|hai|ba|bon|nam) phan (?:hai|ba|tu|nam)\b|\bqua (?:nua|ban)\b|\bmot nua\b|(?:\b\d\s*\/\s*\d\b|%|\bphan tram\b)(?= (?:tong so|so nguoi|so can bo|so dai bieu|thanh vien))/;
+/** Units that count people ("bao nhiêu người", "mấy thành viên", "bao nhiêu đại biểu", "cán bộ", "đảng viên"), folded first syllables. */
+const PEOPLE = new Set(["nguoi", "thanh", "dai", "can", "dang", "uy"]);
+
+export function holdsAnswerType(intent: Pick<QuestionAnalysis, "type" | "unit" | "dateKind" | "person" | "share">, sentence: string, folded?: string): boolean {
   const text = folded ?? fold(sentence);
   switch (intent.type) {
     case "number": {
+      if (intent.share && intent.unit && PEOPLE.has(intent.unit) && PROPORTION.test(text)) return true;
       if (!NUMBER.test(text)) return false;
       if (!intent.unit) return true;
       if (intent.unit === "%") return /%|phan tram/.test(text);

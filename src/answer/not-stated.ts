@@ -53,7 +53,7 @@ export function notStated(intent: QuestionAnalysis, registry: Registry, stats: T
   // "Ai là lực lượng nòng cốt … hiện nay?" asks no person's name: answered as usual.
   if (intent.type === "who" && intent.person && NOW.test(intent.words.join(" "))) return { reason: "current" };
   // A sum of money is a count of its unit ("Tài liệu hiện có không nêu số tiền …").
-  const counts = countsNotStated(askedClauses(intent.clauses), sentences);
+  const counts = countsNotStated(askedClauses(intent.clauses), sentences, intent.share);
   const units = [...counts, ...(amountNotStated(intent.words, sentences) ? ["tiền"] : [])];
   if (units.length) return { reason: "count", units };
   if (read && textNumberNotStated(read.context, sentences)) return { reason: "textNumber" };

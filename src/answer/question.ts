@@ -28,6 +28,8 @@ export type QuestionAnalysis = {
   clauses: string[];
   /** For "bao nhiêu người", "mấy năm", "bao nhiêu %": what is counted (folded), which the answer must count too. */
   unit?: string;
+  /** "Cần tối thiểu / ít nhất bao nhiêu người": a threshold, which a share of a body states ("hai phần ba tổng số"). */
+  share?: boolean;
   /**
    * For a date question: a year ("năm nào"), a day ("ngày nào", "hôm nào": a day and month), a time of
    * any precision ("khi nào", "bao giờ", "hạn chót": a day, a month, a quarter or a year) or a period
@@ -245,8 +247,9 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
   const person = type === "who" && (/\b(?:dong chi nao|ho ten|ten la gi|ten gi|ong nao|ba nao|(?:truong|pho|bi thu|chu tich|giam doc|tac gia|tong bien tap)\b.*\bla ai)\b/.test(text)
     || (Boolean(scope.documentNumber) && /\b(?:ai ky|nguoi ky|do ai ky)\b/.test(text)));
   const counts = type === "list" || type === "steps" ? statedCounts(text) : [];
+  const share = /\b(?:toi thieu|it nhat|can (?:co )?(?:bao nhieu|may)|du (?:bao nhieu|may))\b/.test(text);
   const itemKind = type === "list" ? itemKindOf(text) : undefined;
-  return { ...(itemKind ? { itemKind } : {}), type, focus, duty, scope, words, clauses, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: [...variants(focus, lexicon), ...variants(withoutSetting(focus), lexicon).filter((v) => v.length < focus.length)], wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
+  return { ...(itemKind ? { itemKind } : {}), type, focus, duty, scope, words, clauses, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(share ? { share } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: [...variants(focus, lexicon), ...variants(withoutSetting(focus), lexicon).filter((v) => v.length < focus.length)], wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
 }
 
 /** The words with one lexicon phrase replaced by each of its alternatives, the words themselves first. */

@@ -45,7 +45,10 @@ describe("a count the question asks for", () => {
     // "từ năm 2020" is a year, not a number of years.
     expect(countsNotStated(clauses("nhiem ky may nam"), [{ text: "Ban được thành lập từ năm 2020." }])).toEqual(["năm"]);
     // A share of a body answers how many people ("hội nghị cần bao nhiêu người dự": a quorum).
-    expect(countsNotStated(clauses("hoi nghi can toi thieu bao nhieu nguoi du"), [{ text: "Hội nghị được tiến hành khi có ít nhất hai phần ba tổng số cán bộ, công chức tham dự." }])).toEqual([]);
+    const quorum = [{ text: "Hội nghị được tiến hành khi có ít nhất hai phần ba tổng số cán bộ, công chức tham dự." }];
+    expect(countsNotStated(clauses("hoi nghi can toi thieu bao nhieu nguoi du"), quorum, true)).toEqual([]);
+    // …a threshold only: "có bao nhiêu người dự" asks a head count, which a share does not give.
+    expect(countsNotStated(clauses("hoi nghi co bao nhieu nguoi du"), quorum)).toEqual(["người"]);
     // "số mấy, ngày tháng năm nào": "mấy" and "ngày" are in two clauses, no count of days is asked.
     expect(countsNotStated(clauses("bai bao dang tren bao nao, so may, ngay thang nam nao"), [{ text: "Bài đăng trên báo Sự thật." }])).toEqual([]);
   });

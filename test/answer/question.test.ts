@@ -149,6 +149,9 @@ describe("reading what a question asks", () => {
     expect(read("Quyết định có hiệu lực từ ngày nào?").dateKind).toBe("day");
     expect(read("Hạn chót nộp báo cáo là khi nào?").dateKind).toBe("when");
     expect(read("Kết luận do đồng chí nào ký?").person).toBe(true);
+    // A threshold ("cần tối thiểu bao nhiêu người") is stated by a share of a body; a head count is not.
+    expect(read("Hội nghị cần tối thiểu bao nhiêu người dự thì mới được tiến hành?").share).toBe(true);
+    expect(read("Hội nghị có bao nhiêu đại biểu tham dự?").share).toBeFalsy();
     // Who signs a text named by number is a person; who signs the resolution of an office's meeting is an office.
     expect(read("NQ 25 do ai ký?").person).toBe(true);
     expect(read("Nghị quyết hội nghị cán bộ công chức ở cơ quan thì ai ký ạ?").person).toBeFalsy();
