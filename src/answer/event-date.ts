@@ -2,6 +2,7 @@ import { fold } from "../text/normalize.ts";
 import { holdsAnswerType } from "./evidence.ts";
 import type { QuestionAnalysis } from "./question.ts";
 import type { Passage } from "../index/schema.ts";
+import { citesNumber } from "../documents/numbers.ts";
 import { documentMatch } from "./scope.ts";
 
 /**
@@ -18,12 +19,6 @@ const EVENTS: ReadonlyArray<{ asked: RegExp; stated: RegExp; name: string }> = [
 /** "… có hiệu lực (kể) từ ngày ký / ban hành": the day is the issue date, which the text's own header gives. */
 const FROM_SIGNING = /\btu ngay (?:ky|ban hanh)\b/;
 
-/** The text's number cited as a text ("số 04", "04/2015/NĐ-CP", "Nghị định 04"), not a day or a month ("tháng 4"). */
-function citesNumber(text: string, number: string): boolean {
-  const folded = fold(text).toLowerCase();
-  const n = Number(number);
-  return new RegExp(`(?:\\bso|\\b(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|thong tu|quy dinh|quy che|ke hoach|huong dan|luat|chuong trinh))\\s+0*${n}(?!\\d)|(?<![\\d/])0*${n}\\s*[-/]\\s*(?:(?:19|20)\\d\\d\\s*/\\s*)?[a-z]`).test(folded);
-}
 
 /**
  * The event asked for ("ngày có hiệu lực") when no sentence read names it with a date of the kind asked; otherwise

@@ -1,3 +1,4 @@
+import { citesNumber } from "../documents/numbers.ts";
 import { isNormativeKind } from "../documents/registry.ts";
 import type { Lexicon } from "../lexicon.ts";
 import { foldedSyllables } from "../text/normalize.ts";
@@ -70,6 +71,9 @@ type ScopedPassage = { docNumber: string; docDate: string; docTitle: string; doc
  * does, 0 when the question names another, 0.5 when it names none. The province is not considered:
  * a question about Bắc Giang does not name one of its texts.
  */
+/** The kinds a report cites the resolution it is about by ("Nghị quyết số 25-NQ/TW", "Kết luận 43"). */
+const CITED_KINDS = ["nghi quyet", "ket luan", "quyet dinh", "chi thi", "quy che", "quy dinh"];
+
 export function documentMatch(scope: QuestionScope, passage: ScopedPassage): number {
   const { documentNumber, year } = scope;
   if (!documentNumber && !year) return 0.5;
@@ -80,10 +84,7 @@ export function documentMatch(scope: QuestionScope, passage: ScopedPassage): num
   // ("hội nghị tổng kết 10 năm NQ 25 tháng 9/2023"), when this passage cites that number.
   const report = !passage.docNumber && Boolean(passage.docKind) && !isNormativeKind(passage.docKind!);
   // Cited as a text ("Nghị quyết số 25-NQ/TW", "Nghị quyết 25", "25-NQ/TW"), never a date or a count ("25/9", "25/30").
-  const n = Number(documentNumber);
-  const cites = passage.clean !== undefined
-    && (new RegExp(`(?<![\\p{L}\\d/])0*${n}\\s*[-/]\\s*(?:NQ|KL|QĐ|CT|QC)\\b`, "u").test(passage.clean)
-      || new RegExp(`(?:nghị quyết|kết luận|quyết định|chỉ thị|quy chế|quy định)\\s+(?:số\\s+)?0*${n}(?![\\p{L}\\d/])`, "iu").test(passage.clean));
+  const cites = passage.clean !== undefined && documentNumber !== undefined && citesNumber(passage.clean, documentNumber, CITED_KINDS);
   return documentNumber && year && yearOk && report && cites ? 1 : 0;
 }
 

@@ -1,7 +1,6 @@
 import type { Registry } from "../documents/registry.ts";
 import type { TermStats } from "../index/term-stats.ts";
-import { kindCode, sameDocumentNumber } from "../documents/numbers.ts";
-import { fold } from "../text/normalize.ts";
+import { citesNumber, kindCode, sameDocumentNumber } from "../documents/numbers.ts";
 import type { QuestionAnalysis, QuestionType } from "./question.ts";
 import { TEXT_KIND_NAMES } from "./scope.ts";
 import { NOT_HELD_MENTIONS } from "./weights.ts";
@@ -91,8 +90,7 @@ export function issueDateNotStated(intent: QuestionAnalysis, registry: Registry,
   // Kinds numbered with the same code are one for this ("QĐ 215" is typed for "Quy định số 215" as for a Quyết định).
   const code = kindCode(named.kind);
   const kinds = [named.kind, ...Object.keys(TEXT_KIND_NAMES).filter((kind) => code !== undefined && kindCode(kind) === code)];
-  const ofKind = (text: string, at: number, cited: string) => kinds.some((kind) => fold(text.slice(Math.max(0, at - KIND_WINDOW), at)).toLowerCase().includes(kind))
-    || (code !== undefined && new RegExp(`^[^\\s,;()]*[-/]${code}(?![a-z])`).test(fold(cited).toLowerCase()));
+  const ofKind = (text: string, at: number, cited: string) => citesNumber(text.slice(Math.max(0, at - KIND_WINDOW), at + cited.length), named.number, kinds);
   const stated = sentences.some((s) => [...s.text.matchAll(new RegExp(dated.source, "gu"))].some((m) => ofKind(s.text, m.index, m[0])));
   return stated ? undefined : nameOf(named);
 }

@@ -43,3 +43,21 @@ export function sameDocumentNumber(cited: { number: string; kind?: string }, doc
   const code = KIND_CODES[kind];
   return code !== undefined && b.codes.includes(code);
 }
+
+/**
+ * Does a text cite a document by this number as a text's number, not as a day, a month or a count ("tháng 4" is not
+ * Nghị định 04)? Cited after a kind ("Nghị định 04", "Chương trình hành động số 16"), after "số" when no kind is
+ * required, or with a code after it ("04/2015/NĐ-CP", "43-KL/TW"). `kinds` (folded, "chi thi"): only a citation of one
+ * of these kinds counts, by its name or its code. Shared by the answer rules that must tell which text a date is of.
+ */
+export function citesNumber(text: string, number: string, kinds?: readonly string[]): boolean {
+  const folded = fold(text).toLowerCase();
+  const n = Number(number);
+  const names = kinds ?? Object.keys(KIND_CODES);
+  const codes = [...new Set(names.map((kind) => KIND_CODES[kind]).filter((code) => code !== undefined))];
+  const serial = `0*${n}(?!\\d)`;
+  const afterName = new RegExp(`\\b(?:${names.join("|")})\\s+(?:so\\s+)?${serial}`);
+  const afterSo = kinds ? undefined : new RegExp(`\\bso\\s+${serial}`);
+  const withCode = new RegExp(`(?<![\\d/])${serial}\\s*[-/]\\s*(?:(?:19|20)\\d\\d\\s*/\\s*)?${kinds ? `(?:${codes.join("|") || "$^"})(?![a-z])` : "[a-z]"}`);
+  return afterName.test(folded) || Boolean(afterSo?.test(folded)) || withCode.test(folded);
+}
