@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { amountNotStated, countsNotStated, frequencyNotStated } from "../../src/answer/counted.ts";
 import { fold } from "../../src/text/normalize.ts";
-import { answererOver } from "../helpers/index.ts";
+import { withAnswererOver } from "../helpers/index.ts";
 import { answererForFile } from "../helpers/suite.ts";
 
 /**
@@ -54,14 +54,11 @@ describe("a count the question asks for", () => {
   });
 
   it("is not what a clause asking to confirm it turns on ('chỉ mấy người … thôi hả')", async () => {
-    const guide = await answererOver({ "huong-dan.txt": ["HƯỚNG DẪN CÔNG TÁC VẬN ĐỘNG", "", "Tất cả cán bộ, công chức và đoàn viên công đoàn đều phải phụ trách công tác vận động quần chúng, không riêng cán bộ của Ban Vận động."].join("\n") });
-    try {
+    await withAnswererOver({ "huong-dan.txt": ["HƯỚNG DẪN CÔNG TÁC VẬN ĐỘNG", "", "Tất cả cán bộ, công chức và đoàn viên công đoàn đều phải phụ trách công tác vận động quần chúng, không riêng cán bộ của Ban Vận động."].join("\n") }, async (guide) => {
       const result = await guide.answer("Ai phải phụ trách công tác vận động quần chúng? chỉ mấy người trong Ban Vận động thôi hả");
       expect(result.answer).not.toContain("không nêu số người");
       expect(result.answer).toContain("Tất cả cán bộ, công chức và đoàn viên công đoàn");
-    } finally {
-      await guide.close();
-    }
+    });
   });
 
   it("is said not to be in the documents when no passage states it", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answererOver } from "../helpers/index.ts";
+import { withAnswererOver } from "../helpers/index.ts";
 import { answererForFile } from "../helpers/suite.ts";
 
 /**
@@ -28,13 +28,10 @@ describe("a question from another field", () => {
   });
 
   it("is not judged in a handful of passages, where no word pair can be common", async () => {
-    const small = await answererOver({ "huong-dan.txt": GUIDES.slice(0, 3).join("\n\n") });
-    try {
+    await withAnswererOver({ "huong-dan.txt": GUIDES.slice(0, 3).join("\n\n") }, async (small) => {
       const result = await small.answer("Máy lọc nước sạch loại nào tốt, giá bán hiện nay thế nào?");
       expect(result.explain?.otherField).toBeUndefined();
-    } finally {
-      await small.close();
-    }
+    });
   });
 
   it("leaves a question of one word pair to the model ('Công bộc của dân là gì?')", async () => {

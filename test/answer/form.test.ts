@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answererOver } from "../helpers/index.ts";
+import { withAnswererOver } from "../helpers/index.ts";
 
 /** A form asked for ("cho em xin mẫu biên bản …"): given only when the knowledge base holds one. Made-up texts. */
 const RULES = [
@@ -22,8 +22,7 @@ const FORM = [
 
 describe("a form asked for", () => {
   it("is said not to be held when the documents only speak of the paper", async () => {
-    const over = await answererOver({ "quy-che.txt": RULES });
-    try {
+    await withAnswererOver({ "quy-che.txt": RULES }, async (over) => {
       const result = await over.answer("Cho em xin mẫu biên bản hội nghị cán bộ công chức với ạ");
       expect(result.grade).toBe("none");
       expect(result.answer).toContain("chưa có mẫu");
@@ -33,19 +32,14 @@ describe("a form asked for", () => {
       // "gương mẫu" asks for no form.
       const model = await over.answer("cán bộ phải gương mẫu chấp hành nghị quyết nào?");
       expect(model.answer).not.toContain("chưa có mẫu");
-    } finally {
-      await over.close();
-    }
+    });
   });
 
   it("is quoted when the knowledge base holds it", async () => {
-    const over = await answererOver({ "quy-che.txt": RULES, "mau-bien-ban.txt": FORM });
-    try {
+    await withAnswererOver({ "quy-che.txt": RULES, "mau-bien-ban.txt": FORM }, async (over) => {
       const result = await over.answer("Cho em xin mẫu biên bản hội nghị cán bộ công chức với ạ");
       expect(result.answer).not.toContain("chưa có mẫu");
       expect(result.answer).toContain("Thời gian: ……");
-    } finally {
-      await over.close();
-    }
+    });
   });
 });

@@ -131,6 +131,16 @@ export async function answererOver(files: Record<string, string>) {
   return { ...answerer, close: async () => { answerer.close(); await temp.cleanup(); } };
 }
 
+/** `use` given the answer pipeline over these files, closed after it whatever happens. */
+export async function withAnswererOver<T>(files: Record<string, string>, use: (answerer: Awaited<ReturnType<typeof answererOver>>) => Promise<T>): Promise<T> {
+  const answerer = await answererOver(files);
+  try {
+    return await use(answerer);
+  } finally {
+    await answerer.close();
+  }
+}
+
 /** The answer pipeline over the tests' own corpus (test/helpers/corpus.ts), in a temp folder. */
 export async function openCorpusAnswerer() {
   const { GUIDANCE, OTHER } = await import("./corpus.ts");
