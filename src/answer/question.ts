@@ -3,7 +3,7 @@ import { expandAbbreviations, findPhrase } from "../lexicon.ts";
 import type { AnalysedQuery } from "../query.ts";
 import { fold, foldedSyllables, nfc } from "../text/normalize.ts";
 import { isFunctionWord } from "../text/terms.ts";
-import { trimEdges } from "../text/definition.ts";
+import { FOLDED_THI, trimEdges } from "../text/definition.ts";
 import type { QuestionScope } from "./scope.ts";
 import { findScope, withoutPlace } from "./scope.ts";
 
@@ -132,7 +132,7 @@ const ACTOR_BY_MEANS = /^(.+?)\s+(?:thuc hien|tien hanh|lam|trien khai|to chuc|v
  */
 const THI_MARK = "thithi";
 const THI_TYPED = /(?<!\p{L})thì(?!\p{L})/giu;
-const THI = new RegExp(`\\s${THI_MARK}\\s|(?<!\\b(?:chi|do|hoi|cuoc|ky|sieu)) thi (?!(?:hanh|dua|tran|xa|uy)\\b)`);
+const THI = new RegExp(`\\s${THI_MARK}\\s|\\s${FOLDED_THI}`);
 
 function afterThi(subject: string, accented: boolean): string {
   // Typed with marks, only a "thì" typed as such counts; typed without, "thi" is read by THI.

@@ -22,10 +22,17 @@ const DEFINED_BEFORE = /^(.+?)\s+(?:la|co nghia la|nghia la|duoc hieu la|hieu la
 const DEFINED_BEFORE_NO_HIEU = /^(.+?)\s+(?:la|co nghia la|nghia la)\s+(?:lam\s+)?(?:viec\s+|cong viec\s+)?(?:gi|sao|the nao|nhu the nao|ra sao|ntn)\b/;
 const FILLER = /^(?:(?:cho (?:toi |em |minh )?hoi(?: la)?|noi nom na|noi don gian|hieu don gian|tom lai|vay|the|thi|ma|rot cuoc|chu|tu)\s+)+/;
 /**
- * What sets the scene before the term ("ở khối cơ quan TW … thì chữ dân …"): up to the last "thì".
- * Folded, "thi" is also "thi", "thị", "thí" ("hội thi", "chỉ thị", "đô thị", "thí điểm"): those are left alone.
+ * "thì" in folded text, as a pattern source: folded, "thi" is also "thi", "thị", "thí" ("hội thi", "cuộc thi", "thực
+ * thi", "chỉ thị", "đô thị", "tiếp thị", "thi đua", "thi hành", "thí điểm", "thị trường", "thị xã", "thị trấn", "Thị ủy"):
+ * those are left alone. Shared by the definition reader (the scene before the term) and the question reader (the scene
+ * before the actor).
  */
-const SCENE = /^.*\b(?<!hoi |cuoc |ky |thuc |du |chi |do |tri |thu |tuyen |tiep |kinh )thi\s+(?!dua\b|hanh\b|diem\b|truong\b|xa\b|tran\b|sinh\b|cu\b|hieu\b|giac\b)/;
+export const FOLDED_THI = "\\b(?<!\\b(?:hoi|cuoc|ky|thuc|du|chi|do|tri|thu|tuyen|tiep|kinh|sieu) )thi\\s+(?!(?:dua|hanh|diem|truong|xa|tran|sinh|cu|hieu|giac|uy)\\b)";
+/** "thì" as typed with its mark: a question typed with marks uses it only where it really is one. */
+export const MARKED_THI = /(?:^|[^\p{L}])thì(?:$|[^\p{L}])/u;
+
+/** What sets the scene before the term ("ở khối cơ quan TW … thì chữ dân …"): up to the last "thì". */
+const SCENE = new RegExp(`^.*${FOLDED_THI}`);
 /**
  * What narrows the term after it ("công tác dân vận trong giai đoạn hiện nay", "năm dân vận ở cơ sở").
  * Folded, "trong" is also "trọng" ("quan trọng", "tôn trọng", "trọng điểm") and "tai" also "tài", "tái".
@@ -33,7 +40,7 @@ const SCENE = /^.*\b(?<!hoi |cuoc |ky |thuc |du |chi |do |tri |thu |tuyen |tiep 
 const NARROWING = /\s+(?:(?<!quan |ton |chu |coi |nghiem |kinh |de )trong(?! (?:diem|tam|yeu|tai|luong|so|trach|dung|thi)\b)|o|theo|doi voi|tai(?! (?:chinh|lieu|san|nang|tro|khoan|nguyen|tao|dinh|hien|cu|ban)\b)|khi|hien nay|bay gio)\b.*$/;
 
 /** Connectors as typed with marks: a question typed with marks uses a connector only where it really is one. */
-const MARKED = { scene: /(?:^|[^\p{L}])thì(?:$|[^\p{L}])/u, hieu: /hiểu/u };
+const MARKED = { scene: MARKED_THI, hieu: /hiểu/u };
 
 /**
  * `text`: the question folded (abbreviations written out). `question`, when given, is the question as
