@@ -34,7 +34,15 @@ const DAY = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d{1,2}\b/;
  */
 const WHEN = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d|\bthang\s+\d|\bquy\s+(?:i|ii|iii|iv|\d)\b|\b(?:19|20)\d\d\b|\b(?:sang|chieu|toi|vao)\s+(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu nhat)\b|\bchu nhat\b|\b(?:dau|cuoi|giua)\s+(?:moi\s+)?(?:thang|nam|quy|tuan)\b|\b(?:hang|moi)\s+(?:thang|nam|quy|tuan)\b/;
 const PERIOD = /\bdinh ky\b|\b(?:hang|moi) (?:nam|thang|quy|tuan)\b|\d+\s+(?:thang|nam|ngay)\s+(?:mot|1)\s+lan\b|\blan\b/;
-const ACTOR = /\b(?:cap uy|thu truong|nguoi dung dau|ban chap hanh|ban thuong vu|ban bi thu|bo chinh tri|mat tran|doan the|cong doan|chinh quyen|uy ban|ban dan van|chi bo|chi uy|hoi dong|chu tich|bi thu|lanh dao|can bo|dang vien|to chuc dang|dang uy|chinh phu|quoc hoi|ho chi minh)\b/;
+/**
+ * Who answers "ai": an organisation or office ("cấp ủy", "Thủ trưởng", "Ban Chấp hành …"), or people by their standing in
+ * the community ("già làng, người có uy tín, chức sắc tôn giáo", "đoàn viên, hội viên", "công chức, viên chức").
+ */
+const ACTOR = new RegExp(`\\b(?:${[
+  "cap uy", "thu truong", "nguoi dung dau", "ban chap hanh", "ban thuong vu", "ban bi thu", "bo chinh tri", "mat tran", "doan the", "cong doan", "chinh quyen", "uy ban", "ban dan van", "chi bo", "chi uy", "hoi dong", "chu tich", "bi thu", "lanh dao", "can bo", "dang vien", "to chuc dang", "dang uy", "chinh phu", "quoc hoi", "ho chi minh",
+  // "nhân dân", "quần chúng" are in nearly every sentence: they would tell nothing.
+  "gia lang", "truong ban", "truong thon", "truong ap", "nguoi co uy tin", "chuc sac", "chuc viec", "cong chuc", "vien chuc", "nguoi lao dong", "doan vien", "hoi vien", "cuu chien binh", "nhan si", "tri thuc", "doanh nhan",
+].join("|")})\\b`);
 
 /**
  * Does a sentence hold what the question asks for? A number for "bao nhiêu", and when the question

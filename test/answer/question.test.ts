@@ -210,7 +210,7 @@ describe("reading what a question asks", () => {
   });
 });
 
-describe("does a sentence hold what a date question asks", () => {
+describe("does a sentence hold what the question asks (a date, an actor)", () => {
   it("a day for 'ngày nào', any time for 'khi nào'", () => {
     const day = read("Hội nghị tổng kết tổ chức ngày nào?");
     const when = read("Các sở phải ban hành quy chế khi nào?");
@@ -218,5 +218,13 @@ describe("does a sentence hold what a date question asks", () => {
     expect(holdsAnswerType(day, "Năm 2023, Đảng ủy Khối tổ chức nhiều hội nghị.")).toBe(false);
     expect(holdsAnswerType(when, "Các sở ban hành quy chế trong quý I năm 2017.")).toBe(true);
     expect(holdsAnswerType(when, "Các sở ban hành quy chế dân vận của đơn vị mình.")).toBe(false);
+  });
+
+  it("'những ai' is answered by people of standing as well as by offices, not by a sentence naming no one", () => {
+    const who = read("Cần phát huy vai trò của những ai trong vận động nhân dân ở địa phương?");
+    expect(who.type).toBe("who");
+    expect(holdsAnswerType(who, "Phát huy vai trò của già làng, người có uy tín, chức sắc tôn giáo trong vận động nhân dân.")).toBe(true);
+    expect(holdsAnswerType(who, "Đoàn viên, hội viên tích cực tham gia phong trào thi đua.")).toBe(true);
+    expect(holdsAnswerType(who, "Phát huy vai trò của các phong trào thi đua trong vận động nhân dân ở địa phương.")).toBe(false);
   });
 });
