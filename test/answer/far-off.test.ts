@@ -27,6 +27,12 @@ describe("a question from another field", () => {
     expect(result.explain?.otherField).toBe(true);
   });
 
+  it("is not covered though it opens with a kind of document common in the texts ('Hướng dẫn …')", async () => {
+    const result = await answerer.answer("Hướng dẫn cài đặt phần mềm diệt virus cho máy tính xách tay");
+    expect(result.grade).toBe("none");
+    expect(result.explain?.otherField).toBe(true);
+  });
+
   it("is not judged in a handful of passages, where no word pair can be common", async () => {
     await withAnswererOver({ "huong-dan.txt": GUIDES.slice(0, 3).join("\n\n") }, async (small) => {
       const result = await small.answer("Máy lọc nước sạch loại nào tốt, giá bán hiện nay thế nào?");
