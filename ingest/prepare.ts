@@ -42,7 +42,10 @@ export async function prepareFile(file: string, relative: string, options: { max
   // Each passage's text and its frame (title, headings, lead-in) folded once, for its full-text tokens,
   // its local vector and its near-duplicate signature.
   const folded = timed(times, INGEST_STAGES.search, () => documents.map((doc) => doc.chunks.map((chunk) => foldedSyllables(chunk.clean))));
-  const heads = timed(times, INGEST_STAGES.search, () => documents.map((doc) => doc.chunks.map((chunk) => foldedSyllables(`${chunk.section}\n${chunk.context}`))));
+  // Passages of one section share their frame: each distinct frame is folded once.
+  const frames = new Map<string, string[]>();
+  const frameOf = (frame: string) => frames.get(frame) ?? frames.set(frame, foldedSyllables(frame)).get(frame)!;
+  const heads = timed(times, INGEST_STAGES.search, () => documents.map((doc) => doc.chunks.map((chunk) => frameOf(`${chunk.section}\n${chunk.context}`))));
   const search = timed(times, INGEST_STAGES.search, () => documents.map((doc, d) => {
     const title = foldedSyllables(`${doc.meta.kind} ${doc.meta.title} ${doc.meta.issuer}`);
     return doc.chunks.map((_, c) => buildSearchText(options.lexicon, [...title, ...heads[d]![c]!], folded[d]![c]!));

@@ -28,7 +28,7 @@ type Reply = { id: number; prepared?: PreparedFile; error?: { code: string; mess
  */
 export function createPreparePool(options: { lexicon: Lexicon; maxBytes: number; maxDocxPartBytes?: number; dimension: number; size?: number; heapMb?: number; logger?: Logger }) {
   const size = options.size ?? Math.max(1, Math.min(4, availableParallelism()));
-  const url = new URL("./prepare-worker.ts", import.meta.url);
+  const url = new URL("./prepare-worker-entry.ts", import.meta.url);
   const heapMb = options.heapMb ?? WORKER_HEAP_MB;
   /** Tasks each worker holds, by id. */
   const held = new Map<Worker, Map<number, Task>>();

@@ -147,11 +147,32 @@ export function expandQuery(lexicon: Lexicon, foldedTokens: string[]): Expansion
 
 /** Abbreviations and phrases of the lexicon found in a passage, as the other forms of their group (index-side expansion). */
 export function expansionsIn(lexicon: Lexicon, foldedTokens: string[]): Phrase[] {
+  // Word by word through an index of the one-word phrases (every passage is expanded at ingest), then in the groups' order.
+  const index = oneWordIndex(lexicon);
+  const found = new Set<number>();
+  for (const token of foldedTokens) {
+    const groups = index.get(token);
+    if (groups) for (const g of groups) found.add(g);
+  }
   const out: Phrase[] = [];
-  const tokens = new Set(foldedTokens);
-  for (const group of lexicon.groups) {
-    const present = group.find((phrase) => phrase.length === 1 && tokens.has(phrase[0]!));
-    if (present) out.push(...group.filter((phrase) => phrase !== present));
+  for (const g of [...found].sort((a, b) => a - b)) {
+    const group = lexicon.groups[g]!;
+    const present = group.find((phrase) => phrase.length === 1 && foldedTokens.includes(phrase[0]!))!;
+    out.push(...group.filter((phrase) => phrase !== present));
   }
   return out;
+}
+
+/** For each one-word phrase of the lexicon, the groups it belongs to (built once per lexicon). */
+const oneWordIndexes = new WeakMap<Lexicon, Map<string, number[]>>();
+function oneWordIndex(lexicon: Lexicon): Map<string, number[]> {
+  let index = oneWordIndexes.get(lexicon);
+  if (!index) {
+    index = new Map();
+    lexicon.groups.forEach((group, g) => {
+      for (const phrase of group) if (phrase.length === 1) index!.set(phrase[0]!, [...(index!.get(phrase[0]!) ?? []), g]);
+    });
+    oneWordIndexes.set(lexicon, index);
+  }
+  return index;
 }

@@ -26,6 +26,9 @@ const KIND = "Quy chế|Quy định|Quyết định|Chỉ thị|Nghị quyết|K
 /** A cited document: "Quy chế số 03-QC/ĐU ngày 10/5/2019", "Chỉ thị số 18/2000/CT-TTg", "Nghị quyết 25-NQ/TW". */
 const TARGET = new RegExp(`(${KIND})\\s+(?:của\\s+[^,;.]{1,60}?\\s+)?(?:số\\s+)?(\\d{1,5}(?:[/-][\\p{L}\\d]+)*)(?:,?\\s+ngày\\s+(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})|,?\\s+ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4}))?`, "giu");
 
+/** The same pattern, to test whether a paragraph cites any text (not global: `test` keeps no position). */
+const CITES = new RegExp(TARGET.source, "iu");
+
 const pad = (n: string) => n.padStart(2, "0");
 
 type Target = Relation["target"] & { at: number };
@@ -86,6 +89,8 @@ export function detectRelations(paragraphs: readonly string[]): Relation[] {
     out.push(relation);
   };
   paragraphs.forEach((paragraph, p) => {
+    // Most paragraphs cite no text: one scan of the paragraph spares splitting it into sentences (a sentence's citation is the paragraph's).
+    if (!CITES.test(paragraph)) return;
     for (const [start, end] of sentenceRanges(paragraph)) {
       const sentence = paragraph.slice(start, end).trim();
       if (targetsIn(sentence).length === 0) continue;
@@ -130,6 +135,8 @@ export function detectRelations(paragraphs: readonly string[]): Relation[] {
  */
 export function detectEffective(paragraphs: readonly string[], issued: string): string {
   for (const paragraph of paragraphs) {
+    // A paragraph that does not say "có hiệu lực" is not split into sentences.
+    if (!/có hiệu lực/iu.test(paragraph)) continue;
     for (const [start, end] of sentenceRanges(paragraph)) {
       const sentence = paragraph.slice(start, end);
       const at = sentence.search(/có hiệu lực(?: thi hành)?(?!,\s*hiệu quả)/iu);

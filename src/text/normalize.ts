@@ -20,8 +20,47 @@ function foldChar(ch: string): string {
   return folded;
 }
 
+/**
+ * The fold of every UTF-16 unit below FOLD_TABLE_SIZE that folds to one unit (Latin letters with their marks,
+ * đ, punctuation), filled on first use; 0 where the unit folds to something else (nothing, or several units).
+ * Folding a passage is then one table read per character: it was the largest cost of the full-text tokens at
+ * ingest (`npm run bench:ingest`, December 2026).
+ */
+const FOLD_TABLE_SIZE = 0x2100;
+let foldTable: Uint16Array | undefined;
+
+function buildFoldTable(): Uint16Array {
+  const table = new Uint16Array(FOLD_TABLE_SIZE);
+  for (let code = 0; code < FOLD_TABLE_SIZE; code++) {
+    // Surrogates are not characters on their own.
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const folded = foldChar(String.fromCharCode(code));
+    if (folded.length === 1) table[code] = folded.charCodeAt(0);
+  }
+  return table;
+}
+
+const decoder = new TextDecoder("utf-16le");
+
 function foldUncached(text: string): string {
   const source = text.normalize("NFC");
+  const table = (foldTable ??= buildFoldTable());
+  const out = new Uint16Array(source.length);
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    let folded = code < FOLD_TABLE_SIZE ? table[code]! : 0;
+    if (folded === 0 && code >= FOLD_TABLE_SIZE && (code < 0xd800 || code > 0xdfff)) {
+      const ch = foldChar(source[i]!);
+      if (ch.length === 1) folded = ch.charCodeAt(0);
+    }
+    if (folded === 0) return foldSlowly(source);
+    out[i] = folded;
+  }
+  return decoder.decode(out);
+}
+
+/** Character by character, for a text with a character the table does not fold to one unit. */
+function foldSlowly(source: string): string {
   let out = "";
   let start = 0;
   for (let i = 0; i < source.length; i++) {

@@ -152,6 +152,12 @@ describe("the rules behind the groups", () => {
     expect(numeralsAgree(a.numerals, b.numerals)).toBe(false);
   });
 
+  it("reads as numbers the whole words that are numbers: number words and words that open with a digit", () => {
+    expect(signatureOf("Hội nghị họp Hai lần, MƯỜI người, năm 2013; mục 3a.").numerals).toBe("2013 3a hai mười năm");
+    // Inside a word ("x2", "bà", "Khai") or after a letter of another script, no number is read.
+    expect(signatureOf("Mẫu x2 của bà Khai, ký hiệu 𝐀hai.").numerals).toBe("");
+  });
+
   it("a passage rewritten into other words founds its own group, not the one it used to name", () => {
     const groups = new DuplicateGroups();
     const text = DIALOGUE.join(" ");
