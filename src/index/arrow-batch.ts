@@ -14,13 +14,22 @@ export function arrowTable(schema: Schema, rows: ReadonlyArray<Record<string, un
   return new Table([new RecordBatch(schema, data)]);
 }
 
-/** UTF-8 of many strings written into one buffer, with their offsets. */
+/**
+ * UTF-8 of many strings written into one buffer, with their offsets: one pass, each string written where the last
+ * ended into a buffer sized for the worst case (3 bytes per UTF-16 unit; pages never written are never touched).
+ * Measuring every string first and writing it second took twice the time (`npm run bench:ingest`, December 2026).
+ */
 function utf8(values: readonly string[]) {
   const offsets = new Int32Array(values.length + 1);
-  for (let i = 0; i < values.length; i++) offsets[i + 1] = offsets[i]! + Buffer.byteLength(values[i]!, "utf8");
-  const bytes = Buffer.allocUnsafe(offsets[values.length]!);
-  for (let i = 0; i < values.length; i++) bytes.write(values[i]!, offsets[i]!, "utf8");
-  return { offsets, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  let units = 0;
+  for (const value of values) units += value.length;
+  const buffer = Buffer.allocUnsafeSlow(units * 3);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    at += buffer.write(values[i]!, at, "utf8");
+    offsets[i + 1] = at;
+  }
+  return { offsets, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, at) };
 }
 
 function column(name: string, type: DataType, values: unknown[]): Data {
