@@ -28,14 +28,19 @@ function foldChar(ch: string): string {
  */
 const FOLD_TABLE_SIZE = 0x2100;
 let foldTable: Uint16Array | undefined;
+/** For the same units: 1 where the fold is a letter or a digit (part of a syllable). */
+let wordTable: Uint8Array | undefined;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 function buildFoldTable(): Uint16Array {
   const table = new Uint16Array(FOLD_TABLE_SIZE);
+  wordTable = new Uint8Array(FOLD_TABLE_SIZE);
   for (let code = 0; code < FOLD_TABLE_SIZE; code++) {
     // Surrogates are not characters on their own.
     if (code >= 0xd800 && code <= 0xdfff) continue;
     const folded = foldChar(String.fromCharCode(code));
     if (folded.length === 1) table[code] = folded.charCodeAt(0);
+    if (folded.length === 1 && LETTER_OR_DIGIT.test(folded)) wordTable[code] = 1;
   }
   return table;
 }
@@ -103,9 +108,47 @@ export function syllables(text: string): string[] {
   return nfc(text).toLowerCase().match(WORD) ?? [];
 }
 
-/** Folded syllables of a text, folding it once rather than syllable by syllable. */
+/**
+ * Folded syllables of a text: the runs of letters and digits of its fold. Folded and split in one pass through the
+ * tables (every passage goes through this at ingest); a text with a character the tables do not hold is folded
+ * whole, then split.
+ */
 export function foldedSyllables(text: string): string[] {
-  const folded = foldUncached(text);
+  const source = text.normalize("NFC");
+  const table = (foldTable ??= buildFoldTable());
+  const isWord = wordTable!;
+  const out = new Uint16Array(source.length);
+  /** Start and end of each syllable, in pairs. */
+  const bounds: number[] = [];
+  let start = -1;
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    let folded = code < FOLD_TABLE_SIZE ? table[code]! : 0;
+    let word = folded !== 0 && isWord[code] === 1;
+    if (folded === 0 && code >= FOLD_TABLE_SIZE && (code < 0xd800 || code > 0xdfff)) {
+      const ch = foldChar(source[i]!);
+      if (ch.length === 1) {
+        folded = ch.charCodeAt(0);
+        word = LETTER_OR_DIGIT.test(ch);
+      }
+    }
+    if (folded === 0) return splitFolded(foldUncached(source));
+    out[i] = folded;
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      bounds.push(start, i);
+      start = -1;
+    }
+  }
+  if (start >= 0) bounds.push(start, source.length);
+  const folded = decoder.decode(out);
+  const words = new Array<string>(bounds.length / 2);
+  for (let w = 0; w < words.length; w++) words[w] = folded.slice(bounds[2 * w], bounds[2 * w + 1]);
+  return words;
+}
+
+function splitFolded(folded: string): string[] {
   // Folded Vietnamese is almost always plain ASCII: splitting it needs no Unicode-aware regex.
   if (/^[\x00-\x7f]*$/.test(folded)) return folded.split(/[^a-z0-9]+/).filter((w) => w.length > 0);
   return folded.match(WORD) ?? [];

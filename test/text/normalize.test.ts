@@ -20,5 +20,6 @@ describe("folding Vietnamese text (lower case, no marks)", () => {
   it("splits folded syllables at anything that is not a letter or a digit", () => {
     expect(foldedSyllables("Nghị quyết số 25-NQ/TW (2013): “Dân vận”")).toEqual(["nghi", "quyet", "so", "25", "nq", "tw", "2013", "dan", "van"]);
     expect(foldedSyllables("Ω ω 😀 dân")).toEqual(["ω", "ω", "dan"]);
+    expect(foldedSyllables("Lỗi� 中文 №5 ²")).toEqual(["loi", "中文", "5", "²"]);
   });
 });
