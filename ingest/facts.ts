@@ -1,6 +1,6 @@
 import type { Fact } from "../src/structure/facts.ts";
 import { assignedActor, assignedDuties, clauseContinuation, clauseDuties } from "../src/structure/assignment.ts";
-import { listBlocks, listSubject, sequenceBlocks } from "../src/structure/blocks.ts";
+import { isRecipientsLead, listBlocks, listSubject, sequenceBlocks } from "../src/structure/blocks.ts";
 import { listMarkerOf, STEPS_LEAD, withoutOutlineNumber } from "../src/text/drafting.ts";
 import type { ChunkInput } from "../src/index/rows.ts";
 import type { Paragraph } from "./clean.ts";
@@ -43,7 +43,7 @@ export function documentFacts(path: string, docId: string, body: Paragraph[], ch
     const headings = items[0]!.headings;
     const subject = listSubject(headings, lead || undefined);
     const steps = block.marker === "step" || STEPS_LEAD.test(lead);
-    if ((!subject && !steps) || /^nơi nhận/iu.test(lead)) continue;
+    if ((!subject && !steps) || isRecipientsLead(lead)) continue;
     facts.push({
       passageId: home.id, path, docId, kind: steps ? "steps" : "list", subject, headings, lead: leadText(lead),
       items: block.items.map((i) => itemText(paragraphs[i]!.text)), itemPassages: items.map((c) => c!.id),

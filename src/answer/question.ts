@@ -184,7 +184,11 @@ const KIND_ALTERNATIVES: ReadonlyArray<readonly string[]> = [
   ["bai hoc", "kinh nghiem"],
 ];
 
+/** "bằng (những) cách nào": the means, which a list headed "Hình thức …" or "Phương thức …" names. */
+const BY_MEANS = /\b(?:bang|theo|qua) (?:nhung |cac )?cach (?:nao|gi)\b/;
+
 function itemKindOf(text: string): string[] | undefined {
+  if (BY_MEANS.test(text)) return [...KIND_ALTERNATIVES[0]!];
   const words = ITEM_KIND.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
   const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
   if (pairs.length === 0 || GENERAL_HEADS.has(words[0]!) || pairs.some((pair) => GENERAL_KINDS.has(pair))) return undefined;

@@ -3,6 +3,7 @@ import type { LanguageModel } from "ai";
 import { z } from "zod";
 import type { Passage } from "../index/schema.ts";
 import { SECTION_SEPARATOR } from "../index/schema.ts";
+import { isRecipientsLead } from "../structure/blocks.ts";
 import { listMarkerOf } from "../text/drafting.ts";
 import { fold, normalizeForMatch } from "../text/normalize.ts";
 import { searchTokens } from "../text/terms.ts";
@@ -71,7 +72,7 @@ function listBlocks(passages: Passage[]): ListBlock[] {
         const named = before && before.length <= 120 ? before : (own.pop() ?? passage.docTitle);
         const context = own.filter((h) => h !== named).pop();
         const lead = named.length <= 25 && context ? `${named} (${context})` : named;
-        if (/nơi nhận/iu.test(lead) || /nơi nhận/iu.test(before)) {
+        if (isRecipientsLead(lead) || isRecipientsLead(before)) {
           i = j + 1;
           continue;
         }

@@ -118,6 +118,14 @@ const ACTOR_BEFORE = /^(.{3,80}?)\s+(?:có trách nhiệm|có nhiệm vụ|chị
 const ASKED_OF = /(?<!đáp ứng |theo |đúng |các |những |với )(?:đề nghị|yêu cầu|giao cho|chỉ đạo)\s+(?:các\s+)?(.{3,80}?)\s+(?:trong thời gian tới\s+)?(?:cần|phải|tiếp tục|tập trung|thực hiện|triển khai|quán triệt|làm tốt|chú trọng)\b[^.]*:\s*$/iu;
 
 /**
+ * "Nơi nhận:" alone: the list of those a text is sent to, at its foot, never a list of duties, steps or contents
+ * ("Nơi nhận hồ sơ gồm …" is another matter).
+ */
+export function isRecipientsLead(lead: string): boolean {
+  return /^\s*[*•]?\s*nơi nhận\s*:?\s*$/iu.test(lead);
+}
+
+/**
  * Who or what a list belongs to, as written: the actor in its lead-in ("Thủ trưởng cơ quan có trách
  * nhiệm:"), else the deepest real heading above it, read without its number and, when it says "…
  * của X", as X ("Nội dung và phương thức … của cấp ủy và tổ chức đảng" → "cấp ủy và tổ chức đảng").

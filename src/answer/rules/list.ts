@@ -1,6 +1,6 @@
 import type { Passage } from "../../index/schema.ts";
 import { coverage } from "../../score.ts";
-import { isHeadingLike, isRealHeading, listBlocks, listSubject } from "../../structure/blocks.ts";
+import { isHeadingLike, isRealHeading, isRecipientsLead, listBlocks, listSubject } from "../../structure/blocks.ts";
 import { containment, contentWords } from "../../structure/facts.ts";
 import { STEPS_LEAD, withoutOutlineNumber } from "../../text/drafting.ts";
 import { fold, foldedSyllables } from "../../text/normalize.ts";
@@ -76,6 +76,7 @@ function optionsOf(context: AnswerContext): ListOption[] {
     const paragraphs = context.paragraphs[p]!;
     for (const block of listBlocks(paragraphs)) {
       const lead = block.lead >= 0 ? paragraphs[block.lead]!.text : "";
+      if (isRecipientsLead(lead)) continue;
       options.push({
         subject: listSubject(passage.headings, lead || undefined), lead, headings: passage.headings, outline: false, assignment: false, frame: "",
         steps: block.marker === "step" || STEPS_LEAD.test(lead),
