@@ -71,6 +71,8 @@ export function statedCounts(folded: string): number[] {
   return [...folded.matchAll(COUNT_BEFORE_NOUN)].map((m) => NUMBER_WORDS[m[1]!] ?? Number(m[1])).filter((n) => n >= 2 && n <= 30);
 }
 
+/** A yes/no question: "có phải … không", "… được không", "có cần …". */
+const YES_NO = /\b(?:co phai|phai khong|duoc khong|hay khong|dung khong|co can|co bat buoc|co duoc|co nen)\b|^(?:co|co phai) .+ khong$/;
 /** Patterns by type, on the folded question; the first type whose pattern matches wins (order below). */
 const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["steps", /\b(?:cac buoc|may buoc|nhung buoc|bao nhieu buoc|buoc nao|trinh tu|quy trinh|thu tuc (?:gom|nhu the nao|the nao|ra sao)|tien hanh theo|lam theo thu tu|lan luot|tung buoc|theo thu tu|tuan tu|truoc sau (?:ra sao|the nao|nhu the nao|ntn)|tu (?:luc|khi) \w+(?: \w+){0,8} den (?:luc|khi))\b/],
@@ -79,7 +81,7 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["number", /\b(?:bao nhieu|may|so luong|ty le|ti le|phan tram|muc bao nhieu)\b/],
   ["definition", /\b(?:la gi|the nao la|khai niem|dinh nghia|duoc hieu|hieu the nao|hieu nhu the nao|hieu ra sao|nghia la gi|nghia la sao|la lam gi|la viec gi|la lam viec gi|noi nom na)\b/],
   ["list", /\b(?:nhiem vu|trach nhiem|phai lam gi|lam gi|lam nhung gi|lam nhung viec gi|gom nhung|gom nhu|bao gom|nhung gi|nhung viec|noi dung|giai phap|bien phap|muc tieu|quan diem|phuong thuc|phuong huong|yeu cau|hinh thuc|ke ten|liet ke|dot pha|chi tieu|nhung nao|cac nao|nghia vu|quyen han|chuc nang|viec gi)\b/],
-  ["yesno", /\b(?:co phai|phai khong|duoc khong|hay khong|dung khong|co can|co bat buoc|co duoc|co nen)\b|^(?:co|co phai) .+ khong$/],
+  ["yesno", YES_NO],
   ["howwhy", /\b(?:vi sao|tai sao|nhu the nao|the nao|ra sao|lam sao|bang cach nao|cach nao|y nghia|vai tro|de lam gi|muc dich)\b/],
 ];
 
@@ -198,11 +200,19 @@ function itemKindOf(text: string): string[] | undefined {
 function findType(text: string, query: AnalysedQuery, definitionSubject: string[] | undefined): QuestionType {
   const type = firstType(text, query, definitionSubject);
   if (LIST_REQUEST_OVERRIDES.has(type) && LIST_REQUEST.test(text)) return "list";
+  // "… bằng những cách nào, dán bảng tin có được không?": the list asked first; the check after it is answered by the list.
+  if (type === "yesno" && listBeforeCheck(text)) return "list";
   // "có mấy khâu đột phá, là gì": a count, then the things counted.
   if (type === "number" && /\b(?:may|bao nhieu) \p{L}+.*\b(?:la gi|la nhung|gom nhung|do la nhung|ke ten|liet ke)\b/u.test(text)) return "list";
   // "những sai lầm … là gì": several things asked for by a plural, not one term to define.
   if (type === "definition" && /\b(?:nhung|cac) \p{L}+.*\bla gi\b/u.test(text)) return "list";
   return type;
+}
+
+function listBeforeCheck(text: string): boolean {
+  const list = LIST_REQUEST.exec(text);
+  const check = YES_NO.exec(text);
+  return Boolean(list && check && list.index + list[0].length <= check.index);
 }
 
 function firstType(text: string, query: AnalysedQuery, definitionSubject: string[] | undefined): QuestionType {

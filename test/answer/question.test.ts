@@ -40,6 +40,9 @@ describe("reading what a question asks", () => {
     // "bộ máy" is not "mấy": a yes/no question, not a number.
     ["Có phải cắt giảm người hưởng lương trong bộ máy nhà nước không?", "yesno"],
     ["Chi bộ họp mấy lần một tháng", "number"],
+    // A list asked first, then a check of one item: the list answers both; a check alone stays yes/no.
+    ["thủ trưởng có thể công khai bằng những cách nào, dán bảng tin có được không?", "list"],
+    ["Thủ trưởng có được công khai trên bảng tin không?", "yesno"],
     ["Ai chịu trách nhiệm báo cáo, mọi người biết thì giúp em", "who"],
     ["Ở cơ sở ai biết rõ tình hình nhân dân nhất?", "who"],
     ["Trong thôn, ai hiểu dân nhất?", "who"],
