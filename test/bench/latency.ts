@@ -87,6 +87,8 @@ export async function exactScan(indexDir: string, tableName: string, lexicon: Le
   return { run, bytes: all.byteLength };
 }
 
+const FLAGS_WITH_VALUE = new Set(["--import", "--require", "-r", "--loader"]);
+
 /** The Node flags `npm start` runs the server with (package.json's start script), so the bench measures what users run. */
 export async function startNodeArgs(root: string): Promise<string[]> {
   const { readFile } = await import("node:fs/promises");
@@ -94,9 +96,13 @@ export async function startNodeArgs(root: string): Promise<string[]> {
   // The flags between "node" and the script (the script's own arguments are not Node's).
   const words = start.split(/\s+/);
   const flags: string[] = [];
-  for (const word of words.slice(words.indexOf("node") + 1)) {
-    if (!word.startsWith("--")) break;
+  const rest = words.slice(words.indexOf("node") + 1);
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i]!;
+    if (!word.startsWith("-")) break;
     flags.push(word);
+    // A flag that takes the next word as its value ("--import ./src/runtime/with-compile-cache.ts"), a path from the root.
+    if (FLAGS_WITH_VALUE.has(word) && i + 1 < rest.length) flags.push(path.resolve(root, rest[++i]!));
   }
   return flags;
 }
