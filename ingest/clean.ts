@@ -87,9 +87,13 @@ function isSpaceAt(text: string, i: number): boolean {
   return code === 32 || code === 9 || code === 0xa0 || code === 13 || code === 11 || code === 12 || (code > 0x1fff && /\s/.test(text[i]!));
 }
 
+/** A line whose only spaces are single ASCII spaces between words: kept whole (most lines are). */
+const PLAIN_LINE = /^\S+(?: \S+)*$/;
+
 function appendLine(builder: Builder, line: Line): void {
   const text = line.text;
   const drop = /[*_\uFFFD]/.test(text) ? dropMask(text) : undefined;
+  if (!drop && PLAIN_LINE.test(text)) return appendPlainLine(builder, line);
   const space = (at: number) => {
     builder.parts.push(" ");
     builder.map.push(at);
@@ -119,12 +123,33 @@ function appendLine(builder: Builder, line: Line): void {
     builder.lastSpace = false;
   }
   flush(text.length);
+  endLine(builder, line);
+}
+
+/** What a line leaves on the paragraph besides its characters: its line number and the verbatim range. */
+function endLine(builder: Builder, line: Line): void {
+  const text = line.text;
   builder.lineEnd = line.line;
   builder.lastLine = text;
   // The verbatim range runs from the first to the last visible character, markers included.
   const lead = text.length - text.trimStart().length;
   if (builder.rawStart < 0) builder.rawStart = line.start + lead;
   builder.rawEnd = line.start + text.trimEnd().length;
+}
+
+/** `appendLine` for a plain line: its text as it is, each character at its own offset, after a space if one is due. */
+function appendPlainLine(builder: Builder, line: Line): void {
+  if (builder.length > 0 && !builder.lastSpace) {
+    builder.parts.push(" ");
+    builder.map.push(line.start);
+    builder.length++;
+  }
+  const { text, start } = line;
+  builder.parts.push(text);
+  for (let i = 0; i < text.length; i++) builder.map.push(start + i);
+  builder.length += text.length;
+  builder.lastSpace = false;
+  endLine(builder, line);
 }
 
 function finish(builder: Builder): Paragraph | undefined {

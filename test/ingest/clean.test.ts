@@ -30,6 +30,19 @@ describe("cleaning", () => {
     ]);
   });
 
+  it("collapses every kind of space to one, and maps each clean character back to its place in the source", () => {
+    const source = "Dân vận  là\tvận động\u00a0nhân dân\ntất cả lực lượng.\n\n  Việc dân vận rất quan trọng. ";
+    const [first, second] = cleanText(source, isStructuralLine).paragraphs;
+    expect(first!.text).toBe("Dân vận là vận động nhân dân tất cả lực lượng.");
+    expect(second!.text).toBe("Việc dân vận rất quan trọng.");
+    for (const paragraph of [first!, second!]) {
+      [...paragraph.text].forEach((ch, i) => {
+        if (ch !== " ") expect(source[paragraph.map[i]!]).toBe(ch);
+      });
+      expect(source.slice(paragraph.start, paragraph.end).replace(/\s+/g, " ")).toBe(paragraph.text);
+    }
+  });
+
   it("drops markdown emphasis for the index but keeps the verbatim source range", () => {
     const source = "**1- Trong những năm vừa qua**, phong trào \"*Dân vận khéo*\" đạt kết quả.";
     const [paragraph] = clean(source).paragraphs;
