@@ -130,8 +130,12 @@ function documentCounts(words: readonly string[]): FeatureCounts {
   return scratch;
 }
 
+/** 1 + ln(count) for the counts a passage has (most features occur once): read, not computed, per feature. */
+const LOG_COUNT = Float64Array.from({ length: 1024 }, (_, count) => 1 + Math.log(count));
+
 function featureValue(packed: number): number {
-  return KIND_WEIGHTS[packed & 3]! * (1 + Math.log(packed >>> 2));
+  const count = packed >>> 2;
+  return KIND_WEIGHTS[packed & 3]! * (count < LOG_COUNT.length ? LOG_COUNT[count]! : 1 + Math.log(count));
 }
 
 /** Adds a feature to its cell of the vector, with the sign its hash's top bit gives. */
