@@ -34,15 +34,30 @@ const DAY = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d{1,2}\b/;
  */
 const WHEN = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d|\bthang\s+\d|\bquy\s+(?:i|ii|iii|iv|\d)\b|\b(?:19|20)\d\d\b|\b(?:sang|chieu|toi|vao)\s+(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu nhat)\b|\bchu nhat\b|\b(?:dau|cuoi|giua)\s+(?:moi\s+)?(?:thang|nam|quy|tuan)\b|\b(?:hang|moi)\s+(?:thang|nam|quy|tuan)\b/;
 const PERIOD = /\bdinh ky\b|\b(?:hang|moi) (?:nam|thang|quy|tuan)\b|\d+\s+(?:thang|nam|ngay)\s+(?:mot|1)\s+lan\b|\blan\b/;
+/** Who answers "ai": an organisation or an office ("cấp ủy", "Thủ trưởng", "Ban Chấp hành …"), on folded text. */
+const ACTOR = /\b(?:cap uy|thu truong|nguoi dung dau|ban chap hanh|ban thuong vu|ban bi thu|bo chinh tri|mat tran|doan the|cong doan|chinh quyen|uy ban|ban dan van|chi bo|chi uy|hoi dong|chu tich|bi thu|lanh dao|can bo|dang vien|to chuc dang|dang uy|chinh phu|quoc hoi|ho chi minh)\b/;
+/** Does a folded name name an organisation or an office ("doan the", "cap uy va to chuc dang")? */
+export function namesActor(folded: string): boolean {
+  return ACTOR.test(folded);
+}
+
 /**
- * Who answers "ai": an organisation or office ("cấp ủy", "Thủ trưởng", "Ban Chấp hành …"), or people by their standing in
- * the community ("già làng, người có uy tín, chức sắc tôn giáo", "đoàn viên, hội viên", "công chức, viên chức").
+ * …or people by their standing ("già làng, người có uy tín, chức sắc tôn giáo", "đoàn viên, hội viên"), read with
+ * their marks (folded, "trí thức" would be "kiên trì thực hiện" and "trưởng ban" "trường bán"), and only when the
+ * question does not name them itself: "tuyển dụng công chức, viên chức" names no one who does the recruiting.
+ * ("nhân dân", "quần chúng" are in nearly every sentence: they would tell nothing.)
  */
-const ACTOR = new RegExp(`\\b(?:${[
-  "cap uy", "thu truong", "nguoi dung dau", "ban chap hanh", "ban thuong vu", "ban bi thu", "bo chinh tri", "mat tran", "doan the", "cong doan", "chinh quyen", "uy ban", "ban dan van", "chi bo", "chi uy", "hoi dong", "chu tich", "bi thu", "lanh dao", "can bo", "dang vien", "to chuc dang", "dang uy", "chinh phu", "quoc hoi", "ho chi minh",
-  // "nhân dân", "quần chúng" are in nearly every sentence: they would tell nothing.
-  "gia lang", "truong ban", "truong thon", "truong ap", "nguoi co uy tin", "chuc sac", "chuc viec", "cong chuc", "vien chuc", "nguoi lao dong", "doan vien", "hoi vien", "cuu chien binh", "nhan si", "tri thuc", "doanh nhan",
-].join("|")})\\b`);
+const STANDING = ["già làng", "trưởng ban", "trưởng thôn", "trưởng ấp", "trưởng bản", "người có uy tín", "chức sắc", "công chức", "viên chức", "người lao động", "đoàn viên", "hội viên", "cựu chiến binh", "nhân sĩ", "trí thức", "doanh nhân"];
+const STANDING_PATTERN = new RegExp(`(?<![\\p{L}\\p{M}])(?:${STANDING.join("|")})(?![\\p{L}\\p{M}])`, "gu");
+
+/** People of standing a sentence names that the question (folded words) does not name itself. */
+function namesPeople(sentence: string, questionWords: readonly string[]): boolean {
+  const question = ` ${questionWords.join(" ")} `;
+  for (const [name] of sentence.normalize("NFC").toLowerCase().matchAll(STANDING_PATTERN)) {
+    if (!question.includes(` ${fold(name)} `)) return true;
+  }
+  return false;
+}
 
 /**
  * Does a sentence hold what the question asks for? A number for "bao nhiêu", and when the question
@@ -57,7 +72,7 @@ const PROPORTION = /\b(?:mot|hai|ba|bon|nam) phan (?:hai|ba|tu|nam)\b|\bqua (?:n
 /** Units that count people ("bao nhiêu người", "mấy thành viên", "bao nhiêu đại biểu", "cán bộ", "đảng viên"), folded first syllables. */
 const PEOPLE = new Set(["nguoi", "thanh", "dai", "can", "dang", "uy"]);
 
-export function holdsAnswerType(intent: Pick<QuestionAnalysis, "type" | "unit" | "dateKind" | "person" | "share">, sentence: string, folded?: string): boolean {
+export function holdsAnswerType(intent: Pick<QuestionAnalysis, "type" | "unit" | "dateKind" | "person" | "share"> & { words?: readonly string[] }, sentence: string, folded?: string): boolean {
   const text = folded ?? fold(sentence);
   switch (intent.type) {
     case "number": {
@@ -70,7 +85,7 @@ export function holdsAnswerType(intent: Pick<QuestionAnalysis, "type" | "unit" |
     case "date":
       return intent.dateKind === "year" ? YEAR.test(text) : intent.dateKind === "period" ? PERIOD.test(text) : intent.dateKind === "day" ? DAY.test(text) : WHEN.test(text);
     case "who":
-      return intent.person ? PERSON.test(sentence) : ACTOR.test(text);
+      return intent.person ? PERSON.test(sentence) : ACTOR.test(text) || namesPeople(sentence, intent.words ?? []);
     default:
       return true;
   }

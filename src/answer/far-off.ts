@@ -10,7 +10,12 @@ import { FAR_OFF } from "./weights.ts";
  * does any kind typed as its code ("HD", "QĐ"), which only paperwork uses.
  */
 const EVERYDAY_KINDS = ["huong dan", "ke hoach", "bao cao", "thong bao", "chuong trinh", "quyet dinh", "quy dinh"];
-const EVERYDAY_CODES = new Set(EVERYDAY_KINDS.map((kind) => kindCode(kind)!));
+const EVERYDAY_CODES = new Set(EVERYDAY_KINDS.map((kind) => kindCode(kind)).filter((code) => code !== undefined));
+const isEverydayKind = (phrase: string) => EVERYDAY_CODES.has(phrase) || EVERYDAY_KINDS.includes(phrase);
+
+/** A lexicon term that says the question is of this field: any but an everyday kind written out ("quyết định" → QĐ, "quy định"). */
+const namesDomain = (concept: AnalysedQuery["concepts"][number]) =>
+  concept.alternatives.length > 0 && (EVERYDAY_CODES.has(concept.folded) || !concept.alternatives.every((phrase) => isEverydayKind(phrase.join(" "))));
 
 /**
  * A question from another field altogether ("Thủ đô của nước Pháp là thành phố nào?", "thủ tục đăng ký kết hôn cần
@@ -22,7 +27,7 @@ export function farOff(query: AnalysedQuery, top: RankedPassage | undefined, sta
   // In a handful of passages no word pair is "common", and without a lexicon no term names the domain: not judged.
   if (stats.passages < FAR_OFF.minPassages) return false;
   // A term of the lexicon names the domain, unless it is an everyday word written out that is also a kind of document ("Hướng dẫn cài đặt Windows 11": HD).
-  if (query.concepts.some((concept) => concept.alternatives.some((phrase) => !EVERYDAY_CODES.has(phrase.join(" "))))) return false;
+  if (query.concepts.some(namesDomain)) return false;
   const pairs = query.bigrams.filter((pair) => pair.weight === 1).map((pair) => pair.token);
   // A question of one or two word pairs ("Công bộc của dân là gì?") is judged by the model alone: too few pairs to tell.
   if (pairs.length <= FAR_OFF.sharedPairs) return false;

@@ -42,6 +42,8 @@ export type QuestionAnalysis = {
   focusVariants: string[][];
   /** The question's words and the words of every lexicon alternative of its phrases. */
   wordsWithAlternatives: ReadonlySet<string>;
+  /** "bằng (những) cách nào": the list should be of means (one headed "Hình thức", "Phương thức"), when one is read. */
+  means?: boolean;
   /** How many items the question says a list has ("tám nội dung", "5 bước", "ba việc"): a list of that length, or introduced with that count, is the one meant. */
   counts?: number[];
   /**
@@ -177,8 +179,10 @@ const GENERAL_KINDS = new Set(["nhiem vu", "trach nhiem", "cong viec", "noi dung
 const GENERAL_HEADS = new Set(["viec", "dieu", "diem", "y", "gi", "nao"]);
 
 /** Kinds of items that documents name in other words: a list headed "Phương thức" answers "những cách thức nào". */
+/** The words for means ("cách thức", "phương thức", "hình thức" …). */
+export const MEANS_KINDS: readonly string[] = ["cach thuc", "phuong thuc", "hinh thuc", "cach lam", "phuong phap", "bien phap"];
 const KIND_ALTERNATIVES: ReadonlyArray<readonly string[]> = [
-  ["cach thuc", "phuong thuc", "hinh thuc", "cach lam", "phuong phap", "bien phap"],
+  MEANS_KINDS,
   ["han che", "yeu kem", "ton tai", "khuyet diem", "thieu sot", "bat cap"],
   ["ket qua", "thanh tuu", "chuyen bien", "thanh tich"],
   ["giai phap", "bien phap"],
@@ -190,7 +194,6 @@ const KIND_ALTERNATIVES: ReadonlyArray<readonly string[]> = [
 const BY_MEANS = /\b(?:bang|theo|qua) (?:nhung |cac )?cach (?:nao|gi)\b/;
 
 function itemKindOf(text: string): string[] | undefined {
-  if (BY_MEANS.test(text)) return [...KIND_ALTERNATIVES[0]!];
   const words = ITEM_KIND.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
   const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
   if (pairs.length === 0 || GENERAL_HEADS.has(words[0]!) || pairs.some((pair) => GENERAL_KINDS.has(pair))) return undefined;
@@ -209,8 +212,16 @@ function findType(text: string, query: AnalysedQuery, definitionSubject: string[
   return type;
 }
 
+/**
+ * A list asked for outright, as a list check needs it: "nêu các" is left out, for folded it is also "nếu các" ("Nếu các hộ
+ * dân không đồng ý thì … có được không?" asks yes or no under a condition).
+ */
+const ASKS_FOR_LIST = /\b(?:liet ke|ke ten|ke het|ke ra|ke giup|la nhung gi|la nhung \p{L}+ gi|gom nhung|(?:nhung|cac) (?!ai\b)\p{L}+(?: \p{L}+){0,3} (?:nao|gi)|(?:bang|theo|qua) (?:nhung |cac )?cach (?:nao|gi))\b/u;
+const CONDITION = /\bneu\b.*\bthi\b/;
+
 function listBeforeCheck(text: string): boolean {
-  const list = LIST_REQUEST.exec(text);
+  if (CONDITION.test(text)) return false;
+  const list = ASKS_FOR_LIST.exec(text);
   const check = YES_NO.exec(text);
   return Boolean(list && check && list.index + list[0].length <= check.index);
 }
@@ -263,7 +274,8 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
   const counts = type === "list" || type === "steps" ? statedCounts(text) : [];
   const share = /\b(?:toi thieu|it nhat|can (?:co )?(?:bao nhieu|may)|du (?:bao nhieu|may))\b/.test(text);
   const itemKind = type === "list" ? itemKindOf(text) : undefined;
-  return { ...(itemKind ? { itemKind } : {}), type, focus, duty, scope, words, clauses, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(share ? { share } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: [...variants(focus, lexicon), ...variants(withoutSetting(focus), lexicon).filter((v) => v.length < focus.length)], wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
+  const means = type === "list" && BY_MEANS.test(text);
+  return { ...(itemKind ? { itemKind } : {}), ...(means ? { means } : {}), type, focus, duty, scope, words, clauses, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(share ? { share } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: [...variants(focus, lexicon), ...variants(withoutSetting(focus), lexicon).filter((v) => v.length < focus.length)], wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
 }
 
 /** The words with one lexicon phrase replaced by each of its alternatives, the words themselves first. */

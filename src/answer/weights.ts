@@ -56,6 +56,12 @@ export const LIST = {
   prior: 0.4,
   /** A list of steps for a question about steps. */
   steps: 0.5,
+  /**
+   * For "bằng (những) cách nào": a list of means (headed "Hình thức", "Phương thức") over the same actor's list of contents.
+   * Chosen in the fourth session of 3 December 2026 on training G (g-02: the forms of publicity against the contents)
+   * and the legal fixture; as a filter it hid the only list of another kind (review), so a bonus, the smallest (of 0.5, 1.0) that answers g-02 and the fixture with the forms.
+   */
+  means: 1.0,
   /** A subject match from the table this good brings in a list the retriever did not rank. */
   tableMin: 0.8,
   /** A subject the question repeats without naming it as its focus counts this much of a named one. */

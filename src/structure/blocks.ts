@@ -118,11 +118,11 @@ const ACTOR_BEFORE = /^(.{3,80}?)\s+(?:có trách nhiệm|có nhiệm vụ|chị
 const ASKED_OF = /(?<!đáp ứng |theo |đúng |các |những |với )(?:đề nghị|yêu cầu|giao cho|chỉ đạo)\s+(?:các\s+)?(.{3,80}?)\s+(?:trong thời gian tới\s+)?(?:cần|phải|tiếp tục|tập trung|thực hiện|triển khai|quán triệt|làm tốt|chú trọng)\b[^.]*:\s*$/iu;
 
 /**
- * "Nơi nhận:" alone: the list of those a text is sent to, at its foot, never a list of duties, steps or contents
- * ("Nơi nhận hồ sơ gồm …" is another matter).
+ * "Nơi nhận:" (alone, or with the first recipient after it when extraction joined the lines): the list of those a
+ * text is sent to, at its foot, never a list of duties, steps or contents ("Nơi nhận hồ sơ gồm …" is another matter).
  */
 export function isRecipientsLead(lead: string): boolean {
-  return /^\s*[*•]?\s*nơi nhận\s*:?\s*$/iu.test(lead);
+  return /^[\s*•\-–]*nơi nhận\s*(?::|$)/iu.test(lead);
 }
 
 /**

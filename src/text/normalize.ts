@@ -45,7 +45,9 @@ function buildFoldTable(): Uint16Array {
   return table;
 }
 
-const decoder = new TextDecoder("utf-16le");
+/** The folded units back to a string: in the platform's byte order, keeping a leading U+FEFF as the text had it. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const decoder = new TextDecoder(LITTLE_ENDIAN ? "utf-16le" : "utf-16be", { ignoreBOM: true });
 
 function foldUncached(text: string): string {
   const source = text.normalize("NFC");

@@ -31,6 +31,9 @@ describe("a question from another field", () => {
     const result = await answerer.answer("Hướng dẫn cài đặt phần mềm diệt virus cho máy tính xách tay");
     expect(result.grade).toBe("none");
     expect(result.explain?.otherField).toBe(true);
+    // "quyết định" (QĐ, like "quy định") is as everyday.
+    const car = await answerer.answer("Quyết định mua máy giặt loại nào bền nhất, giá bao nhiêu?");
+    expect(car.explain?.otherField).toBe(true);
   });
 
   it("is not judged in a handful of passages, where no word pair can be common", async () => {

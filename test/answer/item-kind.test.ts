@@ -64,6 +64,12 @@ describe("the kind of items a list question asks for", () => {
     expect(result.answer).not.toContain("Chỉ đạo hội nông dân xã mở lớp tập huấn");
   });
 
+  it("reads 'bằng những cách nào' as a wish for a list of means, and keeps an explicit kind asked with it", () => {
+    expect(read("cấp ủy vận động nông dân bằng những cách nào?").means).toBe(true);
+    expect(read("cấp ủy vận động nông dân bằng những cách nào?").itemKind).toBeUndefined();
+    expect(read("những giải pháp nào, thực hiện bằng cách gì?").itemKind).toContain("giai phap");
+  });
+
   it("answers 'những cách thức nào' with the list headed 'Phương thức'", async () => {
     const result = await answerer.answer("ở huyện Đông Hòa vận động nông dân bằng những cách thức nào?");
     expect(result.answer).toContain("Đối thoại trực tiếp với nông dân");

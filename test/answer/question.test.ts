@@ -43,6 +43,10 @@ describe("reading what a question asks", () => {
     // A list asked first, then a check of one item: the list answers both; a check alone stays yes/no.
     ["thủ trưởng có thể công khai bằng những cách nào, dán bảng tin có được không?", "list"],
     ["Thủ trưởng có được công khai trên bảng tin không?", "yesno"],
+    // "Nếu các …" (folded like "nêu các") asks yes or no under a condition.
+    ["Nếu các hộ dân không đồng ý thì chính quyền có được cưỡng chế không?", "yesno"],
+    ["Nếu những người có uy tín từ chối tham gia thì có phải báo cáo không?", "yesno"],
+    ["Khi nêu các ý kiến góp ý thì có cần ghi tên không?", "yesno"],
     ["Ai chịu trách nhiệm báo cáo, mọi người biết thì giúp em", "who"],
     ["Ở cơ sở ai biết rõ tình hình nhân dân nhất?", "who"],
     ["Trong thôn, ai hiểu dân nhất?", "who"],
@@ -229,5 +233,15 @@ describe("does a sentence hold what the question asks (a date, an actor)", () =>
     expect(holdsAnswerType(who, "Phát huy vai trò của già làng, người có uy tín, chức sắc tôn giáo trong vận động nhân dân.")).toBe(true);
     expect(holdsAnswerType(who, "Đoàn viên, hội viên tích cực tham gia phong trào thi đua.")).toBe(true);
     expect(holdsAnswerType(who, "Phát huy vai trò của các phong trào thi đua trong vận động nhân dân ở địa phương.")).toBe(false);
+  });
+
+  it("does not take words that only look like people once folded, nor the people the question names itself, for who does it", () => {
+    const keep = read("Ai phải kiên trì thực hiện nghị quyết về xây dựng Đảng?");
+    expect(holdsAnswerType(keep, "Kiên trì thực hiện Nghị quyết Trung ương 4 khóa XI về xây dựng Đảng.")).toBe(false);
+    expect(holdsAnswerType(keep, "Xây dựng trường bán trú cho con em đồng bào.")).toBe(false);
+    expect(holdsAnswerType(keep, "Đội ngũ trí thức, doanh nhân kiên trì thực hiện nghị quyết.")).toBe(true);
+    const recruit = read("Ai có trách nhiệm bảo đảm minh bạch trong việc tuyển dụng công chức, viên chức?");
+    expect(holdsAnswerType(recruit, "Bảo đảm dân chủ, minh bạch trong tuyển dụng công chức, viên chức.")).toBe(false);
+    expect(holdsAnswerType(recruit, "Hội đồng tuyển dụng bảo đảm minh bạch trong tuyển dụng công chức, viên chức.")).toBe(true);
   });
 });

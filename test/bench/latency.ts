@@ -1,4 +1,5 @@
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import * as lancedb from "@lancedb/lancedb";
 import type { LocalEmbedder } from "../../src/embed/local.ts";
 import type { Lexicon } from "../../src/lexicon.ts";
@@ -102,7 +103,8 @@ export async function startNodeArgs(root: string): Promise<string[]> {
     if (!word.startsWith("-")) break;
     flags.push(word);
     // A flag that takes the next word as its value ("--import ./src/runtime/with-compile-cache.ts"), a path from the root.
-    if (FLAGS_WITH_VALUE.has(word) && i + 1 < rest.length) flags.push(path.resolve(root, rest[++i]!));
+    // (As a file URL: a Windows path "C:\…" would be read as a URL of scheme "c:".)
+    if (FLAGS_WITH_VALUE.has(word) && i + 1 < rest.length) flags.push(pathToFileURL(path.resolve(root, rest[++i]!)).href);
   }
   return flags;
 }

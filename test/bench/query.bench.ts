@@ -1,5 +1,6 @@
 import { cp } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import * as lancedb from "@lancedb/lancedb";
 import { LocalEmbedder } from "../../src/embed/local.ts";
 import { evaluate, readQuestionFile } from "../../src/eval.ts";
@@ -208,7 +209,7 @@ try {
       "LanceDB thường p50/p95": `${timed.plain!.p50.toFixed(1)} / ${timed.plain!.p95.toFixed(1)}`,
       "quét hết vector p50/p95": `${floorTimed.p50.toFixed(1)} / ${floorTimed.p95.toFixed(1)}`,
       "p95 ÷ thường": timed.answer!.p95 / timed.plain!.p95, "p95 ÷ quét hết": timed.answer!.p95 / floorTimed.p95,
-      [`bộ nhớ tiến trình phục vụ (đỉnh, như npm start: ${startArgs.map((arg) => (path.isAbsolute(arg) ? path.relative(ROOT, arg) : arg)).join(" ")}) MB`]: Math.round(memory),
+      [`bộ nhớ tiến trình phục vụ (đỉnh, như npm start: ${startArgs.map((arg) => (arg.startsWith("file:") ? path.relative(ROOT, fileURLToPath(arg)) : arg)).join(" ")}) MB`]: Math.round(memory),
       "…với heap mặc định của Node": Math.round(unbounded),
     });
     knowledge.close();

@@ -17,6 +17,11 @@ describe("folding Vietnamese text (lower case, no marks)", () => {
     expect(fold("İ")).toBe("i\u0307".normalize("NFD").replace(/\p{M}/gu, ""));
   });
 
+  it("keeps a byte-order mark at the start of a text as the text had it (it is no syllable)", () => {
+    expect(fold("\uFEFFDân vận")).toBe("\uFEFFdan van");
+    expect(foldedSyllables("\uFEFFDân vận")).toEqual(["dan", "van"]);
+  });
+
   it("splits folded syllables at anything that is not a letter or a digit", () => {
     expect(foldedSyllables("Nghị quyết số 25-NQ/TW (2013): “Dân vận”")).toEqual(["nghi", "quyet", "so", "25", "nq", "tw", "2013", "dan", "van"]);
     expect(foldedSyllables("Ω ω 😀 dân")).toEqual(["ω", "ω", "dan"]);

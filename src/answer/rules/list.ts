@@ -9,7 +9,8 @@ import { sentenceRanges } from "../../text/sentences.ts";
 import type { Candidate, QuotedLine } from "../candidate.ts";
 import type { AnswerContext } from "../context.ts";
 import { phraseEcho, questionOutsideFocus } from "../echo.ts";
-import { statedCounts } from "../question.ts";
+import { MEANS_KINDS, statedCounts } from "../question.ts";
+import { namesActor } from "../evidence.ts";
 import { scopeMatch } from "../scope.ts";
 import { focusScore, namesScore, subjectScore } from "../subject.ts";
 import { LIMITS, LIST } from "../weights.ts";
@@ -174,6 +175,10 @@ function choose(context: AnswerContext, all: ListOption[]): Choice | undefined {
   const framesAnother = (option: ListOption) => option.items.some((item) => /:\s*$/.test(item) && leads.has(leadKey(item)));
   // When the question names an actor and some list is that actor's own, only such lists compete.
   const named = intent.focus.length > 0 && matches.some((m) => (m ?? 0) >= LIST.focusMin);
+  // "bằng những cách nào" favours a list of means ("Hình thức công khai", "Phương thức:") over other lists, unless it is
+  // another actor's: "Phương thức" of the đoàn thể does not say how the cấp ủy leads.
+  const ofMeans = options.map((option, i) => Boolean(intent.means) && namesKind(MEANS_KINDS, option)
+    && (!namesActor(foldedSyllables(option.subject).join(" ")) || (matches[i] ?? 0) >= LIST.focusMin));
   // When some list is in the document the question names, lists of other (or unknown) documents do not compete.
   const inScope = options.some((option) => option.scope === 1);
   const outsideFocus = questionOutsideFocus(context);
@@ -210,7 +215,7 @@ function choose(context: AnswerContext, all: ListOption[]): Choice | undefined {
     const leadWords = option.lead ? contentWords(withoutOutlineNumber(option.lead)).filter((w) => !subjectWords.has(w) && !DUTY_WORDS.has(w)) : [];
     const leadCover = leadWords.length ? containment(leadWords, intent.wordsWithAlternatives, stats) : 0;
     const echo = phraseEcho(outsideFocus, foldedSyllables(`${option.headings.join(" ")} ${option.subject} ${option.lead}`), stats);
-    const score = LIST.focus * (focusMatch ?? 0) + LIST.coverage * support + LIST.lead * leadCover + LIST.prior * prior + LIST.phrase * echo + (intent.type === "steps" && option.steps ? LIST.steps : 0);
+    const score = LIST.focus * (focusMatch ?? 0) + LIST.coverage * support + LIST.lead * leadCover + LIST.prior * prior + LIST.phrase * echo + (intent.type === "steps" && option.steps ? LIST.steps : 0) + (ofMeans[i] ? LIST.means : 0);
     if (!best || score > best.score) best = { option, score, focusMatch, support, echo };
   }
   return best;
