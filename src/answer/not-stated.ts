@@ -9,6 +9,7 @@ import { formNotHeld } from "./template.ts";
 import type { ScoredSentence } from "./evidence.ts";
 import { textNumberNotStated } from "./text-number.ts";
 import type { QuestionAnalysis } from "./question.ts";
+import { THOSE_FEW } from "./question.ts";
 import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
 
 /**
@@ -28,9 +29,9 @@ export type NotStated =
 
 /**
  * The question's clauses (abbreviations written out, folded); a clause that asks to confirm a count rather than for
- * one ("chỉ mấy người trong ban dân vận thôi hả?": only so few?) is left out.
+ * one ("chỉ mấy người trong ban dân vận thôi hả?": only so few?), or names "those few" things ("mấy câu khẩu hiệu ấy"), is left out.
  */
-const askedClauses = (clauses: readonly string[]) => clauses.filter((clause) => !/\bchi (?:co )?(?:may|bao nhieu)\b.*\bthoi\b/.test(clause));
+const askedClauses = (clauses: readonly string[]) => clauses.filter((clause) => !/\bchi (?:co )?(?:may|bao nhieu)\b.*\bthoi\b/.test(clause) && !THOSE_FEW.test(clause));
 
 /** "Trưởng Ban Dân vận Trung ương hiện nay là ai?": who holds an office now (a person asked for), which dated documents cannot say. */
 const NOW = /\b(?:hien nay|hien tai|bay gio|duong nhiem|hien dang)\b/;

@@ -73,6 +73,8 @@ export function statedCounts(folded: string): number[] {
   return [...folded.matchAll(COUNT_BEFORE_NOUN)].map((m) => NUMBER_WORDS[m[1]!] ?? Number(m[1])).filter((n) => n >= 2 && n <= 30);
 }
 
+/** "mấy câu khẩu hiệu ấy", "mấy việc kia": those few things, named, not a count asked for. */
+export const THOSE_FEW = /\bmay (?:\p{L}+ ){0,3}(?:ay|kia)\b/u;
 /** A yes/no question: "có phải … không", "… được không", "có cần …". */
 const YES_NO = /\b(?:co phai|phai khong|duoc khong|hay khong|dung khong|co can|co bat buoc|co duoc|co nen)\b|^(?:co|co phai) .+ khong$/;
 /** Patterns by type, on the folded question; the first type whose pattern matches wins (order below). */
@@ -80,7 +82,7 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["steps", /\b(?:cac buoc|may buoc|nhung buoc|bao nhieu buoc|buoc nao|trinh tu|quy trinh|thu tuc (?:gom|nhu the nao|the nao|ra sao)|tien hanh theo|lam theo thu tu|lan luot|tung buoc|theo thu tu|tuan tu|truoc sau (?:ra sao|the nao|nhu the nao|ntn)|tu (?:luc|khi) \w+(?: \w+){0,8} den (?:luc|khi))\b/],
   ["who", /\b(?:ai|nguoi nao|dong chi nao|ong nao|ba nao|co quan nao|don vi nao|to chuc nao|(?<!van )ban nao|cap nao|chu the nao|bo phan nao|luc luong nao)\b/],
   ["date", /\b(?:nam nao|ngay nao|thang nao|khi nao|luc nao|bao gio|thoi diem nao|thoi han|han chot|truoc ngay|bao lau|may thang|may nam|dinh ky|nam bao nhieu|ngay bao nhieu|thoi gian nao|hieu luc tu|tu ngay nao|tu nam nao)\b/],
-  ["number", /\b(?:bao nhieu|may|so luong|ty le|ti le|phan tram|muc bao nhieu)\b/],
+  ["number", /\b(?:bao nhieu|may(?! (?:\p{L}+ ){0,3}(?:ay|kia)\b)|so luong|ty le|ti le|phan tram|muc bao nhieu)\b/u],
   ["definition", /\b(?:la gi|the nao la|khai niem|dinh nghia|duoc hieu|hieu the nao|hieu nhu the nao|hieu ra sao|nghia la gi|nghia la sao|la lam gi|la viec gi|la lam viec gi|noi nom na)\b/],
   ["list", /\b(?:nhiem vu|trach nhiem|phai lam gi|lam gi|lam nhung gi|lam nhung viec gi|gom nhung|gom nhu|bao gom|nhung gi|nhung viec|noi dung|giai phap|bien phap|muc tieu|quan diem|phuong thuc|phuong huong|yeu cau|hinh thuc|ke ten|liet ke|dot pha|chi tieu|nhung nao|cac nao|nghia vu|quyen han|chuc nang|viec gi)\b/],
   ["yesno", YES_NO],

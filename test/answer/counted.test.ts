@@ -34,6 +34,14 @@ const words = (question: string) => fold(question).toLowerCase().split(/\s+/);
 const clauses = (question: string) => question.split(",").map((clause) => fold(clause).toLowerCase().trim());
 
 describe("a count the question asks for", () => {
+  it("is not asked by 'mấy … ấy' (those few things, named): the passage answers", async () => {
+    const result = await answerer.answer("Hội thi tìm hiểu quy chế dân chủ là gì, mấy phần thi ấy ạ");
+    expect(result.grade).not.toBe("none");
+    expect(result.notStated).toBeUndefined();
+    expect(result.answer).toContain("gồm phần thi kiến thức và phần thi xử lý tình huống");
+  });
+
+
   it("is stated by a number of that unit, people counted as members too", () => {
     const sentence = [{ text: "Ban Thanh tra nhân dân cơ quan có từ 03 đến 05 thành viên do hội nghị cán bộ, công chức bầu." }];
     expect(countsNotStated(clauses("ban thanh tra co bao nhieu nguoi"), sentence)).toEqual([]);

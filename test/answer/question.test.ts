@@ -40,6 +40,8 @@ describe("reading what a question asks", () => {
     // "bộ máy" is not "mấy": a yes/no question, not a number.
     ["Có phải cắt giảm người hưởng lương trong bộ máy nhà nước không?", "yesno"],
     ["Chi bộ họp mấy lần một tháng", "number"],
+    // "mấy … ấy" names those few things; it asks for no count.
+    ["phong cách làm việc cấp trên yêu cầu là gì, mấy câu khẩu hiệu ấy ạ", "definition"],
     // A list asked first, then a check of one item: the list answers both; a check alone stays yes/no.
     ["thủ trưởng có thể công khai bằng những cách nào, dán bảng tin có được không?", "list"],
     ["Thủ trưởng có được công khai trên bảng tin không?", "yesno"],
