@@ -37,7 +37,7 @@ describe("a count the question asks for", () => {
   it("is not asked by 'mấy … ấy' (those few things, named): the passage answers", async () => {
     const result = await answerer.answer("Hội thi tìm hiểu quy chế dân chủ là gì, mấy phần thi ấy ạ");
     expect(result.grade).not.toBe("none");
-    expect(result.notStated).toBeUndefined();
+    expect(result.explain?.notStated).toBeUndefined();
     expect(result.answer).toContain("gồm phần thi kiến thức và phần thi xử lý tình huống");
   });
 
