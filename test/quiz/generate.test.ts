@@ -2,6 +2,7 @@ import path from "node:path";
 import { createOpenAI } from "@ai-sdk/openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalEmbedder } from "../../src/embed/local.ts";
+import type { Passage } from "../../src/index/schema.ts";
 import { openIndex } from "../../src/index/store.ts";
 import type { KnowledgeIndex } from "../../src/index/store.ts";
 import { loadQuizBank } from "../../src/quiz/bank.ts";
@@ -37,6 +38,19 @@ describe("question bank and generated questions", () => {
     const problems = await checkSources([wrong], index, () => index.allPassages());
     expect(problems[0]).toMatchObject({ id: "sai-nguon" });
     expect(problems[0]!.problem).toMatch(/không thấy trích dẫn/);
+  });
+
+  it("never makes a question of the list of those a decision is sent to ('Nơi nhận:')", () => {
+    const passage = (id: string, clean: string) => ({ id, clean, text: clean, search: "", section: "Quyết định về Tổ công tác dân vận", docTitle: "Quyết định về Tổ công tác dân vận" }) as unknown as Passage;
+    const passages = [
+      passage("duties", "Tổ công tác có nhiệm vụ sau:\n\n- Nắm tình hình nhân dân trên địa bàn;\n\n- Tham mưu tổ chức đối thoại với nhân dân;\n\n- Báo cáo kết quả hoạt động hằng quý."),
+      passage("ways", "Tổ công tác làm việc theo phương thức sau:\n\n- Đối thoại trực tiếp với nhân dân tại thôn;\n\n- Phối hợp với Mặt trận Tổ quốc xã;\n\n- Lắng nghe ý kiến qua hộp thư góp ý."),
+      passage("foot", "Điều 3. Chánh Văn phòng chịu trách nhiệm thi hành Quyết định này.\n\nNơi nhận:\n\n- Như Điều 3;\n\n- Thường trực Tỉnh ủy;\n\n- Chủ tịch UBND tỉnh;\n\n- Lưu: VT, NC."),
+    ];
+    const drafts = Array.from({ length: 20 }, (_, seed) => generateFromStructure(passages, { count: 10, seed })).flat();
+    expect(drafts.length).toBeGreaterThan(0);
+    const options = drafts.flatMap((draft) => draft.options).join(" | ");
+    expect(options).not.toMatch(/Như Điều 3|Lưu: VT|Thường trực Tỉnh ủy/);
   });
 
   it("generates well-formed questions whose correct option is in the cited passage, without a model", async () => {
