@@ -170,7 +170,13 @@ function findFocus(text: string, accented = false): string[] {
  * nào", "các nguyên nhân gì". It makes a list question of one that would otherwise read as a number ("có
  * mấy khâu đột phá, là gì"), a reason ("vì sao …, nêu các lý do"), a definition or a plain fact.
  */
-const LIST_REQUEST = /\b(?:liet ke|ke ten|ke het|ke ra|ke giup|ke cac|ke nhung|neu cac|neu nhung|neu het|neu giup|la nhung gi|la nhung \p{L}+ gi|gom nhung|(?:nhung|cac) (?!ai\b)\p{L}+(?: \p{L}+){0,3} (?:nao|gi))\b/u;
+/** Asking outright for several things: "liệt kê", "kể tên", "là những gì", "gồm những", "những X nào/gì". */
+const ASK_LIST = String.raw`liet ke|ke ten|ke het|ke ra|ke giup|la nhung gi|la nhung \p{L}+ gi|gom nhung|(?:nhung|cac) (?!ai\b)\p{L}+(?: \p{L}+){0,3} (?:nao|gi)`;
+/** "kể các", "nêu các/những/hết/giúp" (folded, "nêu các" is also "nếu các"). */
+const STATE_THE = String.raw`ke cac|ke nhung|neu cac|neu nhung|neu het|neu giup`;
+/** "bằng (những) cách nào": by what means. */
+const MEANS = String.raw`(?:bang|theo|qua) (?:nhung |cac )?cach (?:nao|gi)`;
+const LIST_REQUEST = new RegExp(`\\b(?:${ASK_LIST}|${STATE_THE})\\b`, "u");
 /** The types a plain request for several things turns into a list question. */
 const LIST_REQUEST_OVERRIDES: ReadonlySet<QuestionType> = new Set(["number", "fact", "howwhy", "definition"]);
 
@@ -193,7 +199,7 @@ const KIND_ALTERNATIVES: ReadonlyArray<readonly string[]> = [
 ];
 
 /** "bằng (những) cách nào": the means, which a list headed "Hình thức …" or "Phương thức …" names. */
-const BY_MEANS = /\b(?:bang|theo|qua) (?:nhung |cac )?cach (?:nao|gi)\b/;
+const BY_MEANS = new RegExp(`\\b${MEANS}\\b`);
 
 function itemKindOf(text: string): string[] | undefined {
   const words = ITEM_KIND.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
@@ -218,7 +224,7 @@ function findType(text: string, query: AnalysedQuery, definitionSubject: string[
  * A list asked for outright, as a list check needs it: "nêu các" is left out, for folded it is also "nếu các" ("Nếu các hộ
  * dân không đồng ý thì … có được không?" asks yes or no under a condition).
  */
-const ASKS_FOR_LIST = /\b(?:liet ke|ke ten|ke het|ke ra|ke giup|la nhung gi|la nhung \p{L}+ gi|gom nhung|(?:nhung|cac) (?!ai\b)\p{L}+(?: \p{L}+){0,3} (?:nao|gi)|(?:bang|theo|qua) (?:nhung |cac )?cach (?:nao|gi))\b/u;
+const ASKS_FOR_LIST = new RegExp(`\\b(?:${ASK_LIST}|${MEANS})\\b`, "u");
 const CONDITION = /\bneu\b.*\bthi\b/;
 
 function listBeforeCheck(text: string): boolean {

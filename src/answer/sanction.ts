@@ -7,11 +7,13 @@ import { fold } from "../text/normalize.ts";
  * khai trừ …) answers it; "xử lý nghiêm những hành vi tiêu cực" says that breaches are dealt with, not how.
  */
 
-/** A disciplinary form asked for, on the folded question. */
-const ASKS_FORM = /\bhinh thuc ky luat\b|\bky luat (?:[a-z]+ ){0,3}(?:(?:bang|theo) (?:nhung )?hinh thuc|hinh thuc (?:nao|gi)|muc nao|muc gi)\b|\b(?:khien trach|canh cao|cach chuc|khai tru) hay (?:khien trach|canh cao|cach chuc|khai tru)\b/;
+/** The disciplinary forms a question names as a choice ("khiển trách hay cảnh cáo"), folded… */
+const CHOICES = "khien trach|canh cao|cach chuc|khai tru";
+/** …and all the forms of Party and State rules. */
+const FORMS = new RegExp(`\\b(?:${CHOICES}|ha bac luong|ha ngach|giang chuc|buoc thoi viec|bai nhiem)\\b`);
 
-/** The disciplinary forms of Party and State rules, folded. */
-const FORMS = /\b(?:khien trach|canh cao|cach chuc|khai tru|ha bac luong|ha ngach|giang chuc|buoc thoi viec|bai nhiem)\b/;
+/** A disciplinary form asked for, on the folded question. */
+const ASKS_FORM = new RegExp(`\\bhinh thuc ky luat\\b|\\bky luat (?:[a-z]+ ){0,3}(?:(?:bang|theo) (?:nhung )?hinh thuc|hinh thuc (?:nao|gi)|muc nao|muc gi)\\b|\\b(?:${CHOICES}) hay (?:${CHOICES})\\b`);
 
 /** True when the question asks which disciplinary form applies and no sentence read names one. */
 export function sanctionNotStated(words: readonly string[], sentences: ReadonlyArray<{ text: string }>): boolean {

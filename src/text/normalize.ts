@@ -51,8 +51,20 @@ const decoder = new TextDecoder(LITTLE_ENDIAN ? "utf-16le" : "utf-16be", { ignor
 
 function foldUncached(text: string): string {
   const source = text.normalize("NFC");
+  const out = foldUnits(source);
+  return out ? decoder.decode(out) : foldSlowly(source);
+}
+
+/**
+ * Each unit of an NFC text folded through the table (a character beyond it folded on its own), or undefined when one
+ * does not fold to a single unit. With `bounds`, the start and end of each syllable (run of letters and digits of the
+ * fold) are pushed there in pairs.
+ */
+function foldUnits(source: string, bounds?: number[]): Uint16Array | undefined {
   const table = (foldTable ??= buildFoldTable());
+  const isWord = wordTable!;
   const out = new Uint16Array(source.length);
+  let start = -1;
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i);
     let folded = code < FOLD_TABLE_SIZE ? table[code]! : 0;
@@ -60,10 +72,19 @@ function foldUncached(text: string): string {
       const ch = foldChar(source[i]!);
       if (ch.length === 1) folded = ch.charCodeAt(0);
     }
-    if (folded === 0) return foldSlowly(source);
+    if (folded === 0) return undefined;
     out[i] = folded;
+    if (!bounds) continue;
+    const word = code < FOLD_TABLE_SIZE ? isWord[code] === 1 : LETTER_OR_DIGIT.test(String.fromCharCode(folded));
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      bounds.push(start, i);
+      start = -1;
+    }
   }
-  return decoder.decode(out);
+  if (bounds && start >= 0) bounds.push(start, source.length);
+  return out;
 }
 
 /** Character by character, for a text with a character the table does not fold to one unit. */
@@ -117,33 +138,10 @@ export function syllables(text: string): string[] {
  */
 export function foldedSyllables(text: string): string[] {
   const source = text.normalize("NFC");
-  const table = (foldTable ??= buildFoldTable());
-  const isWord = wordTable!;
-  const out = new Uint16Array(source.length);
   /** Start and end of each syllable, in pairs. */
   const bounds: number[] = [];
-  let start = -1;
-  for (let i = 0; i < source.length; i++) {
-    const code = source.charCodeAt(i);
-    let folded = code < FOLD_TABLE_SIZE ? table[code]! : 0;
-    let word = folded !== 0 && isWord[code] === 1;
-    if (folded === 0 && code >= FOLD_TABLE_SIZE && (code < 0xd800 || code > 0xdfff)) {
-      const ch = foldChar(source[i]!);
-      if (ch.length === 1) {
-        folded = ch.charCodeAt(0);
-        word = LETTER_OR_DIGIT.test(ch);
-      }
-    }
-    if (folded === 0) return splitFolded(foldUncached(source));
-    out[i] = folded;
-    if (word) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      bounds.push(start, i);
-      start = -1;
-    }
-  }
-  if (start >= 0) bounds.push(start, source.length);
+  const out = foldUnits(source, bounds);
+  if (!out) return splitFolded(foldSlowly(source));
   const folded = decoder.decode(out);
   const words = new Array<string>(bounds.length / 2);
   for (let w = 0; w < words.length; w++) words[w] = folded.slice(bounds[2 * w], bounds[2 * w + 1]);
