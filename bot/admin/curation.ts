@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { CuratedAnswer } from "../../src/answer/curated.ts";
-import { curatedCitationSchema, MIN_QUOTE_WORDS, questionSimilarity, questionTerms, quoteHolds } from "../../src/answer/curated.ts";
+import { curatedCitationSchema, MIN_QUOTE_WORDS, newCuratedId, questionSimilarity, questionTerms, quoteHolds } from "../../src/answer/curated.ts";
 import { firstSentence } from "../../src/answer/rules/text.ts";
 import type { Logger } from "../../src/log.ts";
 import type { StateStore } from "../../src/state/store.ts";
@@ -46,7 +45,7 @@ export function createCuration(deps: { store: StateStore; knowledge: () => Knowl
         if (!quoteHolds(passage, c.quote)) return { ok: false, error: `đoạn ${c.chunkId} không có nguyên văn «${c.quote}» (cần ít nhất ${MIN_QUOTE_WORDS} chữ, chép đúng từ đoạn nguồn)` };
       }
       const now = new Date().toISOString();
-      const entry: CuratedAnswer = { id: randomBytes(6).toString("base64url"), question, phrasings, answer, citations, status: "active", hits: 0, createdBy: actor, createdAt: now, updatedAt: now };
+      const entry: CuratedAnswer = { id: newCuratedId(), question, phrasings, answer, citations, status: "active", hits: 0, createdBy: actor, createdAt: now, updatedAt: now };
       await store.saveCurated(entry);
       await store.audit({ at: now, actor, action: "curate", target: entry.id, detail: question });
       deps.invalidate();

@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { CuratedAnswer } from "../../src/answer/curated.ts";
-import { questionSimilarity, questionTerms, quoteHolds } from "../../src/answer/curated.ts";
+import { newCuratedId, questionSimilarity, questionTerms, quoteHolds } from "../../src/answer/curated.ts";
 import { CURATED } from "../../src/answer/weights.ts";
 import { loadConfig, loadDotEnv } from "../../src/config.ts";
 import { createEmbedder } from "../../src/embed/factory.ts";
@@ -73,7 +72,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
           });
           const now = new Date().toISOString();
           const entry: CuratedAnswer = {
-            id: randomBytes(6).toString("base64url"), question: values.question, phrasings: values.phrasing ?? [], answer: values.answer, citations,
+            id: newCuratedId(), question: values.question, phrasings: values.phrasing ?? [], answer: values.answer, citations,
             status: "active", hits: 0, createdBy: "cli", createdAt: now, updatedAt: now,
           };
           await store.saveCurated(entry);

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { TermStats } from "../index/term-stats.ts";
 import type { Lexicon } from "../lexicon.ts";
@@ -89,6 +90,14 @@ export function matchCurated(question: string, entries: readonly CuratedAnswer[]
 }
 
 /** A quote shorter than this (in words) cites nothing in particular. */
+/**
+ * A new curated answer's id: short, and typeable after `npm run curated -- remove`. It never begins with
+ * "-", which the command line would read as an option (a bare base64url id did, one time in 64).
+ */
+export function newCuratedId(): string {
+  return `c${randomBytes(6).toString("base64url")}`;
+}
+
 export const MIN_QUOTE_WORDS = 4;
 
 /** The quote (at least MIN_QUOTE_WORDS words) is still, word for word (whitespace aside), in the passage. */
