@@ -115,8 +115,8 @@ export async function loadLexicon(file: string): Promise<LoadedLexicon> {
 }
 
 /** Where a phrase starts in a list of folded words, or -1. */
-export function findPhrase(tokens: string[], phrase: Phrase): number {
-  outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
+export function findPhrase(tokens: string[], phrase: Phrase, from = 0): number {
+  outer: for (let i = from; i + phrase.length <= tokens.length; i++) {
     for (let j = 0; j < phrase.length; j++) if (tokens[i + j] !== phrase[j]) continue outer;
     return i;
   }
@@ -136,9 +136,14 @@ export function expandQuery(lexicon: Lexicon, foldedTokens: string[]): Expansion
   const found: Expansion[] = [];
   for (const group of lexicon.groups) {
     for (const phrase of group) {
-      const start = findPhrase(foldedTokens, phrase);
+      let start = findPhrase(foldedTokens, phrase);
       if (start < 0) continue;
-      found.push({ start, end: start + phrase.length, alternatives: group.filter((other) => other !== phrase) });
+      // Every place it is typed ("Bí thư ĐUK … Đảng ủy Khối (ĐUK)"): each is met by the group's other forms.
+      const alternatives = group.filter((other) => other !== phrase);
+      while (start >= 0) {
+        found.push({ start, end: start + phrase.length, alternatives });
+        start = findPhrase(foldedTokens, phrase, start + phrase.length);
+      }
       break;
     }
   }

@@ -4,6 +4,7 @@ import { fold, hasDiacritics, nfc } from "./text/normalize.ts";
 import { FOLDED_ORDINAL_NUMBER, ordinalItemPattern, ordinalWords } from "./text/drafting.ts";
 import { analyseQuestion, bigram } from "./text/terms.ts";
 import { definedTerm } from "./text/definition.ts";
+import { writeOutShorthand } from "./text/shorthand.ts";
 
 /** A content syllable of the question and the lexicon phrases that may stand in for it in a passage. */
 export type Concept = { folded: string; accented: string; alternatives: Phrase[] };
@@ -57,7 +58,8 @@ function findOrdinal(tokens: ReadonlyArray<{ folded: string; accented: string }>
   return undefined;
 }
 
-export function analyseQuery(question: string, lexicon: Lexicon): AnalysedQuery {
+export function analyseQuery(typed: string, lexicon: Lexicon): AnalysedQuery {
+  const question = writeOutShorthand(typed, { codes: false });
   const analysed = analyseQuestion(question);
   const ordinal = findOrdinal(analysed);
   // The ordinal words themselves ("thứ", "tám") are matched through the ordinal, not as content.
@@ -92,8 +94,9 @@ export function analyseQuery(question: string, lexicon: Lexicon): AnalysedQuery 
   const echo = raw.slice(1).map((word, i) => bigram(raw[i]!, word));
   const searchTokens = new Set<string>([...concepts.map((c) => c.folded), ...bigrams.keys()]);
   const expansionWords: string[] = [];
-  for (const expansion of expansions) {
-    for (const phrase of expansion.alternatives) {
+  // A phrase typed twice adds its other forms once.
+  for (const expansion of new Set(expansions.map((e) => e.alternatives))) {
+    for (const phrase of expansion) {
       phrase.forEach((word, j) => {
         searchTokens.add(word);
         expansionWords.push(word);

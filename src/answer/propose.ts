@@ -13,7 +13,9 @@ import { HEADING, LIST } from "./weights.ts";
 type Rule = { name: RuleName | "list"; run: (context: AnswerContext, sentences: ScoredSentence[]) => Candidate | undefined | Promise<Candidate | undefined> };
 
 const item: Rule = { name: "item", run: itemRule };
-const list: Rule = { name: "list", run: listRule };
+const list: Rule = { name: "list", run: (context) => listRule(context) };
+/** "mấy nội dung trọng tâm", a number asked of a list's items: the list introduced as those items, when one is read. */
+const countedList: Rule = { name: "list", run: (context) => (context.intent.countedNoun ? listRule(context, true) : undefined) };
 const who: Rule = { name: "who-duty", run: whoDutyRule };
 const signer: Rule = { name: "signer", run: signerRule };
 const heading: Rule = { name: "heading", run: headingRule };
@@ -27,7 +29,7 @@ const RULES_BY_TYPE: Record<QuestionType, Rule[]> = {
   steps: [list, heading, sentences],
   who: [signer, heading, who, sentences],
   definition: [heading, definition, sentences],
-  number: [sentences],
+  number: [countedList, sentences],
   date: [sentences],
   yesno: [heading, sentences],
   howwhy: [heading, sentences],

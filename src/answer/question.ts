@@ -4,6 +4,7 @@ import type { AnalysedQuery } from "../query.ts";
 import { fold, foldedSyllables, nfc } from "../text/normalize.ts";
 import { isFunctionWord } from "../text/terms.ts";
 import { FOLDED_THI, trimEdges } from "../text/definition.ts";
+import { writeOutShorthand } from "../text/shorthand.ts";
 import type { QuestionScope } from "./scope.ts";
 import { findScope, withoutPlace } from "./scope.ts";
 
@@ -47,6 +48,11 @@ export type QuestionAnalysis = {
   /** How many items the question says a list has ("tám nội dung", "5 bước", "ba việc"): a list of that length, or introduced with that count, is the one meant. */
   counts?: number[];
   /**
+   * "mấy việc chính", "bao nhiêu nội dung": the items whose number is asked (folded, "viec"). A list whose lead-in
+   * states a number of them ("phương pháp … có ba việc quan trọng") is the one meant, as one of a stated count is.
+   */
+  countedNoun?: string;
+  /**
    * For "những kết quả gì", "các hạn chế, yếu kém nào": the syllable pairs that name what kind of items
    * are asked for ("ket qua"; "han che", "yeu kem"). A list whose heading path and lead-in name none of
    * them is a list of something else. Absent when the kind is a general one ("những việc gì",
@@ -66,11 +72,23 @@ const COUNTED = /^(?:\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|may|cac|nhung)\s+/
 /** Number words as folded; "tư" and "sáu" are left out: folded they are "từ" and "sau" ("từ việc", "sau bước"). */
 const NUMBER_WORDS: Record<string, number> = { mot: 1, hai: 2, ba: 3, bon: 4, nam: 5, bay: 7, tam: 8, chin: 9, muoi: 10 };
 /** A count right before a noun that names list items, on folded text ("tam noi dung", "5 buoc", "bay nhom nhiem vu"). */
-const COUNT_BEFORE_NOUN = /(?:^|\s)(\d{1,2}|mot|hai|ba|bon|nam|bay|tam|chin|muoi)\s+(?:buoc|noi dung|nhom|viec|nhiem vu|giai phap|bien phap|yeu cau|khau|diem|muc tieu|phuong cham|nguyen tac|hinh thuc|quan diem|loai|tieu chi|bai hoc|phuong thuc|dot pha|cong viec|phuong huong|van de|chuong trinh|noi dung chu yeu)(?=\s|$)/g;
+/** Nouns whose count is the length of a list: "mấy nội dung", "bao nhiêu nhiệm vụ", "ba khâu đột phá" (folded). */
+const ITEM_NOUNS = String.raw`noi dung|nhom|viec|nhiem vu|giai phap|bien phap|yeu cau|khau|muc tieu|phuong cham|nguyen tac|hinh thuc|quan diem|tieu chi|bai hoc|phuong thuc|dot pha|cong viec|phuong huong|van de`;
+const COUNT_BEFORE_NOUN = new RegExp(String.raw`(?:^|\s)(\d{1,2}|mot|hai|ba|bon|nam|bay|tam|chin|muoi)\s+(buoc|${ITEM_NOUNS}|diem|loai|chuong trinh)(?=\s|$)`, "g");
+/**
+ * "đề nghị tập trung mấy nội dung trọng tâm": the count asked is that of a list's items, and a list introduced as
+ * such answers it ("bao nhiêu điểm", "mấy loại" are left out: a score, a kind).
+ */
+const HOW_MANY_ITEMS = new RegExp(String.raw`\b(?:may|bao nhieu) (${ITEM_NOUNS})\b`);
 
 /** The counts a folded text states for a list's items: [8] for "cụ thể hóa thành tám nội dung". */
 export function statedCounts(folded: string): number[] {
   return [...folded.matchAll(COUNT_BEFORE_NOUN)].map((m) => NUMBER_WORDS[m[1]!] ?? Number(m[1])).filter((n) => n >= 2 && n <= 30);
+}
+
+/** The nouns a folded text gives a number of ("có ba việc quan trọng" → ["viec"]). */
+export function countedNouns(folded: string): string[] {
+  return [...folded.matchAll(COUNT_BEFORE_NOUN)].filter((m) => (NUMBER_WORDS[m[1]!] ?? Number(m[1])) >= 2).map((m) => m[2]!);
 }
 
 /** "mấy câu khẩu hiệu ấy", "mấy việc kia": those few things, named, not a count asked for. */
@@ -115,8 +133,12 @@ const DONE_BY = /^(.+?)\s+(?:do|la do|thuoc trach nhiem cua|la trach nhiem cua|l
 /** A focus that begins with a kind of text names a document ("NQ Bắc Giang … đưa ra"), not an actor. */
 const DOCUMENT_KIND = /^(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|thong tu|ke hoach|huong dan|quy che|quy dinh|chuong trinh|bao cao|van ban|tai lieu|bai bao)\b/;
 
+/** Words that point at what was said ("cụ thể là gì", "tóm lại là gì"): never an actor. */
+const POINTING = /^(?:cu the|tom lai|noi chung|nhu vay|dieu do|do)(?: |$)/;
+
 function trimFocus(words: string[]): string[] {
-  const focus = trimEdges(words);
+  let focus = trimEdges(words);
+  while (focus.length > 0 && POINTING.test(focus.join(" "))) focus = trimEdges(focus.slice(POINTING.exec(focus.join(" "))![0].trim().split(" ").length));
   if (DOCUMENT_KIND.test(focus.join(" "))) return [];
   // A long run is a clause, not a name: keep its first words (actors are named first).
   return focus.length > 9 ? focus.slice(0, 9) : focus;
@@ -247,7 +269,8 @@ function firstType(text: string, query: AnalysedQuery, definitionSubject: string
 }
 
 /** Reads what a question asks. `query` is the retrieval analysis of the same question. */
-export function analyseQuestionIntent(question: string, query: AnalysedQuery, lexicon: Lexicon): QuestionAnalysis {
+export function analyseQuestionIntent(asTyped: string, query: AnalysedQuery, lexicon: Lexicon): QuestionAnalysis {
+  const question = writeOutShorthand(asTyped, { codes: true });
   const typed = nfc(question).match(WORD) ?? [];
   const words = expandAbbreviations(lexicon, typed);
   const closing = ASKED.test(CLOSING_TYPED.exec(fold(nfc(question)).toLowerCase())?.[1] ?? "");
@@ -283,7 +306,8 @@ export function analyseQuestionIntent(question: string, query: AnalysedQuery, le
   const share = /\b(?:toi thieu|it nhat|can (?:co )?(?:bao nhieu|may)|du (?:bao nhieu|may))\b/.test(text);
   const itemKind = type === "list" ? itemKindOf(text) : undefined;
   const means = type === "list" && BY_MEANS.test(text);
-  return { ...(itemKind ? { itemKind } : {}), ...(means ? { means } : {}), type, focus, duty, scope, words, clauses, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(share ? { share } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: [...variants(focus, lexicon), ...variants(withoutSetting(focus), lexicon).filter((v) => v.length < focus.length)], wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
+  const countedNoun = type === "list" || type === "steps" || type === "number" ? HOW_MANY_ITEMS.exec(text)?.[1] ?? (/\b(?:may|bao nhieu) buoc\b/.test(text) ? "buoc" : undefined) : undefined;
+  return { ...(itemKind ? { itemKind } : {}), ...(means ? { means } : {}), ...(countedNoun ? { countedNoun } : {}), type, focus, duty, scope, words, clauses, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(share ? { share } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: [...variants(focus, lexicon), ...variants(withoutSetting(focus), lexicon).filter((v) => v.length < focus.length)], wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
 }
 
 /** The words with one lexicon phrase replaced by each of its alternatives, the words themselves first. */

@@ -9,7 +9,7 @@ import { sentenceRanges } from "../../text/sentences.ts";
 import type { Candidate, QuotedLine } from "../candidate.ts";
 import type { AnswerContext } from "../context.ts";
 import { phraseEcho, questionOutsideFocus } from "../echo.ts";
-import { MEANS_KINDS, statedCounts } from "../question.ts";
+import { countedNouns, MEANS_KINDS, statedCounts } from "../question.ts";
 import { namesActor } from "../evidence.ts";
 import { scopeMatch } from "../scope.ts";
 import { focusScore, namesScore, subjectScore } from "../subject.ts";
@@ -104,13 +104,20 @@ function lastSentence(lead: string): string {
 }
 
 /** "3. Ban Chấp hành Công đoàn cơ quan" → "Ban Chấp hành Công đoàn cơ quan:"; a lead-in ending in ":" stays as written. */
-function introOf(option: ListOption): string {
+function introOf(option: ListOption, statesCount = false): string {
+  // Asked "mấy việc", the sentence that gives their number ("… có ba việc quan trọng …, đó là: …") is the answer's first line.
+  if (statesCount) {
+    const sentence = lastSentence(option.lead.trim());
+    if (countedNouns(fold(sentence).toLowerCase()).length > 0) return `${firstSentence(sentence, LIMITS.itemChars).replace(/[.;]\s*$/, "")}:`;
+  }
   const lead = leadSentence(option.lead.trim());
   const label = /^[*•]\s*(.{2,40}?):?\s*$/u.exec(lead)?.[1];
   // A lead-in that is only an outline number ("CHƯƠNG II", its title on the next line) names nothing: the heading does.
   const named = withoutOutlineNumber(lead).replace(/:?\s*$/, "");
   if (named && !label && (/:\s*$/.test(lead) || (lead.length <= 120 && !/[.;]$/.test(lead)))) return `${named}:`;
   const heading = [...option.headings].reverse().find((h) => isRealHeading(h) && withoutOutlineNumber(h) !== label);
+  // With no heading, the sentence that introduces the list says what it is better than a subject cut from it.
+  if (!heading && !label && named) return `${named.replace(/[.;]\s*$/, "")}:`;
   const base = heading ? withoutOutlineNumber(heading) : option.subject;
   return `${base}${label ? ` — ${label}` : ""}:`;
 }
@@ -141,9 +148,20 @@ function standingOut(context: AnswerContext, option: ListOption, docTitle: strin
   return first && first.score >= LIST.singleItem && first.score - (second?.score ?? 0) >= LIST.singleMargin ? first.i : undefined;
 }
 
-/** The list has as many items as the question says, or its lead-in states that count ("… thành tám nội dung như sau:"). */
-function hasStatedCount(option: ListOption, counts: readonly number[]): boolean {
-  return counts.includes(option.items.length) || statedCounts(fold(option.lead)).some((n) => counts.includes(n));
+/**
+ * The list has as many items as the question says, or its lead-in states that count ("… thành tám nội dung như sau:"),
+ * or, asked "mấy việc", its lead-in gives a number of them ("… có ba việc quan trọng").
+ */
+function hasStatedCount(option: ListOption, intent: AnswerContext["intent"]): boolean {
+  const counts = intent.counts ?? [];
+  const lead = fold(option.lead).toLowerCase();
+  if (counts.includes(option.items.length) || statedCounts(lead).some((n) => counts.includes(n))) return true;
+  // "mấy nội dung trọng tâm" and "… có ba việc quan trọng", "… một số nội dung trọng tâm sau:": the sentence that
+  // introduces the list names them (an earlier one, "đã đề ra bảy nhóm nhiệm vụ", counts something else).
+  const noun = intent.countedNoun;
+  if (noun === undefined) return false;
+  const intro = fold(lastSentence(option.lead)).toLowerCase();
+  return countedNouns(intro).includes(noun) || (/:\s*$/.test(intro) && ` ${intro} `.includes(` ${noun} `));
 }
 
 /**
@@ -221,14 +239,18 @@ function choose(context: AnswerContext, all: ListOption[]): Choice | undefined {
   return best;
 }
 
-export async function listRule(context: AnswerContext): Promise<Candidate | undefined> {
+/**
+ * `countedOnly`: for "đề nghị tập trung mấy nội dung trọng tâm" (a number asked): only a list introduced as the things
+ * counted answers; otherwise the sentence that states the number does.
+ */
+export async function listRule(context: AnswerContext, countedOnly = false): Promise<Candidate | undefined> {
   const { intent } = context;
   const all = optionsOf(context);
   if (all.length === 0) return undefined;
   // A question that says how many items ("tám nội dung là những gì") means a list of that many, when one may answer it.
-  const counted = intent.counts ? all.filter((option) => hasStatedCount(option, intent.counts!)) : [];
+  const counted = intent.counts || intent.countedNoun ? all.filter((option) => hasStatedCount(option, intent)) : [];
   const byCount = counted.length > 0 ? choose(context, counted) : undefined;
-  const best = byCount ?? choose(context, all);
+  const best = byCount ?? (countedOnly ? undefined : choose(context, all));
   if (!best) return undefined;
   const { option } = best;
   // Only now are the chosen list's passages read: from the retrieved ones, else from the index in one query.
@@ -242,7 +264,7 @@ export async function listRule(context: AnswerContext): Promise<Candidate | unde
   const lines = single !== undefined ? [items[single]!] : items.slice(0, LIMITS.items);
   return {
     rule: best.focusMatch !== undefined && best.focusMatch >= LIST.focusMin ? "actor-list" : option.steps ? "steps" : option.outline ? "outline" : "list",
-    lead: { passage: home, text: introOf(option), ...(isHeadingLike(option.lead) ? { within: option.lead.trim() } : {}) },
+    lead: { passage: home, text: introOf(option, Boolean(byCount && intent.countedNoun)), ...(isHeadingLike(option.lead) ? { within: option.lead.trim() } : {}) },
     lines,
     listed: true,
     more: single !== undefined ? 0 : items.length - lines.length,
