@@ -15,6 +15,11 @@ export const lexiconSchema = z.object({
   synonyms: z.array(z.array(z.string().min(1)).min(2)).default([]),
   /** Provinces and cities: a question naming one the documents never mention is not covered by them. */
   places: z.array(z.string().min(1)).default([]),
+  /**
+   * A kind of body and its members ("đoàn thể": công đoàn, đoàn thanh niên, hội phụ nữ …): a question that names
+   * several members together asks about the kind, which the documents name.
+   */
+  members: z.record(z.string().min(1), z.array(z.string().min(1)).min(2)).default({}),
 });
 export type LexiconData = z.infer<typeof lexiconSchema>;
 
@@ -33,6 +38,8 @@ export type Lexicon = {
   asWritten: ReadonlyMap<string, Phrase>;
   /** Places by name (two syllables or more), as written and folded. */
   places: ReadonlyArray<{ name: string; phrase: Phrase }>;
+  /** Kinds of body and their members, folded (`members` in the file). */
+  kinds: ReadonlyArray<{ kind: Phrase; members: Phrase[] }>;
 };
 
 /** A Vietnamese syllable shape: an abbreviation that looks like one ("TƯ" → "tu") is only read as an abbreviation when typed in capitals. */
@@ -59,10 +66,11 @@ export function buildLexicon(data: LexiconData): Lexicon {
     asWritten.set(nfc(abbreviation).toUpperCase(), toPhrase(expansions[0]));
   }
   const places = data.places.map((name) => ({ name, phrase: toPhrase(name) })).filter((place) => place.phrase.length >= 2);
-  return { groups: groups.map((group) => group.filter((phrase) => phrase.length > 0)).filter((group) => group.length > 1), abbreviations, asWritten, places };
+  const kinds = Object.entries(data.members).map(([kind, members]) => ({ kind: toPhrase(kind), members: members.map(toPhrase).filter((m) => m.length > 0) }));
+  return { groups: groups.map((group) => group.filter((phrase) => phrase.length > 0)).filter((group) => group.length > 1), abbreviations, asWritten, places, kinds };
 }
 
-export const emptyLexicon: Lexicon = { groups: [], abbreviations: new Map(), asWritten: new Map(), places: [] };
+export const emptyLexicon: Lexicon = { groups: [], abbreviations: new Map(), asWritten: new Map(), places: [], kinds: [] };
 
 /** The syllable pairs of the places' names: kept in the term statistics even when only one passage has them. */
 export function placeBigrams(lexicon: Lexicon): Set<string> {

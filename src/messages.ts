@@ -17,6 +17,7 @@ export const messages = {
       case "event": return `Tài liệu hiện có không ghi ${why.event} mà câu hỏi cần, nên tôi không trả lời để tránh thông tin sai.`;
       case "form": return "Kho tài liệu chưa có mẫu (biểu mẫu) văn bản mà bạn cần, nên tôi không gửi được mẫu để tránh đưa thông tin sai.";
       case "sanction": return "Tài liệu hiện có không nêu hình thức kỷ luật cụ thể cho trường hợp này, nên tôi không trả lời để tránh thông tin sai.";
+      case "consequence": return "Tài liệu hiện có không nêu việc xử lý cụ thể cho trường hợp này, nên tôi không trả lời để tránh thông tin sai.";
       case "textNumber": return "Tài liệu hiện có không ghi số hiệu của văn bản này, nên tôi không trả lời để tránh thông tin sai.";
       case "frequency": return "Tài liệu hiện có không nêu việc này được tổ chức, thực hiện bao lâu một lần, nên tôi không trả lời để tránh thông tin sai.";
       case "count": return `Tài liệu hiện có không nêu số ${why.units.join(", số ")} mà câu hỏi cần, nên tôi không trả lời để tránh thông tin sai.`;

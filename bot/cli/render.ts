@@ -24,6 +24,7 @@ const NOT_STATED_LABELS: Record<NotStated["reason"], string> = {
   event: "ngày của sự việc câu hỏi nêu (hiệu lực, thành lập, phát động)",
   form: "mẫu văn bản, biểu mẫu (kho tài liệu chưa có)",
   sanction: "hình thức kỷ luật (khiển trách, cảnh cáo…)",
+  consequence: "việc xử lý khi không làm, làm sai",
   enumeration: "các mục mà con số trong câu hỏi chỉ đến (tài liệu chỉ nhắc con số)",
 };
 

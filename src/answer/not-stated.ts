@@ -15,7 +15,7 @@ import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
 /**
  * Why the documents cannot answer a question however well its words match, when a rule can tell:
  * it asks what a text the knowledge base does not hold says (`text`), when such a text was issued
- * and no sentence read gives its date (`date`), the date of an event no sentence read names with a date (`event`: "có hiệu lực từ ngày nào"), who signed it (`signer`), a form to fill in that the knowledge base does not hold (`form`), a disciplinary form no sentence read names (`sanction`), or a count no sentence read
+ * and no sentence read gives its date (`date`), the date of an event no sentence read names with a date (`event`: "có hiệu lực từ ngày nào"), who signed it (`signer`), a form to fill in that the knowledge base does not hold (`form`), a disciplinary form no sentence read names (`sanction`), what befalls a failure when no sentence says (`consequence`), or a count no sentence read
  * states (`count`), a text's number the documents do not give (`textNumber`), which things a count names when the passages only mention them (`enumeration`), how often something is done when no sentence read says so (`frequency`), or who holds an office now (`current`: the documents speak as of their dates).
  * The reply says which; typed here so that every channel words it alike.
  */
@@ -25,7 +25,7 @@ export type NotStated =
   | { reason: "count"; units: string[] }
   | { reason: "enumeration"; mention: string }
   | { reason: "event"; event: string }
-  | { reason: "current" | "frequency" | "textNumber" | "form" | "sanction" };
+  | { reason: "current" | "frequency" | "textNumber" | "form" | "sanction" | "consequence" };
 
 /**
  * The question's clauses (abbreviations written out, folded); a clause that asks to confirm a count rather than for
@@ -41,12 +41,13 @@ const NOW = /\b(?:hien nay|hien tai|bay gio|duong nhiem|hien dang)\b/;
  * `context`: the passages read, for the enumeration check (without it, that check is skipped).
  */
 export function notStated(intent: QuestionAnalysis, registry: Registry, stats: TermStats, sentences: readonly ScoredSentence[], read?: { question: string; context: AnswerContext; listed: boolean }): NotStated | undefined {
-  const text = textNotHeld(intent, registry, stats);
+  const text = textNotHeld(intent, registry, stats, sentences);
   if (text) return { reason: "text", ...text };
   const undated = issueDateNotStated(intent, registry, sentences);
   if (undated) return { reason: "date", text: undated };
   if (read && formNotHeld(read.question, read.context)) return { reason: "form" };
-  if (sanctionNotStated(intent.words, sentences)) return { reason: "sanction" };
+  const sanction = sanctionNotStated(intent.words, sentences);
+  if (sanction) return { reason: sanction === "form" ? "sanction" : "consequence" };
   const event = read ? eventDateNotStated(intent, sentences, read.context.read) : undefined;
   if (event) return { reason: "event", event };
   const unsigned = signerNotStated(intent, registry);
@@ -62,3 +63,4 @@ export function notStated(intent: QuestionAnalysis, registry: Registry, stats: T
   if (mention) return { reason: "enumeration", mention };
   return frequencyNotStated(intent.words, sentences) ? { reason: "frequency" } : undefined;
 }
+

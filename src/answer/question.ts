@@ -196,8 +196,8 @@ function findFocus(text: string, accented = false): string[] {
 const ASK_LIST = String.raw`liet ke|ke ten|ke het|ke ra|ke giup|la nhung gi|la nhung \p{L}+ gi|gom nhung|(?:nhung|cac) (?!ai\b)\p{L}+(?: \p{L}+){0,3} (?:nao|gi)`;
 /** "kể các", "nêu các/những/hết/giúp" (folded, "nêu các" is also "nếu các"). */
 const STATE_THE = String.raw`ke cac|ke nhung|neu cac|neu nhung|neu het|neu giup`;
-/** "bằng (những) cách nào": by what means. */
-const MEANS = String.raw`(?:bang|theo|qua) (?:nhung |cac )?cach (?:nao|gi)`;
+/** "bằng (những) cách nào", "theo phương thức gì": by what means. */
+const MEANS = String.raw`(?:bang|theo|qua|thong qua) (?:nhung |cac )?(?:cach|cach thuc|phuong thuc|hinh thuc|phuong phap) (?:nao|gi)`;
 const LIST_REQUEST = new RegExp(`\\b(?:${ASK_LIST}|${STATE_THE})\\b`, "u");
 /** The types a plain request for several things turns into a list question. */
 const LIST_REQUEST_OVERRIDES: ReadonlySet<QuestionType> = new Set(["number", "fact", "howwhy", "definition"]);
@@ -289,6 +289,9 @@ export function analyseQuestionIntent(asTyped: string, query: AnalysedQuery, lex
     if (who?.[1]) duty = who[1].split(" ").filter((w) => !isFunctionWord(w) && !["ai", "nao", "gi", "khong"].includes(w));
     focus = [];
   }
+  // "CĐ, ĐTN, hội phụ nữ trong cơ quan làm dân vận …": several members of a kind named together ask about the kind.
+  const kind = namedKind(words, lexicon);
+  if (kind && type !== "who") focus = kind;
   // The province is the question's scope, not part of the actor's name ("Ban Dân vận Tỉnh ủy Bắc Giang").
   const scope = findScope(question, words, text, lexicon);
   if (scope.place) focus = trimFocus(withoutPlace(focus, foldedSyllables(scope.place)));
@@ -308,6 +311,15 @@ export function analyseQuestionIntent(asTyped: string, query: AnalysedQuery, lex
   const means = type === "list" && BY_MEANS.test(text);
   const countedNoun = type === "list" || type === "steps" || type === "number" ? HOW_MANY_ITEMS.exec(text)?.[1] ?? (/\b(?:may|bao nhieu) buoc\b/.test(text) ? "buoc" : undefined) : undefined;
   return { ...(itemKind ? { itemKind } : {}), ...(means ? { means } : {}), ...(countedNoun ? { countedNoun } : {}), type, focus, duty, scope, words, clauses, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(share ? { share } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: [...variants(focus, lexicon), ...variants(withoutSetting(focus), lexicon).filter((v) => v.length < focus.length)], wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
+}
+
+/** The kind of body (lexicon `members`) of which the question names two members or more, folded. */
+function namedKind(words: string[], lexicon: Lexicon): string[] | undefined {
+  return lexicon.kinds.find(({ members }) => {
+    // Overlapping members ("đoàn thanh niên" and "đoàn thanh niên cộng sản") count once, where they start.
+    const starts = new Set(members.map((member) => findPhrase(words, member)).filter((at) => at >= 0));
+    return starts.size >= 2;
+  })?.kind;
 }
 
 /** The words with one lexicon phrase replaced by each of its alternatives, the words themselves first. */

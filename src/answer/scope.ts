@@ -21,6 +21,11 @@ export type QuestionScope = {
    * NĐ 04/2015 thì …"): its kind as folded words ("chi thi") and its number as typed ("16").
    */
   opensWith?: { kind: string; number: string };
+  /**
+   * A law or ordinance the question opens with by its title, as laws are known ("Luật Thực hiện dân chủ ở cơ sở năm
+   * 2022 có hiệu lực từ ngày nào"): its kind and title as folded words, and the title as typed.
+   */
+  titled?: { kind: string; title: string[]; typed: string };
 };
 
 /** Kinds of text (folded) and how the reply writes them; the longer name first ("chương trình hành động" before "chương trình"). */
@@ -40,11 +45,29 @@ const NAMED_BY_NUMBER = new RegExp(`\\b(?:${KINDS})\\s+(?:so\\s+)?(\\d{1,3})\\b`
  */
 const OPENS_WITH_TEXT = new RegExp(`^(?:(?:theo|trong|tai|can cu)\\s+(?:quy dinh cua\\s+|noi dung cua\\s+)?)?(${KINDS})\\s+(?:so\\s+)?(\\d{1,3})\\b(?!\\s+(?:nam(?!\\s+(?:19|20)\\d\\d\\b)|thang|ngay|tuan|buoc|dieu|diem|khoan|chuong|muc|viec|noi dung|nhiem vu|giai phap|nhom|lan|nguoi|phan)\\b)`);
 
+/**
+ * A law or ordinance by its title, up to its year or the first words that say what is asked of it (folded; "có" alone
+ * is not such a word, for folded it is also the "cơ" of "cơ sở", nor "là", also "lá").
+ */
+const OPENS_WITH_TITLE = /^(?:(?:theo|trong|tai|can cu)\s+)?(bo luat|luat|phap lenh)\s+((?:[a-z]+\s+){1,9}?[a-z]+)(?=\s+(?:nam\s+(?:19|20)\d\d|so\s+\d|quy dinh|co (?:hieu luc|nhung|cac|bao|may|quy dinh|cam)\b|duoc\s|ban hanh|cam\s|giao\s|gom\s|yeu cau)|$)/;
+
+/** The title of OPENS_WITH_TITLE as typed: as many words after the kind as the folded title has. */
+function typedTitle(question: string, kind: string, title: string[]): string {
+  const typed = question.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? [];
+  const at = typed.findIndex((w, i) => kind.split(" ").every((k, j) => foldedSyllables(typed[i + j] ?? "")[0] === k));
+  return at < 0 ? title.join(" ") : typed.slice(at + kind.split(" ").length, at + kind.split(" ").length + title.length).join(" ");
+}
+
 /** `question` as typed (for the province, named with capitals or after "tỉnh"); `words` and `text` folded, abbreviations written out. */
 export function findScope(question: string, words: readonly string[], text: string, lexicon: Lexicon): QuestionScope {
   const scope: QuestionScope = {};
   const opens = OPENS_WITH_TEXT.exec(text);
   if (opens) scope.opensWith = { kind: opens[1]!, number: opens[2]! };
+  const titled = opens ? null : OPENS_WITH_TITLE.exec(text);
+  if (titled) {
+    const title = titled[2]!.split(" ");
+    scope.titled = { kind: titled[1]!, title, typed: typedTitle(question, titled[1]!, title) };
+  }
   const [place] = namedPlaces(question, lexicon);
   if (place) scope.place = place.name;
   const numbered = text.match(/\b(\d{1,3})\s*(?:[-/ ]\s*)?(?:nq|kl|qd|ct|ttg|nd|cp|hd|qc)\b/)

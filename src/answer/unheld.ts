@@ -5,6 +5,7 @@ import type { QuestionAnalysis, QuestionType } from "./question.ts";
 import { TEXT_KIND_NAMES } from "./scope.ts";
 import { NOT_HELD_MENTIONS } from "./weights.ts";
 import { ASKS_SIGNER } from "./rules/signer.ts";
+import { foldedSyllables, hasDiacritics } from "../text/normalize.ts";
 
 /**
  * A question about a text the knowledge base does not hold: it opens with that text ("CT 16/CT-TTg năm
@@ -60,14 +61,40 @@ function unheld(intent: QuestionAnalysis, registry: Registry): { kind: string; n
 
 const nameOf = (named: { kind: string; number: string }) => `${TEXT_KIND_NAMES[named.kind] ?? named.kind} số ${named.number}`;
 
+/**
+ * The law the question opens with by its title, when no document of the registry has that title and no sentence read
+ * cites a law by it ("Luật phòng, chống tác hại của thuốc lá" answers "Luật thuốc lá cấm …": its first word within a
+ * few of "Luật"). Returns its name as the reply writes it.
+ */
+function titleUnheld(intent: QuestionAnalysis, registry: Registry, sentences: ReadonlyArray<{ text: string }>): string | undefined {
+  const titled = intent.scope.titled;
+  if (!titled) return undefined;
+  const kindWord = titled.kind.split(" ").at(-1)!;
+  // (A provincial "Quy chế thực hiện dân chủ ở cơ sở" is not the law of that title.)
+  const held = registry.documents.some((d) => foldedSyllables(d.kind).join(" ").endsWith(kindWord)
+    && ` ${foldedSyllables(d.title).join(" ")} `.includes(` ${titled.title.join(" ")} `));
+  if (held) return undefined;
+  const citing = new RegExp(`\\b${kindWord}(?: [a-z0-9]+){0,${TITLE_WINDOW}} ${titled.title[0]}\\b`);
+  if (sentences.some((s) => citing.test(foldedSyllables(s.text).join(" ")))) return undefined;
+  // Typed without marks, the title is not echoed: every reply is written with full diacritics.
+  const kind = TEXT_KIND_NAMES[titled.kind] ?? (titled.kind === "bo luat" ? "Bộ luật" : "Pháp lệnh");
+  return hasDiacritics(titled.typed) ? `${kind} ${titled.typed}` : `${kind.toLowerCase()} mà bạn hỏi`;
+}
+
+/** How many words may stand between "Luật" and the first word of the title a question gives it ("Luật phòng, chống tác hại của thuốc lá"). */
+const TITLE_WINDOW = 6;
+
 /** The text the question asks about when the knowledge base does not hold it ("Chỉ thị số 16") and whether the documents cite it at all, else undefined. */
-export function textNotHeld(intent: QuestionAnalysis, registry: Registry, stats: TermStats): { text: string; mentioned: boolean } | undefined {
+export function textNotHeld(intent: QuestionAnalysis, registry: Registry, stats: TermStats, sentences?: ReadonlyArray<{ text: string }>): { text: string; mentioned: boolean } | undefined {
   const asked = intent.words.join(" ");
   // "Chỉ thị 16 giao cơ quan nào chủ trì …?" asks what the text says too; who signed it is asked apart (signerNotStated).
   const aboutContent = ABOUT_CONTENT.has(intent.type) || (intent.type === "who" && !ASKS_SIGNER.test(asked)) || (intent.type === "date" && intent.dateKind === "period");
   if (!aboutContent || ABOUT_TITLE.test(asked)) return undefined;
   const named = unheld(intent, registry);
-  if (!named) return undefined;
+  if (!named) {
+    const law = sentences ? titleUnheld(intent, registry, sentences) : undefined;
+    return law ? { text: law, mentioned: false } : undefined;
+  }
   const cited = mentions(named.kind, named.number, intent.scope.year, stats);
   return cited >= NOT_HELD_MENTIONS ? undefined : { text: nameOf(named), mentioned: cited > 0 };
 }
@@ -81,7 +108,8 @@ export function textNotHeld(intent: QuestionAnalysis, registry: Registry, stats:
 export function issueDateNotStated(intent: QuestionAnalysis, registry: Registry, sentences: ReadonlyArray<{ text: string }>): string | undefined {
   if (intent.type !== "date" || intent.dateKind === "period") return undefined;
   const named = unheld(intent, registry);
-  if (!named) return undefined;
+  // A law by its title: its date would be given where a sentence read cites it.
+  if (!named) return titleUnheld(intent, registry, sentences);
   // The number (not a longer one: 2 is not 25), its suffix ("-CT/TW", "/2000/CT-TTg"), then within the same clause, before
   // another numbered text is cited ("Chỉ thị số 45-CT/TW … và Quy định số 215 ngày 05-12-2013": that date is 215's), a day or a year.
   const n = `(?<![\\d/])0*${Number(named.number)}(?!\\d)`;

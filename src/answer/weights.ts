@@ -107,6 +107,13 @@ export const PROSE = { minRun: 4, echo: 1, ranks: 2 } as const;
 export const INTERVAL_SENTENCES = 2;
 
 /**
+ * "… thì bị xử lý ra sao" is answered only by a consequence named in one of this many best-matching sentences
+ * (src/answer/sanction.ts); one further down is another breach's. Chosen on training A–G (tdu11: the 2014 plan's
+ * sentences say nothing of failing; the regulation's Điều 20 names it in its first).
+ */
+export const CONSEQUENCE_SENTENCES = 3;
+
+/**
  * A question from another field (src/answer/far-off.ts): no lexicon term, no word pair found in at least `commonShare`
  * of the passages, and fewer than `sharedPairs` word pairs shared with the first passage; only in a knowledge base of
  * `minPassages` or more (in a handful of passages no pair is common: a small test corpus without a lexicon had every

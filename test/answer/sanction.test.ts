@@ -36,4 +36,18 @@ describe("the disciplinary form asked for", () => {
       expect(result.answer).toContain("khiển trách");
     });
   });
+
+  it("what befalls a failure ('không … thì bị xử lý ra sao') is said not to be stated when the text only sets the duty, and quoted when it names the consequence", async () => {
+    const PLAN = ["KẾ HOẠCH NĂM VẬN ĐỘNG QUẦN CHÚNG 2025 CỦA ĐẢNG ỦY XÃ AN PHÚ", "", "1. Các chi bộ đưa nội dung vận động quần chúng vào sinh hoạt thường kỳ; phấn đấu 100% chi bộ tổ chức sinh hoạt chuyên đề về vận động quần chúng trong năm 2025.", "", "2. Đảng ủy xã tổng hợp kết quả sinh hoạt chuyên đề vào cuối năm."].join("\n");
+    await withAnswererOver({ "ke-hoach.txt": PLAN }, async (over) => {
+      const result = await over.answer("Năm 2025 chi bộ nào không sinh hoạt chuyên đề vận động quần chúng thì bị xử lý ra sao?");
+      expect(result.grade).toBe("none");
+      expect(result.answer).toContain("không nêu việc xử lý");
+    });
+    const RULES = ["QUY ĐỊNH VỀ SINH HOẠT CHI BỘ CỦA ĐẢNG ỦY XÃ AN PHÚ", "", "Điều 5. Xử lý vi phạm", "Chi bộ không tổ chức sinh hoạt chuyên đề về vận động quần chúng thì bí thư chi bộ phải kiểm điểm trước Đảng ủy xã."].join("\n");
+    await withAnswererOver({ "ke-hoach.txt": PLAN, "quy-dinh.txt": RULES }, async (over) => {
+      const result = await over.answer("Năm 2025 chi bộ nào không sinh hoạt chuyên đề vận động quần chúng thì bị xử lý ra sao?");
+      expect(result.answer).toContain("phải kiểm điểm trước Đảng ủy xã");
+    });
+  });
 });

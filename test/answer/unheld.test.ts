@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answererForFile } from "../helpers/suite.ts";
+import { withAnswererOver } from "../helpers/index.ts";
 
 /**
  * A question about a text the knowledge base does not hold, which its documents only cite in passing,
@@ -128,6 +129,22 @@ describe("a text not held, in more ways", () => {
 
   it("is not dated by another text whose number begins with its own (2 is not 25)", async () => {
     await refusedSaying("Nghị quyết 2 của Trung ương ban hành năm nào?", "không ghi ngày ban hành");
+  });
+
+  it("a law asked about by its title is named, whether or not a held regulation shares its title's words, and answered when it is held", async () => {
+    const rules = ["QUY CHẾ THỰC HIỆN DÂN CHỦ Ở CƠ SỞ CỦA XÃ AN PHÚ", "", "Điều 3. Đối thoại", "Ủy ban nhân dân xã tổ chức đối thoại với nhân dân mỗi quý một lần."].join("\n");
+    const law = ["LUẬT THỰC HIỆN DÂN CHỦ Ở CƠ SỞ", "", "Điều 11. Đối thoại", "Ủy ban nhân dân cấp xã tổ chức đối thoại với Nhân dân ít nhất mỗi năm một lần."].join("\n");
+    const asked = "Luật Thực hiện dân chủ ở cơ sở quy định UBND xã phải đối thoại với dân mấy lần?";
+    await withAnswererOver({ "quy-che.txt": rules, "quy-che.txt.meta.yaml": "kind: Quy chế\nissuer: Ủy ban nhân dân xã An Phú\n" }, async (over) => {
+      const result = await over.answer(asked);
+      expect(result.grade).toBe("none");
+      expect(result.answer).toContain("Kho tài liệu chưa có Luật Thực hiện dân chủ ở cơ sở");
+      // Typed without marks, the title is not echoed.
+      expect((await over.answer("luat thuc hien dan chu o co so nam 2022 co hieu luc tu ngay nao")).answer).toContain("chưa có luật mà bạn hỏi");
+    });
+    await withAnswererOver({ "luat.txt": law, "luat.txt.meta.yaml": "kind: Luật\nnumber: 10/2022/QH15\nissuer: Quốc hội\n" }, async (over) => {
+      expect((await over.answer(asked)).answer).toContain("ít nhất mỗi năm một lần");
+    });
   });
 });
 

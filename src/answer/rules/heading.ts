@@ -4,6 +4,7 @@ import { fold, foldedSyllables } from "../../text/normalize.ts";
 import { isFunctionWord, searchTokens } from "../../text/terms.ts";
 import type { Candidate, QuotedLine } from "../candidate.ts";
 import type { AnswerContext } from "../context.ts";
+import { holdsAnswerType } from "../evidence.ts";
 import { isHeadingLike } from "../../structure/blocks.ts";
 import { passageText } from "../passage-text.ts";
 import { HEADING, LIMITS } from "../weights.ts";
@@ -66,6 +67,8 @@ export function headingRule(context: AnswerContext): Candidate | undefined {
     }
   }
   if (lines.length === 0) return undefined;
+  // "… là đồng chí nào?" asks for a person's name: a section that names nobody does not answer it ("Lưu: VPTU.").
+  if (intent.type === "who" && intent.person && !lines.some((line) => holdsAnswerType(intent, line.text))) return undefined;
   return {
     rule: "heading",
     ...(lead ? { lead } : {}),
