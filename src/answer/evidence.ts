@@ -80,7 +80,8 @@ export function holdsAnswerType(intent: Pick<QuestionAnalysis, "type" | "unit" |
       if (!NUMBER.test(text)) return false;
       if (!intent.unit) return true;
       if (intent.unit === "%") return /%|phan tram/.test(text);
-      return new RegExp(`\\b${NUMBER_WORD}\\s+(?:[a-z]+\\s+)?${intent.unit}\\b`).test(text);
+      // "100% chi bộ" answers "bao nhiêu chi bộ" as "12 chi bộ" would: a share of the things counted.
+      return new RegExp(`\\b${NUMBER_WORD}(?:\\s*%)?\\s+(?:[a-z]+\\s+)?${intent.unit}\\b`).test(text);
     }
     case "date":
       return intent.dateKind === "year" ? YEAR.test(text) : intent.dateKind === "period" ? PERIOD.test(text) : intent.dateKind === "day" ? DAY.test(text) : WHEN.test(text);

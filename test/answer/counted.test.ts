@@ -111,4 +111,14 @@ describe("a sum of money the question asks for", () => {
     // "5 đồng chí" is people, not money.
     expect(amountNotStated(words("phu cap bao nhieu"), [{ text: "Ban có 5 đồng chí được phụ cấp." }])).toBe(true);
   });
+
+  it("'bao nhiêu chi bộ' is answered by a share of them ('100% chi bộ'), as by a count", async () => {
+    const plan = ["KẾ HOẠCH NĂM VẬN ĐỘNG QUẦN CHÚNG 2025 CỦA ĐẢNG ỦY XÃ AN PHÚ", "", "Các cấp ủy đưa nội dung vận động quần chúng vào chương trình công tác; phấn đấu trong năm 2025, 100% chi bộ tổ chức sinh hoạt chuyên đề về vận động quần chúng."].join("\n");
+    await withAnswererOver({ "ke-hoach.txt": plan }, async (over) => {
+      const result = await over.answer("năm 2025 phấn đấu bao nhiêu chi bộ sinh hoạt chuyên đề vận động quần chúng?");
+      expect(result.grade).not.toBe("none");
+      expect(result.answer).toContain("100% chi bộ tổ chức sinh hoạt chuyên đề");
+    });
+  });
 });
+
