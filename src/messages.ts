@@ -10,7 +10,7 @@ export const messages = {
       case "text": return why.mentioned
         ? `Kho tài liệu chưa có ${why.text}; các văn bản trong kho chỉ nhắc đến văn bản này, nên tôi không trả lời về nội dung của nó để tránh thông tin sai.`
         : `Kho tài liệu chưa có ${why.text}, nên tôi không trả lời về nội dung của nó để tránh thông tin sai.`;
-      case "date": return `Kho tài liệu chưa có ${why.text}, và tài liệu hiện có không ghi ngày ban hành của văn bản này, nên tôi không trả lời để tránh thông tin sai.`;
+      case "date": return `Kho tài liệu chưa có ${why.text}, và tài liệu hiện có không ghi ngày ${why.effective ? "có hiệu lực" : "ban hành"} của văn bản này, nên tôi không trả lời để tránh thông tin sai.`;
       case "signer": return `Kho tài liệu chưa có ${why.text}, và tài liệu hiện có không ghi người ký văn bản này, nên tôi không trả lời để tránh thông tin sai.`;
       case "current": return "Tài liệu hiện có nói theo thời điểm ban hành, không cho biết ai đang giữ chức vụ này hiện nay, nên tôi không trả lời để tránh thông tin sai.";
       case "enumeration": return `Tài liệu hiện có chỉ nhắc đến «${why.mention}» mà không kể ra cụ thể, nên tôi không trả lời để tránh thông tin sai.`;

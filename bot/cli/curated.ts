@@ -17,7 +17,7 @@ import { firstSentence } from "../../src/answer/rules/text.ts";
 const USAGE = [
   "Cách dùng: npm run curated -- list",
   "           npm run curated -- add --question \"câu hỏi\" --answer \"câu trả lời\" --cite MÃ_ĐOẠN [--quote \"nguyên văn\"] [--phrasing \"cách hỏi khác\" …]",
-  "           npm run curated -- remove MÃ",
+  "           npm run curated -- remove MÃ      (mã cũ bắt đầu bằng «-»: npm run curated -- remove -- -MÃ)",
   "           npm run curated -- calibrate [--questions TỆP.jsonl …]",
 ].join("\n");
 

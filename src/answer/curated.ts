@@ -89,7 +89,6 @@ export function matchCurated(question: string, entries: readonly CuratedAnswer[]
   return best && best.similarity >= CURATED.threshold ? best : undefined;
 }
 
-/** A quote shorter than this (in words) cites nothing in particular. */
 /**
  * A new curated answer's id: short, and typeable after `npm run curated -- remove`. It never begins with
  * "-", which the command line would read as an option (a bare base64url id did, one time in 64).
@@ -98,6 +97,7 @@ export function newCuratedId(): string {
   return `c${randomBytes(6).toString("base64url")}`;
 }
 
+/** A quote shorter than this (in words) cites nothing in particular. */
 export const MIN_QUOTE_WORDS = 4;
 
 /** The quote (at least MIN_QUOTE_WORDS words) is still, word for word (whitespace aside), in the passage. */

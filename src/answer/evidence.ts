@@ -64,11 +64,16 @@ function namesPeople(sentence: string, questionWords: readonly string[]): boolea
  * says what is counted ("bao nhiêu người", "mấy năm", "%") a number of that; a year, a day or a period
  * for the kind of date asked; an actor for "ai". Other types ask for no particular thing: always.
  */
-/** A person named: "đồng chí Lê Hùng Anh", or three capitalised syllables that are not an organisation ("Hồ Chí Minh"). */
-const PERSON = /(?:đồng chí|ông|bà)\s+\p{Lu}\p{Ll}*|(?<![\p{L}])(?!(?:Ban|Bộ|Đảng|Ủy|Uỷ|Hội|Mặt|Nhà|Quốc|Chính|Trung|Văn|Thủ|Tổng|Nghị|Kết|Quyết|Chỉ|Công|Thanh|Đoàn|Liên|Cộng|Việt|Hà)\s)\p{Lu}\p{Ll}*\s\p{Lu}\p{Ll}*\s\p{Lu}\p{Ll}*/u;
+/**
+ * A person named: "đồng chí Lê Hùng Anh" (not "đồng chí Trưởng Ban …", an office), or three capitalised syllables that
+ * are not an organisation ("Hồ Chí Minh").
+ */
+const PERSON = /(?:đồng chí|ông|bà)\s+(?!(?:Trưởng|Phó|Bí|Ủy|Uỷ|Chủ|Tỉnh|Huyện|Giám|Thủ|Tổng|Thường|Chánh|Phụ)(?!\p{L}))\p{Lu}\p{Ll}*|(?<![\p{L}])(?!(?:Ban|Bộ|Đảng|Ủy|Uỷ|Hội|Mặt|Nhà|Quốc|Chính|Trung|Văn|Thủ|Tổng|Nghị|Kết|Quyết|Chỉ|Công|Thanh|Đoàn|Liên|Cộng|Việt|Hà|Trưởng|Phó|Bí|Chủ|Giám|Thường|Chánh|Tỉnh|Huyện)\s)\p{Lu}\p{Ll}*\s\p{Lu}\p{Ll}*\s\p{Lu}\p{Ll}*/u;
 
 /** A share of a body ("hai phần ba tổng số cán bộ", "2/3 tổng số", "quá nửa"): it answers a threshold of people ("cần tối thiểu bao nhiêu người"), as a quorum is stated. */
 const PROPORTION = /\b(?:mot|hai|ba|bon|nam) phan (?:hai|ba|tu|nam)\b|\bqua (?:nua|ban)\b|\bmot nua\b|(?:\b\d\s*\/\s*\d\b|%|\bphan tram\b)(?= (?:tong so|so nguoi|so can bo|so dai bieu|thanh vien))/;
+/** A target asked for ("phấn đấu", "chỉ tiêu", "tối thiểu"), folded: a share of the things counted states one. */
+const TARGET = /\b(?:phan dau|chi tieu|muc tieu|toi thieu|it nhat|de ra)\b/;
 /** Units that count people ("bao nhiêu người", "mấy thành viên", "bao nhiêu đại biểu", "cán bộ", "đảng viên"), folded first syllables. */
 const PEOPLE = new Set(["nguoi", "thanh", "dai", "can", "dang", "uy"]);
 
@@ -80,8 +85,10 @@ export function holdsAnswerType(intent: Pick<QuestionAnalysis, "type" | "unit" |
       if (!NUMBER.test(text)) return false;
       if (!intent.unit) return true;
       if (intent.unit === "%") return /%|phan tram/.test(text);
-      // "100% chi bộ" answers "bao nhiêu chi bộ" as "12 chi bộ" would: a share of the things counted.
-      return new RegExp(`\\b${NUMBER_WORD}(?:\\s*%)?\\s+(?:[a-z]+\\s+)?${intent.unit}\\b`).test(text);
+      // "phấn đấu 100% chi bộ" answers a target asked as "phấn đấu bao nhiêu chi bộ", as "12 chi bộ" would; not what
+      // was done ("thực tế có bao nhiêu chi bộ đã …"), nor how many there are.
+      const share = TARGET.test((intent.words ?? []).join(" ")) ? "(?:\\s*%)?" : "";
+      return new RegExp(`\\b${NUMBER_WORD}${share}\\s+(?:[a-z]+\\s+)?${intent.unit}\\b`).test(text);
     }
     case "date":
       return intent.dateKind === "year" ? YEAR.test(text) : intent.dateKind === "period" ? PERIOD.test(text) : intent.dateKind === "day" ? DAY.test(text) : WHEN.test(text);

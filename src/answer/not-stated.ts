@@ -21,7 +21,8 @@ import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
  */
 export type NotStated =
   | { reason: "text"; text: string; mentioned: boolean }
-  | { reason: "date" | "signer"; text: string }
+  | { reason: "date"; text: string; effective?: boolean }
+  | { reason: "signer"; text: string }
   | { reason: "count"; units: string[] }
   | { reason: "enumeration"; mention: string }
   | { reason: "event"; event: string }
@@ -44,7 +45,8 @@ export function notStated(intent: QuestionAnalysis, registry: Registry, stats: T
   const text = textNotHeld(intent, registry, stats, sentences);
   if (text) return { reason: "text", ...text };
   const undated = issueDateNotStated(intent, registry, sentences);
-  if (undated) return { reason: "date", text: undated };
+  // "… có hiệu lực từ ngày nào" asks when it took effect, not when it was issued.
+  if (undated) return { reason: "date", text: undated, ...(/\bhieu luc\b/.test(intent.words.join(" ")) ? { effective: true } : {}) };
   if (read && formNotHeld(read.question, read.context)) return { reason: "form" };
   const sanction = sanctionNotStated(intent.words, sentences);
   if (sanction) return { reason: sanction === "form" ? "sanction" : "consequence" };
@@ -63,4 +65,3 @@ export function notStated(intent: QuestionAnalysis, registry: Registry, stats: T
   if (mention) return { reason: "enumeration", mention };
   return frequencyNotStated(intent.words, sentences) ? { reason: "frequency" } : undefined;
 }
-

@@ -73,7 +73,7 @@ const COUNTED = /^(?:\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|may|cac|nhung)\s+/
 const NUMBER_WORDS: Record<string, number> = { mot: 1, hai: 2, ba: 3, bon: 4, nam: 5, bay: 7, tam: 8, chin: 9, muoi: 10 };
 /** A count right before a noun that names list items, on folded text ("tam noi dung", "5 buoc", "bay nhom nhiem vu"). */
 /** Nouns whose count is the length of a list: "mấy nội dung", "bao nhiêu nhiệm vụ", "ba khâu đột phá" (folded). */
-const ITEM_NOUNS = String.raw`noi dung|nhom|viec|nhiem vu|giai phap|bien phap|yeu cau|khau|muc tieu|phuong cham|nguyen tac|hinh thuc|quan diem|tieu chi|bai hoc|phuong thuc|dot pha|cong viec|phuong huong|van de`;
+const ITEM_NOUNS = String.raw`noi dung|nhom|viec(?! lam\b)|nhiem vu|giai phap|bien phap|yeu cau|khau|muc tieu|phuong cham|nguyen tac|hinh thuc|quan diem|tieu chi|bai hoc|phuong thuc|dot pha|cong viec|phuong huong|van de`;
 const COUNT_BEFORE_NOUN = new RegExp(String.raw`(?:^|\s)(\d{1,2}|mot|hai|ba|bon|nam|bay|tam|chin|muoi)\s+(buoc|${ITEM_NOUNS}|diem|loai|chuong trinh)(?=\s|$)`, "g");
 /**
  * "đề nghị tập trung mấy nội dung trọng tâm": the count asked is that of a list's items, and a list introduced as
@@ -83,12 +83,16 @@ const HOW_MANY_ITEMS = new RegExp(String.raw`\b(?:may|bao nhieu) (${ITEM_NOUNS})
 
 /** The counts a folded text states for a list's items: [8] for "cụ thể hóa thành tám nội dung". */
 export function statedCounts(folded: string): number[] {
-  return [...folded.matchAll(COUNT_BEFORE_NOUN)].map((m) => NUMBER_WORDS[m[1]!] ?? Number(m[1])).filter((n) => n >= 2 && n <= 30);
+  return countsIn(folded).map((c) => c.n).filter((n) => n >= 2 && n <= 30);
 }
 
-/** The nouns a folded text gives a number of ("có ba việc quan trọng" → ["viec"]). */
+/** Each count a folded text states before a list noun, and that noun ("ba việc" → {n: 3, noun: "viec"}). */
+function countsIn(folded: string): Array<{ n: number; noun: string }> {
+  return [...folded.matchAll(COUNT_BEFORE_NOUN)].map((m) => ({ n: NUMBER_WORDS[m[1]!] ?? Number(m[1]), noun: m[2]! }));
+}
+
 export function countedNouns(folded: string): string[] {
-  return [...folded.matchAll(COUNT_BEFORE_NOUN)].filter((m) => (NUMBER_WORDS[m[1]!] ?? Number(m[1])) >= 2).map((m) => m[2]!);
+  return countsIn(folded).filter((c) => c.n >= 2).map((c) => c.noun);
 }
 
 /** "mấy câu khẩu hiệu ấy", "mấy việc kia": those few things, named, not a count asked for. */
@@ -133,8 +137,8 @@ const DONE_BY = /^(.+?)\s+(?:do|la do|thuoc trach nhiem cua|la trach nhiem cua|l
 /** A focus that begins with a kind of text names a document ("NQ Bắc Giang … đưa ra"), not an actor. */
 const DOCUMENT_KIND = /^(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|thong tu|ke hoach|huong dan|quy che|quy dinh|chuong trinh|bao cao|van ban|tai lieu|bai bao)\b/;
 
-/** Words that point at what was said ("cụ thể là gì", "tóm lại là gì"): never an actor. */
-const POINTING = /^(?:cu the|tom lai|noi chung|nhu vay|dieu do|do)(?: |$)/;
+/** Words that point at what was said ("cụ thể là gì", "tóm lại là gì"): never an actor. (Not a bare "do": folded it is also "Đỗ", "đô thị".) */
+const POINTING = /^(?:cu the|tom lai|noi chung|nhu vay|dieu do)(?: |$)/;
 
 function trimFocus(words: string[]): string[] {
   let focus = trimEdges(words);
@@ -290,8 +294,9 @@ export function analyseQuestionIntent(asTyped: string, query: AnalysedQuery, lex
     focus = [];
   }
   // "CĐ, ĐTN, hội phụ nữ trong cơ quan làm dân vận …": several members of a kind named together ask about the kind.
-  const kind = namedKind(words, lexicon);
-  if (kind && type !== "who") focus = kind;
+  // (Not when the focus is another actor named first: "Ban Dân vận có trách nhiệm gì đối với Công đoàn và Đoàn Thanh niên?".)
+  const named = namedKind(words, lexicon);
+  if (named && type !== "who" && (focus.length === 0 || startsWithMember(focus, named.kind, lexicon) || named.at < findPhrase(words, focus))) focus = named.kind;
   // The province is the question's scope, not part of the actor's name ("Ban Dân vận Tỉnh ủy Bắc Giang").
   const scope = findScope(question, words, text, lexicon);
   if (scope.place) focus = trimFocus(withoutPlace(focus, foldedSyllables(scope.place)));
@@ -313,13 +318,20 @@ export function analyseQuestionIntent(asTyped: string, query: AnalysedQuery, lex
   return { ...(itemKind ? { itemKind } : {}), ...(means ? { means } : {}), ...(countedNoun ? { countedNoun } : {}), type, focus, duty, scope, words, clauses, ...(counts.length ? { counts } : {}), ...(person ? { person } : {}), ...(share ? { share } : {}), ...(unit ? { unit: unit === "phan tram" ? "%" : unit } : {}), ...(dateKind ? { dateKind } : {}), focusVariants: [...variants(focus, lexicon), ...variants(withoutSetting(focus), lexicon).filter((v) => v.length < focus.length)], wordsWithAlternatives: new Set([...words, ...alternativeWords(words, lexicon)]) };
 }
 
-/** The kind of body (lexicon `members`) of which the question names two members or more, folded. */
-function namedKind(words: string[], lexicon: Lexicon): string[] | undefined {
-  return lexicon.kinds.find(({ members }) => {
+/** The kind of body (lexicon `members`) of which the question names two members or more (folded), and where the first is. */
+function namedKind(words: string[], lexicon: Lexicon): { kind: string[]; at: number } | undefined {
+  for (const { kind, members } of lexicon.kinds) {
     // Overlapping members ("đoàn thanh niên" and "đoàn thanh niên cộng sản") count once, where they start.
     const starts = new Set(members.map((member) => findPhrase(words, member)).filter((at) => at >= 0));
-    return starts.size >= 2;
-  })?.kind;
+    if (starts.size >= 2) return { kind, at: Math.min(...starts) };
+  }
+  return undefined;
+}
+
+/** The focus begins with the kind or one of its members ("đoàn thanh niên trong cơ quan", "các đoàn thể trong cơ quan"). */
+function startsWithMember(focus: string[], kind: string[], lexicon: Lexicon): boolean {
+  const start = trimEdges(focus);
+  return lexicon.kinds.some((k) => k.kind === kind && [k.kind, ...k.members].some((phrase) => findPhrase(start, phrase) === 0));
 }
 
 /** The words with one lexicon phrase replaced by each of its alternatives, the words themselves first. */

@@ -22,7 +22,7 @@ const ASKS_FORM = new RegExp(`\\bhinh thuc ky luat\\b|\\bky luat (?:[a-z]+ ){0,3
  * failing it does not answer. ("Vụ khiếu kiện … thì xử lý thế nào" asks how to handle a case, not what befalls anyone.)
  */
 const ASKS_CONSEQUENCE = /\bbi (?:xu ly|ky luat|xu phat|phat)(?: [a-z]+){0,2} (?:ra sao|the nao|nhu the nao|sao|gi|muc nao)\b/;
-const CONSEQUENCE = new RegExp(`\\b(?:xu ly|ky luat|xu phat|phat tien|kiem diem|phe binh|truy cuu|${CHOICES})\\b`);
+const CONSEQUENCE = new RegExp(`\\b(?:xu ly|ky luat|xu phat|phat tien|kiem diem|phe binh|truy cuu|dinh chi|mien nhiem|thoi viec|khong duoc (?:xet|cong nhan|khen|bo nhiem|de nghi))\\b|${FORMS.source}`);
 
 /**
  * What the question asks that no sentence answers: which disciplinary form applies, when no sentence read names one

@@ -47,15 +47,21 @@ const OPENS_WITH_TEXT = new RegExp(`^(?:(?:theo|trong|tai|can cu)\\s+(?:quy dinh
 
 /**
  * A law or ordinance by its title, up to its year or the first words that say what is asked of it (folded; "có" alone
- * is not such a word, for folded it is also the "cơ" of "cơ sở", nor "là", also "lá").
+ * is not such a word, for folded it is also the "cơ" of "cơ sở", nor "là", also "lá"). A title never begins with what
+ * is said of a law ("Luật quy định cán bộ … được nghỉ bao nhiêu ngày" names no law: it asks what the law says).
  */
-const OPENS_WITH_TITLE = /^(?:(?:theo|trong|tai|can cu)\s+)?(bo luat|luat|phap lenh)\s+((?:[a-z]+\s+){1,9}?[a-z]+)(?=\s+(?:nam\s+(?:19|20)\d\d|so\s+\d|quy dinh|co (?:hieu luc|nhung|cac|bao|may|quy dinh|cam)\b|duoc\s|ban hanh|cam\s|giao\s|gom\s|yeu cau)|$)/;
+const OPENS_WITH_TITLE = /^(?:(?:theo|trong|tai|can cu)\s+)?(bo luat|luat|phap lenh)\s+(?!(?:quy dinh|cam|giao|yeu cau|duoc|co|khong|noi|bat buoc|cho|ve|la|thi|nao|gi|moi|hien|nay|nam|so|moi)\b)((?:[a-z]+\s+){1,9}?[a-z]+)(?=\s+(?:nam\s+(?:19|20)\d\d|so\s+\d|quy dinh|co (?:hieu luc|nhung|cac|bao|may|quy dinh|cam)\b|duoc\s|ban hanh|cam\s|giao\s|gom\s|yeu cau)|$)/;
 
-/** The title of OPENS_WITH_TITLE as typed: as many words after the kind as the folded title has. */
+/**
+ * The title of OPENS_WITH_TITLE as typed, when the words typed after the kind fold to it one for one (an abbreviation
+ * written out, "Luật MTTQ …", does not); otherwise empty.
+ */
 function typedTitle(question: string, kind: string, title: string[]): string {
   const typed = question.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? [];
-  const at = typed.findIndex((w, i) => kind.split(" ").every((k, j) => foldedSyllables(typed[i + j] ?? "")[0] === k));
-  return at < 0 ? title.join(" ") : typed.slice(at + kind.split(" ").length, at + kind.split(" ").length + title.length).join(" ");
+  const kindWords = kind.split(" ");
+  const at = typed.findIndex((_, i) => kindWords.every((k, j) => foldedSyllables(typed[i + j] ?? "")[0] === k));
+  const words = at < 0 ? [] : typed.slice(at + kindWords.length, at + kindWords.length + title.length);
+  return words.length === title.length && words.every((w, i) => foldedSyllables(w)[0] === title[i]) ? words.join(" ") : "";
 }
 
 /** `question` as typed (for the province, named with capitals or after "tỉnh"); `words` and `text` folded, abbreviations written out. */

@@ -3,7 +3,7 @@ import type { TermStats } from "../index/term-stats.ts";
 import { citesNumber, kindCode, sameDocumentNumber } from "../documents/numbers.ts";
 import type { QuestionAnalysis, QuestionType } from "./question.ts";
 import { TEXT_KIND_NAMES } from "./scope.ts";
-import { NOT_HELD_MENTIONS } from "./weights.ts";
+import { LAW_TITLE_WINDOW, NOT_HELD_MENTIONS } from "./weights.ts";
 import { ASKS_SIGNER } from "./rules/signer.ts";
 import { foldedSyllables, hasDiacritics } from "../text/normalize.ts";
 
@@ -74,15 +74,21 @@ function titleUnheld(intent: QuestionAnalysis, registry: Registry, sentences: Re
   const held = registry.documents.some((d) => foldedSyllables(d.kind).join(" ").endsWith(kindWord)
     && ` ${foldedSyllables(d.title).join(" ")} `.includes(` ${titled.title.join(" ")} `));
   if (held) return undefined;
-  const citing = new RegExp(`\\b${kindWord}(?: [a-z0-9]+){0,${TITLE_WINDOW}} ${titled.title[0]}\\b`);
+  const citing = new RegExp(`\\b${kindWord}(?: [a-z0-9]+){0,${LAW_TITLE_WINDOW}} ${titled.title[0]}\\b`);
   if (sentences.some((s) => citing.test(foldedSyllables(s.text).join(" ")))) return undefined;
   // Typed without marks, the title is not echoed: every reply is written with full diacritics.
   const kind = TEXT_KIND_NAMES[titled.kind] ?? (titled.kind === "bo luat" ? "Bộ luật" : "Pháp lệnh");
-  return hasDiacritics(titled.typed) ? `${kind} ${titled.typed}` : `${kind.toLowerCase()} mà bạn hỏi`;
+  return fullyMarked(titled.typed) ? `${kind} ${titled.typed}` : `${kind.toLowerCase()} mà bạn hỏi`;
 }
 
-/** How many words may stand between "Luật" and the first word of the title a question gives it ("Luật phòng, chống tác hại của thuốc lá"). */
-const TITLE_WINDOW = 6;
+/**
+ * A title typed with its marks, to be echoed: at most one syllable in five without any (a title may hold a syllable
+ * that has none, "an", "tin"; "Luật thuc hien dân chủ ở cơ sở" has two of seven, and is not echoed).
+ */
+function fullyMarked(title: string): boolean {
+  const words = title.split(" ").filter(Boolean);
+  return words.length > 0 && words.filter((w) => !hasDiacritics(w)).length * 5 <= words.length;
+}
 
 /** The text the question asks about when the knowledge base does not hold it ("Chỉ thị số 16") and whether the documents cite it at all, else undefined. */
 export function textNotHeld(intent: QuestionAnalysis, registry: Registry, stats: TermStats, sentences?: ReadonlyArray<{ text: string }>): { text: string; mentioned: boolean } | undefined {

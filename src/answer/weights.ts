@@ -162,6 +162,13 @@ export const ITEM = {
  */
 export const NOT_HELD_MENTIONS = 5;
 
+/**
+ * How many words may stand between "Luật" and the first word of the title a question gives a law, for a sentence read
+ * to cite it ("Luật phòng chống tác hại của thuốc lá" for "Luật thuốc lá"): src/answer/unheld.ts. Set by reading the
+ * laws the bundled documents cite (the furthest, 5 words).
+ */
+export const LAW_TITLE_WINDOW = 6;
+
 /** Texts in force and texts replaced (src/answer/validity.ts). */
 export const VALIDITY = {
   /**

@@ -4,6 +4,8 @@
  * (về việc). The codes themselves are read by the lexicon afterwards, as when typed apart.
  */
 
+import { hasDiacritics } from "./normalize.ts";
+
 /** Two to four letters, then a number: a document code or body typed without its space. */
 const JOINED_NUMBER = /(?<![\p{L}\p{N}])(\p{L}{2,4})(\d{1,4})(?![\p{L}\p{N}])/gu;
 /** "đ/c", "Đ/c", "d/c", "đ/ c": "đồng chí" (in this field "d/c" is a comrade, not an address). */
@@ -17,6 +19,8 @@ const REGARDING = /(?<!\p{L})[vV]\s?\/\s?[vV](?!\p{L})/gu;
  * sets (4 questions lost rank, none gained).
  */
 export function writeOutShorthand(question: string, options: { codes: boolean }): string {
-  const spelled = question.replace(COMRADE, "đồng chí").replace(REGARDING, "về việc");
+  // Written out as the rest is typed: marks added to a question typed without them would make it read as marked.
+  const marked = hasDiacritics(question.replace(COMRADE, "").replace(REGARDING, ""));
+  const spelled = question.replace(COMRADE, marked ? "đồng chí" : "dong chi").replace(REGARDING, marked ? "về việc" : "ve viec");
   return options.codes ? spelled.replace(JOINED_NUMBER, "$1 $2") : spelled;
 }

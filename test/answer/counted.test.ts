@@ -120,5 +120,12 @@ describe("a sum of money the question asks for", () => {
       expect(result.answer).toContain("100% chi bộ tổ chức sinh hoạt chuyên đề");
     });
   });
-});
 
+  it("a share answers a target only: 'có bao nhiêu đảng viên' is not answered by '95% đảng viên'", async () => {
+    const report = ["BÁO CÁO CÔNG TÁC NĂM 2024 CỦA ĐẢNG BỘ XÃ AN PHÚ", "", "Năm 2024, 95% đảng viên của Đảng bộ được học tập nghị quyết."].join("\n");
+    await withAnswererOver({ "bao-cao.txt": report }, async (over) => {
+      const result = await over.answer("Đảng bộ xã An Phú có bao nhiêu đảng viên?");
+      expect(result.answer).not.toMatch(/^Năm 2024, 95% đảng viên/);
+    });
+  });
+});

@@ -73,6 +73,7 @@ describe("how many items, asked with 'mấy'", () => {
     expect(reply.answer).toContain("phương pháp vận động có ba việc quan trọng");
     for (const item of ["nói cho dân hiểu bằng lời lẽ", "làm gương trước dân trong mọi", "lo cho đời sống của dân, giải quyết"]) expect(reply.answer).toContain(item);
     expect(reply.answer).not.toContain("Vận động không thể chỉ dùng loa đài");
+    expect(reply.answer).not.toContain("::");
   });
 
   it("'xã đề ra mấy nhóm giải pháp' is answered by the sentence that says four, not by the list of two tasks introduced after it", async () => {
@@ -81,8 +82,17 @@ describe("how many items, asked with 'mấy'", () => {
     expect(reply.answer).not.toContain("Giao ban hằng tháng ở chi bộ");
   });
 
-  it("reads 'NQ25' as the text numbered 25, and 'cụ thể là gì' names no actor", () => {
+  it("reads 'NQ25' as the text numbered 25, 'đ/c' as 'đồng chí' however the rest is typed, and 'cụ thể là gì' names no actor", () => {
     expect(read("NQ25 đề ra những nhiệm vụ gì").scope.documentNumber).toBe("25");
     expect(read("đ/c Bí thư đề nghị tập trung mấy nội dung trọng tâm, cụ thể là gì?").focus).toEqual([]);
+    expect(read("trong chi bo thi d/c bi thu co trach nhiem gi").focus).toEqual(["dong", "chi", "bi", "thu"]);
+    expect(read("Trong chi bộ thì đ/c bí thư có trách nhiệm gì").focus).toEqual(["dong", "chi", "bi", "thu"]);
+  });
+
+  it("'bao nhiêu việc làm' counts jobs, not a list's items", () => {
+    const jobs = read("Năm 2024 xã giải quyết được bao nhiêu việc làm cho lao động?");
+    expect(jobs.type).toBe("number");
+    expect(jobs.countedNoun).toBeUndefined();
+    expect(read("Bác nói cách làm dân vận có mấy việc chính?").countedNoun).toBe("viec");
   });
 });

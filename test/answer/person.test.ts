@@ -42,4 +42,11 @@ describe("a person asked for by name", () => {
       expect((await over.answer(QUESTION)).answer).toContain("Trần Minh Khoa");
     });
   });
+
+  it("'đồng chí Trưởng Ban …' is an office, not a name", async () => {
+    const plan = ["KẾ HOẠCH TỔNG KẾT CÔNG TÁC VẬN ĐỘNG QUẦN CHÚNG TỈNH AN HÒA NĂM 2016", "", "1. Phân công", "", "Giao đồng chí Trưởng Ban Vận động quần chúng Tỉnh ủy chủ trì hội nghị tổng kết."].join("\n");
+    await withAnswererOver({ "ke-hoach.txt": plan }, async (over) => {
+      expect((await over.answer(QUESTION)).grade).not.toBe("answer");
+    });
+  });
 });

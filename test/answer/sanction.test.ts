@@ -50,4 +50,13 @@ describe("the disciplinary form asked for", () => {
       expect(result.answer).toContain("phải kiểm điểm trước Đảng ủy xã");
     });
   });
+
+  it("a consequence named as a disciplinary form ('hạ bậc lương', 'buộc thôi việc') answers what befalls a failure", async () => {
+    const rules = ["QUY ĐỊNH KÊ KHAI TÀI SẢN CỦA XÃ AN PHÚ", "", "Điều 4. Xử lý vi phạm", "Cán bộ không kê khai tài sản đúng hạn thì bị hạ bậc lương; tái phạm thì bị buộc thôi việc."].join("\n");
+    await withAnswererOver({ "quy-dinh.txt": rules }, async (over) => {
+      const result = await over.answer("Cán bộ không kê khai tài sản đúng hạn thì bị xử lý ra sao?");
+      expect(result.grade).not.toBe("none");
+      expect(result.answer).toContain("bị hạ bậc lương");
+    });
+  });
 });

@@ -146,5 +146,13 @@ describe("a text not held, in more ways", () => {
       expect((await over.answer(asked)).answer).toContain("ít nhất mỗi năm một lần");
     });
   });
-});
 
+  it("'Luật quy định …' names no law: what the documents say is answered", async () => {
+    const rules = ["QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN XÃ AN PHÚ", "", "Điều 7. Nghỉ phép", "Cán bộ, công chức xã được nghỉ phép 12 ngày mỗi năm theo quy định của pháp luật."].join("\n");
+    await withAnswererOver({ "quy-che.txt": rules }, async (over) => {
+      const result = await over.answer("Luật quy định cán bộ công chức xã được nghỉ phép bao nhiêu ngày?");
+      expect(result.answer).not.toContain("Kho tài liệu chưa có");
+      expect(result.answer).toContain("nghỉ phép 12 ngày");
+    });
+  });
+});

@@ -108,7 +108,7 @@ function introOf(option: ListOption, statesCount = false): string {
   // Asked "mấy việc", the sentence that gives their number ("… có ba việc quan trọng …, đó là: …") is the answer's first line.
   if (statesCount) {
     const sentence = lastSentence(option.lead.trim());
-    if (countedNouns(fold(sentence).toLowerCase()).length > 0) return `${firstSentence(sentence, LIMITS.itemChars).replace(/[.;]\s*$/, "")}:`;
+    if (countedNouns(fold(sentence).toLowerCase()).length > 0) return `${firstSentence(sentence, LIMITS.itemChars).replace(/[.;:]\s*$/, "")}:`;
   }
   const lead = leadSentence(option.lead.trim());
   const label = /^[*•]\s*(.{2,40}?):?\s*$/u.exec(lead)?.[1];
@@ -117,7 +117,7 @@ function introOf(option: ListOption, statesCount = false): string {
   if (named && !label && (/:\s*$/.test(lead) || (lead.length <= 120 && !/[.;]$/.test(lead)))) return `${named}:`;
   const heading = [...option.headings].reverse().find((h) => isRealHeading(h) && withoutOutlineNumber(h) !== label);
   // With no heading, the sentence that introduces the list says what it is better than a subject cut from it.
-  if (!heading && !label && named) return `${named.replace(/[.;]\s*$/, "")}:`;
+  if (!heading && !label && named) return `${firstSentence(lastSentence(named), LIMITS.itemChars).replace(/[.;:]\s*$/, "")}:`;
   const base = heading ? withoutOutlineNumber(heading) : option.subject;
   return `${base}${label ? ` — ${label}` : ""}:`;
 }
