@@ -74,6 +74,8 @@ const PERSON = /(?:đồng chí|ông|bà)\s+(?!(?:Trưởng|Phó|Bí|Ủy|Uỷ|C
 const PROPORTION = /\b(?:mot|hai|ba|bon|nam) phan (?:hai|ba|tu|nam)\b|\bqua (?:nua|ban)\b|\bmot nua\b|(?:\b\d\s*\/\s*\d\b|%|\bphan tram\b)(?= (?:tong so|so nguoi|so can bo|so dai bieu|thanh vien))/;
 /** A target asked for ("phấn đấu", "chỉ tiêu", "tối thiểu"), folded: a share of the things counted states one. */
 const TARGET = /\b(?:phan dau|chi tieu|muc tieu|toi thieu|it nhat|de ra)\b/;
+/** What was done, asked for ("thực tế", "đã đạt", "kết quả", "đã sinh hoạt"), folded. */
+const ACTUAL = /\b(?:thuc te|da dat|dat duoc|ket qua|da (?:sinh hoat|thuc hien|to chuc|hoan thanh|lam duoc))\b/;
 /** Units that count people ("bao nhiêu người", "mấy thành viên", "bao nhiêu đại biểu", "cán bộ", "đảng viên"), folded first syllables. */
 const PEOPLE = new Set(["nguoi", "thanh", "dai", "can", "dang", "uy"]);
 
@@ -83,6 +85,9 @@ export function holdsAnswerType(intent: Pick<QuestionAnalysis, "type" | "unit" |
     case "number": {
       if (intent.share && intent.unit && PEOPLE.has(intent.unit) && PROPORTION.test(text)) return true;
       if (!NUMBER.test(text)) return false;
+      // "thực tế có bao nhiêu % chi bộ đã sinh hoạt" asks what was done: a target ("phấn đấu … 100% chi bộ") does not say.
+      const asked = (intent.words ?? []).join(" ");
+      if (ACTUAL.test(asked) && !TARGET.test(asked) && TARGET.test(text)) return false;
       if (!intent.unit) return true;
       if (intent.unit === "%") return /%|phan tram/.test(text);
       // "phấn đấu 100% chi bộ" answers a target asked as "phấn đấu bao nhiêu chi bộ", as "12 chi bộ" would; not what

@@ -73,13 +73,13 @@ const COUNTED = /^(?:\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|may|cac|nhung)\s+/
 const NUMBER_WORDS: Record<string, number> = { mot: 1, hai: 2, ba: 3, bon: 4, nam: 5, bay: 7, tam: 8, chin: 9, muoi: 10 };
 /** A count right before a noun that names list items, on folded text ("tam noi dung", "5 buoc", "bay nhom nhiem vu"). */
 /** Nouns whose count is the length of a list: "mấy nội dung", "bao nhiêu nhiệm vụ", "ba khâu đột phá" (folded). */
-const ITEM_NOUNS = String.raw`noi dung|nhom|viec(?! lam\b)|nhiem vu|giai phap|bien phap|yeu cau|khau|muc tieu|phuong cham|nguyen tac|hinh thuc|quan diem|tieu chi|bai hoc|phuong thuc|dot pha|cong viec|phuong huong|van de`;
-const COUNT_BEFORE_NOUN = new RegExp(String.raw`(?:^|\s)(\d{1,2}|mot|hai|ba|bon|nam|bay|tam|chin|muoi)\s+(buoc|${ITEM_NOUNS}|diem|loai|chuong trinh)(?=\s|$)`, "g");
+export const ITEM_NOUN_PATTERN = String.raw`noi dung|nhom|viec(?! lam\b)|nhiem vu|giai phap|bien phap|yeu cau|khau|muc tieu|phuong cham|nguyen tac|hinh thuc|quan diem|tieu chi|bai hoc|phuong thuc|dot pha|cong viec|phuong huong|van de`;
+const COUNT_BEFORE_NOUN = new RegExp(String.raw`(?:^|\s)(\d{1,2}|mot|hai|ba|bon|nam|bay|tam|chin|muoi)\s+(buoc|${ITEM_NOUN_PATTERN}|diem|loai|chuong trinh)(?=\s|$)`, "g");
 /**
  * "đề nghị tập trung mấy nội dung trọng tâm": the count asked is that of a list's items, and a list introduced as
  * such answers it ("bao nhiêu điểm", "mấy loại" are left out: a score, a kind).
  */
-const HOW_MANY_ITEMS = new RegExp(String.raw`\b(?:may|bao nhieu) (${ITEM_NOUNS})\b`);
+const HOW_MANY_ITEMS = new RegExp(String.raw`\b(?:may|bao nhieu) (${ITEM_NOUN_PATTERN})\b`);
 
 /** The counts a folded text states for a list's items: [8] for "cụ thể hóa thành tám nội dung". */
 export function statedCounts(folded: string): number[] {
@@ -91,8 +91,17 @@ function countsIn(folded: string): Array<{ n: number; noun: string }> {
   return [...folded.matchAll(COUNT_BEFORE_NOUN)].map((m) => ({ n: NUMBER_WORDS[m[1]!] ?? Number(m[1]), noun: m[2]! }));
 }
 
+/** The nouns a folded text gives a number of ("có ba việc quan trọng" → ["viec"]). */
 export function countedNouns(folded: string): string[] {
   return countsIn(folded).filter((c) => c.n >= 2).map((c) => c.noun);
+}
+
+/** Nouns that name any item of a list of things to do: asked "mấy việc", a list introduced as "nội dung" is meant. */
+const GENERAL_ITEM_NOUNS: ReadonlySet<string> = new Set(["viec", "noi dung", "nhiem vu", "cong viec", "van de"]);
+
+/** The same kind of item: the same noun, or two general ones. */
+export function sameItemNoun(a: string, b: string): boolean {
+  return a === b || (GENERAL_ITEM_NOUNS.has(a) && GENERAL_ITEM_NOUNS.has(b));
 }
 
 /** "mấy câu khẩu hiệu ấy", "mấy việc kia": those few things, named, not a count asked for. */

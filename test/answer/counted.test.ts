@@ -128,4 +128,12 @@ describe("a sum of money the question asks for", () => {
       expect(result.answer).not.toMatch(/^Năm 2024, 95% đảng viên/);
     });
   });
+
+  it("what was done ('thực tế … đã sinh hoạt') is not answered by a target ('phấn đấu … 100% chi bộ')", async () => {
+    const plan = ["KẾ HOẠCH NĂM VẬN ĐỘNG QUẦN CHÚNG 2025 CỦA ĐẢNG ỦY XÃ AN PHÚ", "", "Các cấp ủy đưa nội dung vận động quần chúng vào chương trình công tác; phấn đấu trong năm 2025, 100% chi bộ tổ chức sinh hoạt chuyên đề về vận động quần chúng."].join("\n");
+    await withAnswererOver({ "ke-hoach.txt": plan }, async (over) => {
+      expect((await over.answer("Hết năm 2025 thực tế có bao nhiêu % chi bộ đã sinh hoạt chuyên đề vận động quần chúng?")).grade).not.toBe("answer");
+    });
+  });
 });
+

@@ -9,7 +9,7 @@ import { sentenceRanges } from "../../text/sentences.ts";
 import type { Candidate, QuotedLine } from "../candidate.ts";
 import type { AnswerContext } from "../context.ts";
 import { phraseEcho, questionOutsideFocus } from "../echo.ts";
-import { countedNouns, MEANS_KINDS, statedCounts } from "../question.ts";
+import { countedNouns, ITEM_NOUN_PATTERN, MEANS_KINDS, sameItemNoun, statedCounts } from "../question.ts";
 import { namesActor } from "../evidence.ts";
 import { scopeMatch } from "../scope.ts";
 import { focusScore, namesScore, subjectScore } from "../subject.ts";
@@ -161,7 +161,9 @@ function hasStatedCount(option: ListOption, intent: AnswerContext["intent"]): bo
   const noun = intent.countedNoun;
   if (noun === undefined) return false;
   const intro = fold(lastSentence(option.lead)).toLowerCase();
-  return countedNouns(intro).includes(noun) || (/:\s*$/.test(intro) && ` ${intro} `.includes(` ${noun} `));
+  // A number given names its own noun ("tám nội dung" are not "mấy nhiệm vụ"); a list introduced as "một số nội dung
+  // trọng tâm sau:" gives none, and a general noun stands for another ("mấy việc trọng tâm").
+  return countedNouns(intro).includes(noun) || (/:\s*$/.test(intro) && [...intro.matchAll(INTRODUCED_NOUN)].some((m) => sameItemNoun(m[1]!, noun)));
 }
 
 /**
@@ -175,6 +177,9 @@ function namesKind(kind: readonly string[], option: ListOption): boolean {
   const frame = ` ${foldedSyllables(`${option.headings.filter(isRealHeading).join(" ")} ${option.subject} ${lastSentence(option.lead)}`).join(" ")} `;
   return kind.some((pair) => frame.includes(` ${pair} `));
 }
+
+/** "các / những / một số <noun> …" in the sentence that introduces a list (folded): the noun of its items. */
+const INTRODUCED_NOUN = new RegExp(`\\b(?:cac|nhung|mot so|mot vai) (${ITEM_NOUN_PATTERN})\\b`, "g");
 
 /** A lead-in or item compared with another: folded, its first 80 syllable characters. */
 const leadKey = (text: string) => foldedSyllables(text).join(" ").slice(0, 80);
