@@ -157,7 +157,7 @@ try {
     ["đánh giá kín 8", "test/fixtures/answer-blind-8.jsonl", "báo cáo (kín, đã chạy một lần 3/12/2026)"],
     ["đánh giá kín 9", "test/fixtures/answer-blind-9.jsonl", "báo cáo (kín, đã chạy một lần 3/12/2026, phiên thứ ba)"],
     ["đánh giá kín 10", "test/fixtures/answer-blind-10.jsonl", "báo cáo (kín, đã chạy một lần 3/12/2026, phiên thứ tư)"],
-    ["đánh giá kín 11", "test/fixtures/answer-blind-11.jsonl", "kín (chạy một lần, 3/12/2026, phiên thứ năm)"],
+    ["đánh giá kín 11", "test/fixtures/answer-blind-11.jsonl", "báo cáo (kín, đã chạy một lần 3/12/2026, phiên thứ năm)"],
   ] as const) {
     try {
       answerRows.push(answerRow(name, role, await evaluate(legal.answer, await readQuestionFile(path.join(ROOT, file)), 5, async (id) => (await legal.index.passage(id))?.text)));
