@@ -20,6 +20,7 @@ const NOT_STATED_LABELS: Record<NotStated["reason"], string> = {
   count: "số liệu câu hỏi cần",
   current: "người giữ chức vụ hiện nay",
   frequency: "bao lâu làm một lần (định kỳ)",
+  duration: "thời hạn, độ dài thời gian (bao lâu)",
   textNumber: "số hiệu của văn bản",
   event: "ngày của sự việc câu hỏi nêu (hiệu lực, thành lập, phát động)",
   form: "mẫu văn bản, biểu mẫu (kho tài liệu chưa có)",

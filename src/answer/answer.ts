@@ -171,8 +171,8 @@ export function createAnswerer(deps: { retriever: Retriever; generator?: AnswerG
 
     if (grade === "none" || !candidate) {
       const suggestions = suggestionsFrom(ranked);
-      // A missing count or interval is said only when it alone refuses: "đảng phí … bao nhiêu phần trăm" is simply not covered.
-      const specific = unstated && ((unstated.reason !== "count" && unstated.reason !== "frequency") || modelGrade !== "none") ? messages.notStated(unstated) : undefined;
+      // A missing count, interval or length of time is said only when it alone refuses: "đảng phí … bao nhiêu phần trăm" is simply not covered.
+      const specific = unstated && ((unstated.reason !== "count" && unstated.reason !== "frequency" && unstated.reason !== "duration") || modelGrade !== "none") ? messages.notStated(unstated) : undefined;
       const notFound = absentPlaces.length ? messages.placeNotCovered(absentPlaces) : specific ?? messages.notFound;
       const text = suggestions.length ? `${notFound}\n${messages.notFoundSuggest}\n${suggestions.map((s) => `• ${s}`).join("\n")}` : notFound;
       return { answer: text, abstained: true, confidence, citations: [], passages, mode: "abstained", grade: "none", suggestions, explain };

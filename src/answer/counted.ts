@@ -1,6 +1,6 @@
 import { fold } from "../text/normalize.ts";
 import { holdsAnswerType } from "./evidence.ts";
-import { INTERVAL_SENTENCES } from "./weights.ts";
+import { DURATION_SENTENCES, INTERVAL_SENTENCES } from "./weights.ts";
 
 /**
  * Counts a question asks for that no sentence read states: "Ban Thanh tra nhân dân gồm mấy người,
@@ -38,6 +38,27 @@ export function frequencyNotStated(words: readonly string[], sentences: Readonly
   return !sentences.slice(0, INTERVAL_SENTENCES).some((s) => INTERVAL.test(fold(s.text).toLowerCase()));
 }
 
+
+/** "nhiệm kỳ … bao lâu", "phải trả lời trong bao lâu": a length of time, not how often ("bao lâu một lần", "định kỳ bao lâu"). */
+const ASKS_DURATION = /\bbao lau\b/;
+/** A length of time stated: "10 ngày làm việc", "ba tháng", "05 năm", "hai tuần" (folded), or an interval ("hằng quý"). */
+const DURATION = /\b(?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi lam|nua)\s+(?:ngay|thang|nam|tuan|gio|quy)\b/;
+
+/**
+ * "Nhiệm kỳ của Ban Thanh tra nhân dân là bao lâu?": a length of time asked, when none of the sentences that match the
+ * question best (`sentences` best first, the first DURATION_SENTENCES) states one or an interval: the documents do not
+ * give it, whatever else they say of the body.
+ */
+export function durationNotStated(words: readonly string[], sentences: ReadonlyArray<{ text: string }>): boolean {
+  const asked = words.join(" ");
+  if (!ASKS_DURATION.test(asked) || ASKS_FREQUENCY.test(asked) || /\bdinh ky\b/.test(asked)) return false;
+  // A term of office ("nhiệm kỳ … bao lâu") is stated with the word: "định kỳ 6 tháng một lần báo cáo" is another thing.
+  const term = /\bnhiem ky\b/.test(asked);
+  return !sentences.slice(0, DURATION_SENTENCES).some((s) => {
+    const folded = fold(s.text).toLowerCase();
+    return term ? /\bnhiem ky\b/.test(folded) && DURATION.test(folded) : DURATION.test(folded) || INTERVAL.test(folded);
+  });
+}
 
 /**
  * The units the question asks a count of ("mấy người", "bao nhiêu năm") that no sentence states with a number; as written.

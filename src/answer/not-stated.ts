@@ -1,7 +1,7 @@
 import type { Registry } from "../documents/registry.ts";
 import type { TermStats } from "../index/term-stats.ts";
 import type { AnswerContext } from "./context.ts";
-import { amountNotStated, countsNotStated, frequencyNotStated } from "./counted.ts";
+import { amountNotStated, countsNotStated, durationNotStated, frequencyNotStated } from "./counted.ts";
 import { enumerationNotGiven } from "./enumerated.ts";
 import { eventDateNotStated } from "./event-date.ts";
 import { sanctionNotStated } from "./sanction.ts";
@@ -16,7 +16,7 @@ import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
  * Why the documents cannot answer a question however well its words match, when a rule can tell:
  * it asks what a text the knowledge base does not hold says (`text`), when such a text was issued
  * and no sentence read gives its date (`date`), the date of an event no sentence read names with a date (`event`: "có hiệu lực từ ngày nào"), who signed it (`signer`), a form to fill in that the knowledge base does not hold (`form`), a disciplinary form no sentence read names (`sanction`), what befalls a failure when no sentence says (`consequence`), or a count no sentence read
- * states (`count`), a text's number the documents do not give (`textNumber`), which things a count names when the passages only mention them (`enumeration`), how often something is done when no sentence read says so (`frequency`), or who holds an office now (`current`: the documents speak as of their dates).
+ * states (`count`), a text's number the documents do not give (`textNumber`), which things a count names when the passages only mention them (`enumeration`), how often something is done when no sentence read says so (`frequency`), how long when none of the best sentences says (`duration`), or who holds an office now (`current`: the documents speak as of their dates).
  * The reply says which; typed here so that every channel words it alike.
  */
 export type NotStated =
@@ -26,7 +26,7 @@ export type NotStated =
   | { reason: "count"; units: string[] }
   | { reason: "enumeration"; mention: string }
   | { reason: "event"; event: string }
-  | { reason: "current" | "frequency" | "textNumber" | "form" | "sanction" | "consequence" };
+  | { reason: "current" | "frequency" | "textNumber" | "form" | "sanction" | "consequence" | "duration" };
 
 /**
  * The question's clauses (abbreviations written out, folded); a clause that asks to confirm a count rather than for
@@ -63,5 +63,6 @@ export function notStated(intent: QuestionAnalysis, registry: Registry, stats: T
   if (read && textNumberNotStated(read.context, sentences)) return { reason: "textNumber" };
   const mention = read && !read.listed ? enumerationNotGiven(read.question, read.context, sentences) : undefined;
   if (mention) return { reason: "enumeration", mention };
-  return frequencyNotStated(intent.words, sentences) ? { reason: "frequency" } : undefined;
+  if (frequencyNotStated(intent.words, sentences)) return { reason: "frequency" };
+  return durationNotStated(intent.words, sentences) ? { reason: "duration" } : undefined;
 }

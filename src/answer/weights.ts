@@ -114,6 +114,13 @@ export const INTERVAL_SENTENCES = 2;
 export const CONSEQUENCE_SENTENCES = 3;
 
 /**
+ * "… là bao lâu" is answered only by a length of time (or an interval) in one of this many best-matching sentences
+ * (src/answer/counted.ts); one further down is another thing's ("10 ngày làm việc" of a request, for a board's term).
+ * Set as CONSEQUENCE_SENTENCES is; checked on training A–G (no answerable "bao lâu" question there is refused).
+ */
+export const DURATION_SENTENCES = 3;
+
+/**
  * A question from another field (src/answer/far-off.ts): no lexicon term, no word pair found in at least `commonShare`
  * of the passages, and fewer than `sharedPairs` word pairs shared with the first passage; only in a knowledge base of
  * `minPassages` or more (in a handful of passages no pair is common: a small test corpus without a lexicon had every

@@ -135,5 +135,17 @@ describe("a sum of money the question asks for", () => {
       expect((await over.answer("Hết năm 2025 thực tế có bao nhiêu % chi bộ đã sinh hoạt chuyên đề vận động quần chúng?")).grade).not.toBe("answer");
     });
   });
+
+  it("a term of office asked as 'bao lâu' is said not to be stated when no best sentence gives it ('định kỳ 6 tháng' is another thing), and a deadline that is stated is not said missing", async () => {
+    const refused = await answerer.answer("Nhiệm kỳ của Ban Thanh tra nhân dân cơ quan là bao lâu?");
+    expect(refused.grade).toBe("none");
+    expect(refused.answer).toContain("không nêu thời hạn");
+    const deadline = ["QUY CHẾ HỘI NGHỊ CÁN BỘ, CÔNG CHỨC CỦA XÃ AN PHÚ", "", "Điều 6. Chuẩn bị hội nghị", "Tài liệu trình hội nghị được gửi đến cán bộ, công chức chậm nhất 15 ngày trước ngày khai mạc hội nghị."].join("\n");
+    await withAnswererOver({ "quy-che-hn.txt": deadline }, async (over) => {
+      const result = await over.answer("Tài liệu hội nghị cán bộ công chức phải gửi trước hội nghị bao lâu?");
+      // (Whether it is asserted is the answerability model's call; the length of time is stated, so nothing says otherwise.)
+      expect(result.explain?.notStated).toBeUndefined();
+    });
+  });
 });
 
