@@ -1,5 +1,5 @@
 import { fold } from "../text/normalize.ts";
-import { holdsAnswerType } from "./evidence.ts";
+import { holdsAnswerType, NUMBER_WORD } from "./evidence.ts";
 import { DURATION_SENTENCES, INTERVAL_SENTENCES } from "./weights.ts";
 
 /**
@@ -15,6 +15,14 @@ const UNITS: ReadonlyArray<readonly [readonly string[], string]> = [
   [["nguoi", "thanh vien", "uy vien", "dong chi", "dai bieu", "hoi vien"], "người"], [["lan"], "lần"], [["ngay"], "ngày"], [["thang"], "tháng"], [["nam"], "năm"],
   [["phan tram"], "phần trăm"],
 ];
+
+/**
+ * Does one of the `n` sentences that match the question best (`sentences` best first) say it? `says` reads the sentence
+ * folded, lower case. Shared by the checks that only the best sentences may answer (how often, how long, what befalls).
+ */
+export function bestSay(sentences: ReadonlyArray<{ text: string }>, n: number, says: (folded: string) => boolean): boolean {
+  return sentences.slice(0, n).some((s) => says(fold(s.text).toLowerCase()));
+}
 
 /**
  * An interval stated: "hằng năm", "định kỳ 6 tháng", "2 năm một lần", "3 tháng/lần", "theo quý". "Định kỳ tổ chức
@@ -35,14 +43,14 @@ const ASKS_FREQUENCY = /\b(?:may|bao nhieu) (?:nam|quy|thang|tuan|ngay)(?: [a-z0
  */
 export function frequencyNotStated(words: readonly string[], sentences: ReadonlyArray<{ text: string }>): boolean {
   if (!ASKS_FREQUENCY.test(words.join(" "))) return false;
-  return !sentences.slice(0, INTERVAL_SENTENCES).some((s) => INTERVAL.test(fold(s.text).toLowerCase()));
+  return !bestSay(sentences, INTERVAL_SENTENCES, (folded) => INTERVAL.test(folded));
 }
 
 
 /** "nhiệm kỳ … bao lâu", "phải trả lời trong bao lâu": a length of time, not how often ("bao lâu một lần", "định kỳ bao lâu"). */
 const ASKS_DURATION = /\bbao lau\b/;
 /** A length of time stated: "10 ngày làm việc", "ba tháng", "05 năm", "hai tuần" (folded), or an interval ("hằng quý"). */
-const DURATION = /\b(?:\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi lam|nua)\s+(?:ngay|thang|nam|tuan|gio|quy)\b/;
+const DURATION = new RegExp(`\\b${NUMBER_WORD}\\s+(?:ngay|thang|nam|tuan|gio|quy)\\b`);
 
 /**
  * "Nhiệm kỳ của Ban Thanh tra nhân dân là bao lâu?": a length of time asked, when none of the sentences that match the
@@ -54,10 +62,7 @@ export function durationNotStated(words: readonly string[], sentences: ReadonlyA
   if (!ASKS_DURATION.test(asked) || ASKS_FREQUENCY.test(asked) || /\bdinh ky\b/.test(asked)) return false;
   // A term of office ("nhiệm kỳ … bao lâu") is stated with the word: "định kỳ 6 tháng một lần báo cáo" is another thing.
   const term = /\bnhiem ky\b/.test(asked);
-  return !sentences.slice(0, DURATION_SENTENCES).some((s) => {
-    const folded = fold(s.text).toLowerCase();
-    return term ? /\bnhiem ky\b/.test(folded) && DURATION.test(folded) : DURATION.test(folded) || INTERVAL.test(folded);
-  });
+  return !bestSay(sentences, DURATION_SENTENCES, (folded) => (term ? /\bnhiem ky\b/.test(folded) && DURATION.test(folded) : DURATION.test(folded) || INTERVAL.test(folded)));
 }
 
 /**

@@ -24,7 +24,7 @@ export type ScoredSentence = {
 
 // Matched on folded text (plain ASCII), where \b is a real word boundary.
 const NUMBER = /\d|\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi|tram|nghin|ngan|trieu|phan tram|nua|doi)\b|%/;
-const NUMBER_WORD = "(?:\\d+(?:[.,]\\d+)?|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|nghin|ngan|nua)";
+export const NUMBER_WORD = "(?:\\d+(?:[.,]\\d+)?|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|nghin|ngan|nua)";
 const YEAR = /\b(?:19|20)\d\d\b/;
 /** A day: "15-10-1949", "ngày 15". */
 const DAY = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d{1,2}\b/;
@@ -92,7 +92,7 @@ export function holdsAnswerType(intent: Pick<QuestionAnalysis, "type" | "unit" |
       if (intent.unit === "%") return /%|phan tram/.test(text);
       // "phấn đấu 100% chi bộ" answers a target asked as "phấn đấu bao nhiêu chi bộ", as "12 chi bộ" would; not what
       // was done ("thực tế có bao nhiêu chi bộ đã …"), nor how many there are.
-      const share = TARGET.test((intent.words ?? []).join(" ")) ? "(?:\\s*%)?" : "";
+      const share = TARGET.test(asked) ? "(?:\\s*%)?" : "";
       return new RegExp(`\\b${NUMBER_WORD}${share}\\s+(?:[a-z]+\\s+)?${intent.unit}\\b`).test(text);
     }
     case "date":

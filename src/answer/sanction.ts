@@ -1,4 +1,5 @@
 import { fold } from "../text/normalize.ts";
+import { bestSay } from "./counted.ts";
 import { CONSEQUENCE_SENTENCES } from "./weights.ts";
 
 /**
@@ -32,6 +33,6 @@ const CONSEQUENCE = new RegExp(`\\b(?:xu ly|ky luat|xu phat|phat tien|kiem diem|
 export function sanctionNotStated(words: readonly string[], sentences: ReadonlyArray<{ text: string }>): "form" | "consequence" | undefined {
   const question = words.join(" ");
   if (ASKS_FORM.test(question)) return sentences.some((s) => FORMS.test(fold(s.text).toLowerCase())) ? undefined : "form";
-  if (ASKS_CONSEQUENCE.test(question)) return sentences.slice(0, CONSEQUENCE_SENTENCES).some((s) => CONSEQUENCE.test(fold(s.text).toLowerCase())) ? undefined : "consequence";
+  if (ASKS_CONSEQUENCE.test(question)) return bestSay(sentences, CONSEQUENCE_SENTENCES, (folded) => CONSEQUENCE.test(folded)) ? undefined : "consequence";
   return undefined;
 }
