@@ -1,5 +1,5 @@
 import { fold } from "../text/normalize.ts";
-import { holdsAnswerType, NUMBER_WORD } from "./evidence.ts";
+import { DURATION, holdsAnswerType } from "./evidence.ts";
 import { DURATION_SENTENCES, INTERVAL_SENTENCES } from "./weights.ts";
 
 /**
@@ -49,8 +49,6 @@ export function frequencyNotStated(words: readonly string[], sentences: Readonly
 
 /** "nhiệm kỳ … bao lâu", "phải trả lời trong bao lâu": a length of time, not how often ("bao lâu một lần", "định kỳ bao lâu"). */
 const ASKS_DURATION = /\bbao lau\b/;
-/** A length of time stated: "10 ngày làm việc", "ba tháng", "05 năm", "hai tuần" (folded), or an interval ("hằng quý"). */
-const DURATION = new RegExp(`\\b${NUMBER_WORD}\\s+(?:ngay|thang|nam|tuan|gio|quy)\\b`);
 
 /**
  * "Nhiệm kỳ của Ban Thanh tra nhân dân là bao lâu?": a length of time asked, when none of the sentences that match the

@@ -33,6 +33,10 @@ const DAY = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d{1,2}\b/;
  * chủ nhật đầu tiên", "hằng quý"). A weekday only after a part of the day or "vào": "thứ hai" alone is "second".
  */
 const WHEN = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d|\bthang\s+\d|\bquy\s+(?:i|ii|iii|iv|\d)\b|\b(?:19|20)\d\d\b|\b(?:sang|chieu|toi|vao)\s+(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu nhat)\b|\bchu nhat\b|\b(?:dau|cuoi|giua)\s+(?:moi\s+)?(?:thang|nam|quy|tuan)\b|\b(?:hang|moi)\s+(?:thang|nam|quy|tuan)\b/;
+/** A length of time stated: "10 ngày làm việc", "ba tháng", "05 năm", "hai tuần" (folded). */
+export const DURATION = new RegExp(`\\b${NUMBER_WORD}\\s+(?:ngay|thang|nam|tuan|gio|quy)\\b`);
+/** "bao lâu", not "bao lâu (…) một lần" (how often, a PERIOD): a length of time asked. */
+const ASKS_LENGTH = /\bbao lau\b(?!(?: [a-z0-9]+){0,8} (?:mot|1) lan\b)/;
 const PERIOD = /\bdinh ky\b|\b(?:hang|moi) (?:nam|thang|quy|tuan)\b|\d+\s+(?:thang|nam|ngay)\s+(?:mot|1)\s+lan\b|\blan\b/;
 /** Who answers "ai": an organisation or an office ("cấp ủy", "Thủ trưởng", "Ban Chấp hành …"), on folded text. */
 const ACTOR = /\b(?:cap uy|thu truong|nguoi dung dau|ban chap hanh|ban thuong vu|ban bi thu|bo chinh tri|mat tran|doan the|cong doan|chinh quyen|uy ban|ban dan van|chi bo|chi uy|hoi dong|chu tich|bi thu|lanh dao|can bo|dang vien|to chuc dang|dang uy|chinh phu|quoc hoi|ho chi minh)\b/;
@@ -96,6 +100,8 @@ export function holdsAnswerType(intent: Pick<QuestionAnalysis, "type" | "unit" |
       return new RegExp(`\\b${NUMBER_WORD}${share}\\s+(?:[a-z]+\\s+)?${intent.unit}\\b`).test(text);
     }
     case "date":
+      // "để bao lâu", "trong bao lâu": "ít nhất là 30 ngày liên tục", "tối thiểu 01 năm" state it.
+      if (intent.dateKind === "period" && ASKS_LENGTH.test((intent.words ?? []).join(" ")) && DURATION.test(text)) return true;
       return intent.dateKind === "year" ? YEAR.test(text) : intent.dateKind === "period" ? PERIOD.test(text) : intent.dateKind === "day" ? DAY.test(text) : WHEN.test(text);
     case "who":
       return intent.person ? PERSON.test(sentence) : ACTOR.test(text) || namesPeople(sentence, intent.words ?? []);

@@ -5,7 +5,7 @@ import type { QuestionType } from "./question.ts";
 import { headingRule } from "./rules/heading.ts";
 import { itemRule } from "./rules/item.ts";
 import { listRule } from "./rules/list.ts";
-import { definitionRule, echoingProse, sentencesRule } from "./rules/sentences.ts";
+import { definitionRule, echoingProse, proseStepsRule, sentencesRule } from "./rules/sentences.ts";
 import { whoDutyRule } from "./rules/who.ts";
 import { signerRule } from "./rules/signer.ts";
 import { HEADING, LIST } from "./weights.ts";
@@ -87,6 +87,14 @@ export async function proposeAnswer(context: AnswerContext, scored: ScoredSenten
     if (!accepted(candidate)) {
       rules.push({ rule: candidate.rule, outcome: "declined" });
       continue;
+    }
+    // Steps asked for, and the list found is not a procedure's: steps laid out in a sentence answer instead.
+    if (context.intent.type === "steps" && candidate.listed && !candidate.typeFound) {
+      const prose = proseStepsRule(context, scored);
+      if (prose) {
+        rules.push({ rule: candidate.rule, outcome: "declined" }, { rule: "sentences", outcome: "answered" });
+        return { candidate: prose, rules };
+      }
     }
     // A list the question names by no actor, count or document, whose frame repeats less of the question than a
     // sentence of the first passages does: that sentence and its prose hold the items asked for.

@@ -64,7 +64,7 @@ export type QuestionAnalysis = {
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Words that name a list ("nhiệm vụ", "(nhóm) giải pháp"): "X là gì" with one of these asks for a list, not a definition. */
-const LIST_NOUNS = /^(?:nhom\s+)?(?:nhiem vu|trach nhiem|noi dung|phuong thuc|giai phap|bien phap|muc tieu|quan diem|yeu cau|chi tieu|nhom nhiem vu|dot pha|cong viec|viec|hinh thuc|quyen han|quyen|nghia vu|phuong huong|chuc nang)(?: |$)/;
+const LIST_NOUNS = /^(?:nhom\s+)?(?:nhiem vu|trach nhiem|noi dung|phuong thuc|giai phap|bien phap|muc tieu|quan diem|yeu cau|chi tieu|nhom nhiem vu|dot pha|cong viec|viec|hinh thuc|quyen han|quyen|nghia vu|phuong huong|chuc nang|buoc|trinh tu|quy trinh)(?: |$)/;
 
 /** A count before a list noun: "3 việc quan trọng", "những nhiệm vụ", "mấy nhóm giải pháp". */
 const COUNTED = /^(?:\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|may|cac|nhung)\s+/;
@@ -320,7 +320,7 @@ export function analyseQuestionIntent(asTyped: string, query: AnalysedQuery, lex
   const person = type === "who" && (/\b(?:dong chi nao|ho ten|ten la gi|ten gi|ong nao|ba nao|(?:truong|pho|bi thu|chu tich|giam doc|tac gia|tong bien tap)\b.*\bla ai)\b/.test(text)
     || (Boolean(scope.documentNumber) && /\b(?:ai ky|nguoi ky|do ai ky)\b/.test(text)));
   const counts = type === "list" || type === "steps" ? statedCounts(text) : [];
-  const share = /\b(?:toi thieu|it nhat|can (?:co )?(?:bao nhieu|may)|du (?:bao nhieu|may))\b/.test(text);
+  const share = /\b(?:toi thieu|it nhat|(?:can|phai) (?:co )?(?:bao nhieu|may)|du (?:bao nhieu|may))\b/.test(text);
   const itemKind = type === "list" ? itemKindOf(text) : undefined;
   const means = type === "list" && BY_MEANS.test(text);
   const countedNoun = type === "list" || type === "steps" || type === "number" ? HOW_MANY_ITEMS.exec(text)?.[1] ?? (/\b(?:may|bao nhieu) buoc\b/.test(text) ? "buoc" : undefined) : undefined;

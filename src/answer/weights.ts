@@ -57,6 +57,11 @@ export const LIST = {
   /** A list of steps for a question about steps. */
   steps: 0.5,
   /**
+   * …and as much more as the question names that procedure (its name beyond "các bước", "trình tự": src/answer/rules/list.ts
+   * `procedureNamed`), so that the procedure asked about wins over another one read with it. Chosen on training A–G (first session of 4 December 2026).
+   */
+  procedure: 1.0,
+  /**
    * For "bằng (những) cách nào": a list of means (headed "Hình thức", "Phương thức") over the same actor's list of contents.
    * Chosen in the fourth session of 3 December 2026 on training G (g-02: the forms of publicity against the contents)
    * and the legal fixture; as a filter it hid the only list of another kind (review), so a bonus, the smallest (of 0.5, 1.0) that answers g-02 and the fixture with the forms.
@@ -99,6 +104,13 @@ export const LIST = {
  * the first `ranks` passages. Chosen on training A–F.
  */
 export const PROSE = { minRun: 4, echo: 1, ranks: 2 } as const;
+
+/**
+ * A question about steps that no list of steps answers is answered by steps laid out in prose ("…, cùng nhau chia công rõ
+ * rệt, rồi cùng nhau đi giải thích …") in one of this many best sentences (src/answer/rules/sentences.ts `proseStepsRule`).
+ * Chosen on training A–G (first session of 4 December 2026).
+ */
+export const PROSE_STEPS = { sentences: 3 } as const;
 
 /**
  * "Bao lâu … một lần" is answered only by an interval stated in one of this many best-matching sentences

@@ -87,6 +87,10 @@ describe("reading what a question asks", () => {
     expect(read("Chỉ thị số 18 của Thủ tướng về công tác dân vận gồm những nhiệm vụ nào?").focus).toEqual([]);
     // A situation ("nếu … thì …") asks what the text says of it, not for an actor's whole list.
     expect(read("neu chinh sach dung ma nguoi dan chua hieu thi chinh quyen phai lam gi").focus).toEqual([]);
+    // "Các bước …, trình tự …, quy trình … là gì" names a procedure, not an actor; "HN" is a hội nghị.
+    expect(read("Các bước chuẩn bị và tiến hành HN CBCC cơ quan theo quy chế của tỉnh TB là gì ạ?")).toMatchObject({ type: "steps", focus: [] });
+    expect(read("Trình tự tổ chức hội nghị thôn là gì?").focus).toEqual([]);
+    expect(read("Các bước chuẩn bị và tiến hành HN CBCC cơ quan là gì ạ?").words.join(" ")).toContain("hoi nghi can bo cong chuc");
   });
 
   it("finds the term a definition question asks about, however it is put", () => {

@@ -184,6 +184,18 @@ const INTRODUCED_NOUN = new RegExp(`\\b(?:cac|nhung|mot so|mot vai) (${ITEM_NOUN
 /** A lead-in or item compared with another: folded, its first 80 syllable characters. */
 const leadKey = (text: string) => foldedSyllables(text).join(" ").slice(0, 80);
 
+/** "các bước", "trình tự", "quy trình" anywhere in a name: every procedure's name may say them. */
+const STEP_WORDS = new RegExp(STEPS_LEAD.source, "giu");
+
+/**
+ * How much of a procedure's name (its subject, else its heading) the question says, beyond the words for steps: "Trình tự
+ * tổ chức hội nghị cán bộ, công chức" is named by "mở hội nghị CBCC … các bước", not by "xây dựng mô hình … mấy bước".
+ */
+function procedureNamed(option: ListOption, asked: ReadonlySet<string>, stats: AnswerContext["stats"]): number {
+  const name = option.subject || option.headings.at(-1) || "";
+  return containment(contentWords(withoutOutlineNumber(name).replace(STEP_WORDS, " ")), asked, stats);
+}
+
 type Choice = { option: ListOption; score: number; focusMatch: number | undefined; support: number; echo: number };
 
 /** The best of these lists for the question, or undefined when none may answer it. */
@@ -238,7 +250,8 @@ function choose(context: AnswerContext, all: ListOption[]): Choice | undefined {
     const leadWords = option.lead ? contentWords(withoutOutlineNumber(option.lead)).filter((w) => !subjectWords.has(w) && !DUTY_WORDS.has(w)) : [];
     const leadCover = leadWords.length ? containment(leadWords, intent.wordsWithAlternatives, stats) : 0;
     const echo = phraseEcho(outsideFocus, foldedSyllables(`${option.headings.join(" ")} ${option.subject} ${option.lead}`), stats);
-    const score = LIST.focus * (focusMatch ?? 0) + LIST.coverage * support + LIST.lead * leadCover + LIST.prior * prior + LIST.phrase * echo + (intent.type === "steps" && option.steps ? LIST.steps : 0) + (ofMeans[i] ? LIST.means : 0);
+    const procedure = intent.type === "steps" && option.steps ? procedureNamed(option, intent.wordsWithAlternatives, stats) : 0;
+    const score = LIST.focus * (focusMatch ?? 0) + LIST.coverage * support + LIST.lead * leadCover + LIST.prior * prior + LIST.phrase * echo + (intent.type === "steps" && option.steps ? LIST.steps + LIST.procedure * procedure : 0) + (ofMeans[i] ? LIST.means : 0);
     if (!best || score > best.score) best = { option, score, focusMatch, support, echo };
   }
   return best;

@@ -6,7 +6,7 @@ import type { ScoredSentence } from "../evidence.ts";
 import { scoreSentences } from "../evidence.ts";
 import { phraseEcho, questionOutsideFocus } from "../echo.ts";
 import { scopeMatch } from "../scope.ts";
-import { LIMITS, PROSE, SENTENCE } from "../weights.ts";
+import { LIMITS, PROSE, PROSE_STEPS, SENTENCE } from "../weights.ts";
 import { foldedSyllables } from "../../text/normalize.ts";
 
 /**
@@ -125,4 +125,22 @@ export function echoingProse(context: AnswerContext, sentences = scoreSentences(
   if (!best) return undefined;
   const prose = readOn(sentences, best.sentence);
   return { ...candidateOf(context, [best.sentence, ...prose.filter((s) => s !== best.sentence)], "sentences", true), echo: best.echo };
+}
+
+/**
+ * Actions laid out in order in one sentence, on folded text: "… bàn tính kỹ càng, cùng nhau chia công rõ rệt, rồi cùng nhau
+ * đi giải thích …" (two actions or more, then ", rồi" or ", sau đó"), or "trước hết … sau đó / cuối cùng …".
+ */
+const SEQUENCE = /,[^,]+,\s*(?:roi|sau do|tiep do|tiep theo|cuoi cung)\s|\b(?:truoc het|dau tien|truoc tien)\b.*\b(?:sau do|tiep do|tiep theo|cuoi cung)\b/;
+
+/**
+ * For a question about steps that no list of steps answers: one of the best sentences (the first PROSE_STEPS.sentences)
+ * that lays out the steps in order in prose, quoted with the rest of its paragraph as a list question's prose is.
+ */
+export function proseStepsRule(context: AnswerContext, sentences = scoreSentences(context)): Candidate | undefined {
+  if (context.intent.type !== "steps") return undefined;
+  const best = sentences.slice(0, PROSE_STEPS.sentences).find((s) => SEQUENCE.test(fold(s.text).toLowerCase()));
+  if (!best) return undefined;
+  const prose = readOn(sentences, best);
+  return { ...candidateOf(context, [best, ...prose.filter((s) => s !== best)], "sentences", true), typeFound: true };
 }
