@@ -32,7 +32,7 @@ const DAY = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d{1,2}\b/;
  * Any time: a day, a month, a quarter, a year, or a recurring time ("tối thứ sáu cuối mỗi tháng", "sáng
  * chủ nhật đầu tiên", "hằng quý"). A weekday only after a part of the day or "vào": "thứ hai" alone is "second".
  */
-const WHEN = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d|\bthang\s+\d|\bquy\s+(?:i|ii|iii|iv|\d)\b|\b(?:19|20)\d\d\b|\b(?:sang|chieu|toi|vao)\s+(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu nhat)\b|\bchu nhat\b|\b(?:dau|cuoi|giua)\s+(?:moi\s+)?(?:thang|nam|quy|tuan)\b|\b(?:hang|moi)\s+(?:thang|nam|quy|tuan)\b/;
+const WHEN = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d|\bthang\s+(?:\d|gieng\b|chap\b|muoi\b|hai\b|ba\b|tu\b|sau\b|bay\b|tam\b|chin\b)|\bquy\s+(?:i|ii|iii|iv|\d)\b|\b(?:19|20)\d\d\b|\b(?:sang|chieu|toi|vao)\s+(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu nhat)\b|\bchu nhat\b|\b(?:dau|cuoi|giua)\s+(?:moi\s+)?(?:thang|nam|quy|tuan)\b|\b(?:hang|moi)\s+(?:thang|nam|quy|tuan)\b/;
 /** A length of time stated: "10 ngày làm việc", "ba tháng", "05 năm", "hai tuần" (folded). */
 export const DURATION = new RegExp(`\\b${NUMBER_WORD}\\s+(?:ngay|thang|nam|tuan|gio|quy)\\b`);
 /** "bao lâu", not "bao lâu (…) một lần" (how often, a PERIOD): a length of time asked. */

@@ -112,7 +112,7 @@ const YES_NO = /\b(?:co phai|phai khong|duoc khong|hay khong|dung khong|co can|c
 const TYPE_PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ["steps", /\b(?:cac buoc|may buoc|nhung buoc|bao nhieu buoc|buoc nao|trinh tu|quy trinh|thu tuc (?:gom|nhu the nao|the nao|ra sao)|tien hanh theo|lam theo thu tu|lan luot|tung buoc|theo thu tu|tuan tu|truoc sau (?:ra sao|the nao|nhu the nao|ntn)|tu (?:luc|khi) \w+(?: \w+){0,8} den (?:luc|khi))\b/],
   ["who", /\b(?:ai|nguoi nao|dong chi nao|ong nao|ba nao|co quan nao|don vi nao|to chuc nao|(?<!van )ban nao|cap nao|chu the nao|bo phan nao|luc luong nao)\b/],
-  ["date", /\b(?:nam nao|ngay nao|thang nao|khi nao|luc nao|bao gio|thoi diem nao|thoi han|han chot|truoc ngay|bao lau|may thang|may nam|dinh ky|nam bao nhieu|ngay bao nhieu|thoi gian nao|hieu luc tu|tu ngay nao|tu nam nao)\b/],
+  ["date", /\b(?:nam nao|ngay nao|thang nao|thang may|ngay may|nam may|khi nao|luc nao|bao gio|thoi diem nao|thoi han|han chot|truoc ngay|bao lau|may thang|may nam|dinh ky|nam bao nhieu|ngay bao nhieu|thoi gian nao|hieu luc tu|tu ngay nao|tu nam nao)\b/],
   ["number", /\b(?:bao nhieu|may(?! (?:\p{L}+ ){0,3}(?:ay|kia)\b)|so luong|ty le|ti le|phan tram|muc bao nhieu)\b/u],
   ["definition", /\b(?:la gi|the nao la|khai niem|dinh nghia|duoc hieu|hieu the nao|hieu nhu the nao|hieu ra sao|nghia la gi|nghia la sao|la lam gi|la viec gi|la lam viec gi|noi nom na)\b/],
   ["list", /\b(?:nhiem vu|trach nhiem|phai lam gi|lam gi|lam nhung gi|lam nhung viec gi|gom nhung|gom nhu|bao gom|nhung gi|nhung viec|noi dung|giai phap|bien phap|muc tieu|quan diem|phuong thuc|phuong huong|yeu cau|hinh thuc|ke ten|liet ke|dot pha|chi tieu|nhung nao|cac nao|nghia vu|quyen han|chuc nang|viec gi)\b/],
@@ -239,7 +239,8 @@ const BY_MEANS = new RegExp(`\\b${MEANS}\\b`);
 function itemKindOf(text: string): string[] | undefined {
   const words = ITEM_KIND.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
   const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
-  if (pairs.length === 0 || GENERAL_HEADS.has(words[0]!) || pairs.some((pair) => GENERAL_KINDS.has(pair))) return undefined;
+  // "những việc chính nào", "những mảng việc nào", "đầu việc nào": work of any kind, which any list of duties may answer.
+  if (pairs.length === 0 || GENERAL_HEADS.has(words[0]!) || GENERAL_HEADS.has(words.at(-1)!) || pairs.some((pair) => GENERAL_KINDS.has(pair))) return undefined;
   return [...new Set([...pairs, ...pairs.flatMap((pair) => KIND_ALTERNATIVES.find((group) => group.includes(pair)) ?? [])])];
 }
 
@@ -314,8 +315,8 @@ export function analyseQuestionIntent(asTyped: string, query: AnalysedQuery, lex
   const unit = type !== "number" ? undefined : percent ? "%" : text.match(/\b(?:bao nhieu|may)\s+(phan tram|ty le|\p{L}+)/u)?.[1] ?? (/%/.test(question) ? "%" : undefined);
   const dateKind = type !== "date" ? undefined
     : /\b(?:bao lau|dinh ky|may thang|may nam|moi nam|hang nam|lan)\b/.test(text) ? "period"
-    : /\b(?:nam nao|nam bao nhieu|tu nam nao)\b/.test(text) ? "year"
-    : /\b(?:ngay nao|hom nao|ngay bao nhieu|ngay thang nam nao|ngay thang nao)\b/.test(text) ? "day" : "when";
+    : /\b(?:nam nao|nam bao nhieu|nam may|tu nam nao)\b/.test(text) ? "year"
+    : /\b(?:ngay nao|hom nao|ngay bao nhieu|ngay may|ngay thang nam nao|ngay thang nao)\b/.test(text) ? "day" : "when";
   // "Ai ký" a text named by its number asks for a person's name; "nghị quyết hội nghị … ai ký" is answered by the offices that sign.
   const person = type === "who" && (/\b(?:dong chi nao|ho ten|ten la gi|ten gi|ong nao|ba nao|(?:truong|pho|bi thu|chu tich|giam doc|tac gia|tong bien tap)\b.*\bla ai)\b/.test(text)
     || (Boolean(scope.documentNumber) && /\b(?:ai ky|nguoi ky|do ai ky)\b/.test(text)));
