@@ -20,6 +20,8 @@ export const messages = {
       case "consequence": return "Tài liệu hiện có không nêu việc xử lý cụ thể cho trường hợp này, nên tôi không trả lời để tránh thông tin sai.";
       case "textNumber": return "Tài liệu hiện có không ghi số hiệu của văn bản này, nên tôi không trả lời để tránh thông tin sai.";
       case "duration": return "Tài liệu hiện có không nêu thời hạn (bao lâu) mà câu hỏi cần, nên tôi không trả lời để tránh thông tin sai.";
+      case "holder": return "Tài liệu hiện có không ghi tên người giữ chức vụ này, nên tôi không trả lời để tránh thông tin sai.";
+      case "place": return "Tài liệu hiện có không nêu địa điểm (ở đâu) mà câu hỏi cần, nên tôi không trả lời để tránh thông tin sai.";
       case "frequency": return "Tài liệu hiện có không nêu việc này được tổ chức, thực hiện bao lâu một lần, nên tôi không trả lời để tránh thông tin sai.";
       case "count": return `Tài liệu hiện có không nêu số ${why.units.join(", số ")} mà câu hỏi cần, nên tôi không trả lời để tránh thông tin sai.`;
     }

@@ -21,6 +21,8 @@ const NOT_STATED_LABELS: Record<NotStated["reason"], string> = {
   current: "người giữ chức vụ hiện nay",
   frequency: "bao lâu làm một lần (định kỳ)",
   duration: "thời hạn, độ dài thời gian (bao lâu)",
+  place: "địa điểm (ở đâu)",
+  holder: "tên người giữ chức vụ câu hỏi nêu",
   textNumber: "số hiệu của văn bản",
   event: "ngày của sự việc câu hỏi nêu (hiệu lực, thành lập, phát động)",
   form: "mẫu văn bản, biểu mẫu (kho tài liệu chưa có)",

@@ -74,6 +74,11 @@ function namesPeople(sentence: string, questionWords: readonly string[]): boolea
  */
 const PERSON = /(?:đồng chí|ông|bà)\s+(?!(?:Trưởng|Phó|Bí|Ủy|Uỷ|Chủ|Tỉnh|Huyện|Giám|Thủ|Tổng|Thường|Chánh|Phụ)(?!\p{L}))\p{Lu}\p{Ll}*|(?<![\p{L}])(?!(?:Ban|Bộ|Đảng|Ủy|Uỷ|Hội|Mặt|Nhà|Quốc|Chính|Trung|Văn|Thủ|Tổng|Nghị|Kết|Quyết|Chỉ|Công|Thanh|Đoàn|Liên|Cộng|Việt|Hà|Trưởng|Phó|Bí|Chủ|Giám|Thường|Chánh|Tỉnh|Huyện)\s)\p{Lu}\p{Ll}*\s\p{Lu}\p{Ll}*\s\p{Lu}\p{Ll}*/u;
 
+/** Does a sentence (as written) name a person: "đồng chí Lê Hùng Anh", "Nguyễn Văn Thể" (not an office alone)? */
+export function namesPerson(sentence: string): boolean {
+  return PERSON.test(sentence);
+}
+
 /** A share of a body ("hai phần ba tổng số cán bộ", "2/3 tổng số", "quá nửa"): it answers a threshold of people ("cần tối thiểu bao nhiêu người"), as a quorum is stated. */
 const PROPORTION = /\b(?:mot|hai|ba|bon|nam) phan (?:hai|ba|tu|nam)\b|\bqua (?:nua|ban)\b|\bmot nua\b|(?:\b\d\s*\/\s*\d\b|%|\bphan tram\b)(?= (?:tong so|so nguoi|so can bo|so dai bieu|thanh vien))/;
 /** A target asked for ("phấn đấu", "chỉ tiêu", "tối thiểu"), folded: a share of the things counted states one. */

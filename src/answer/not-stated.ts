@@ -8,6 +8,8 @@ import { sanctionNotStated } from "./sanction.ts";
 import { formNotHeld } from "./template.ts";
 import type { ScoredSentence } from "./evidence.ts";
 import { textNumberNotStated } from "./text-number.ts";
+import { placeNotStated } from "./where.ts";
+import { officeHolderNotStated } from "./office-holder.ts";
 import type { QuestionAnalysis } from "./question.ts";
 import { THOSE_FEW } from "./question.ts";
 import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
@@ -16,7 +18,7 @@ import { issueDateNotStated, signerNotStated, textNotHeld } from "./unheld.ts";
  * Why the documents cannot answer a question however well its words match, when a rule can tell:
  * it asks what a text the knowledge base does not hold says (`text`), when such a text was issued
  * and no sentence read gives its date (`date`), the date of an event no sentence read names with a date (`event`: "có hiệu lực từ ngày nào"), who signed it (`signer`), a form to fill in that the knowledge base does not hold (`form`), a disciplinary form no sentence read names (`sanction`), what befalls a failure when no sentence says (`consequence`), or a count no sentence read
- * states (`count`), a text's number the documents do not give (`textNumber`), which things a count names when the passages only mention them (`enumeration`), how often something is done when no sentence read says so (`frequency`), how long when none of the best sentences says (`duration`), or who holds an office now (`current`: the documents speak as of their dates).
+ * states (`count`), a text's number the documents do not give (`textNumber`), which things a count names when the passages only mention them (`enumeration`), how often something is done when no sentence read says so (`frequency`), how long when none of the best sentences says (`duration`), where when none of them names a place (`place`), who held an office when none of them names a person with it (`holder`), or who holds an office now (`current`: the documents speak as of their dates).
  * The reply says which; typed here so that every channel words it alike.
  */
 export type NotStated =
@@ -26,7 +28,7 @@ export type NotStated =
   | { reason: "count"; units: string[] }
   | { reason: "enumeration"; mention: string }
   | { reason: "event"; event: string }
-  | { reason: "current" | "frequency" | "textNumber" | "form" | "sanction" | "consequence" | "duration" };
+  | { reason: "current" | "frequency" | "textNumber" | "form" | "sanction" | "consequence" | "duration" | "place" | "holder" };
 
 /**
  * The question's clauses (abbreviations written out, folded); a clause that asks to confirm a count rather than for
@@ -56,6 +58,7 @@ export function notStated(intent: QuestionAnalysis, registry: Registry, stats: T
   if (unsigned) return { reason: "signer", text: unsigned };
   // "Ai là lực lượng nòng cốt … hiện nay?" asks no person's name: answered as usual.
   if (intent.type === "who" && intent.person && NOW.test(intent.words.join(" "))) return { reason: "current" };
+  if (officeHolderNotStated(intent, sentences)) return { reason: "holder" };
   // A sum of money is a count of its unit ("Tài liệu hiện có không nêu số tiền …").
   const counts = countsNotStated(askedClauses(intent.clauses), sentences, intent.share);
   const units = [...counts, ...(amountNotStated(intent.words, sentences) ? ["tiền"] : [])];
@@ -64,5 +67,6 @@ export function notStated(intent: QuestionAnalysis, registry: Registry, stats: T
   const mention = read && !read.listed ? enumerationNotGiven(read.question, read.context, sentences) : undefined;
   if (mention) return { reason: "enumeration", mention };
   if (frequencyNotStated(intent.words, sentences)) return { reason: "frequency" };
-  return durationNotStated(intent.words, sentences) ? { reason: "duration" } : undefined;
+  if (durationNotStated(intent.words, sentences)) return { reason: "duration" };
+  return placeNotStated(intent.words, sentences) ? { reason: "place" } : undefined;
 }

@@ -318,7 +318,7 @@ export function analyseQuestionIntent(asTyped: string, query: AnalysedQuery, lex
     : /\b(?:nam nao|nam bao nhieu|nam may|tu nam nao)\b/.test(text) ? "year"
     : /\b(?:ngay nao|hom nao|ngay bao nhieu|ngay may|ngay thang nam nao|ngay thang nao)\b/.test(text) ? "day" : "when";
   // "Ai ký" a text named by its number asks for a person's name; "nghị quyết hội nghị … ai ký" is answered by the offices that sign.
-  const person = type === "who" && (/\b(?:dong chi nao|ho ten|ten la gi|ten gi|ong nao|ba nao|(?:truong|pho|bi thu|chu tich|giam doc|tac gia|tong bien tap)\b.*\bla ai)\b/.test(text)
+  const person = type === "who" && (/\b(?:dong chi nao|ho ten|ten la gi|ten gi|ong nao|ba nao|(?:truong|pho|bi thu|chu tich|giam doc|tac gia|tong bien tap)\b.*\bla ai|ai la (?:truong|pho|bi thu|chu tich|giam doc|tong bien tap))\b/.test(text)
     || (Boolean(scope.documentNumber) && /\b(?:ai ky|nguoi ky|do ai ky)\b/.test(text)));
   const counts = type === "list" || type === "steps" ? statedCounts(text) : [];
   const share = /\b(?:toi thieu|it nhat|(?:can|phai) (?:co )?(?:bao nhieu|may)|du (?:bao nhieu|may))\b/.test(text);

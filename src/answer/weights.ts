@@ -119,6 +119,18 @@ export const PROSE_STEPS = { sentences: 3 } as const;
 export const INTERVAL_SENTENCES = 2;
 
 /**
+ * "Trưởng Ban … là ai" is answered only by a person named with that office in one of this many best-matching sentences
+ * (src/answer/office-holder.ts). Set as PLACE_SENTENCES is; the training sets ask it only of texts that name no holder.
+ */
+export const OFFICE_SENTENCES = 3;
+
+/**
+ * "… ở đâu", "tại địa điểm nào" is answered only by a place named in one of this many best-matching sentences
+ * (src/answer/where.ts). Set as DURATION_SENTENCES is; checked on training A–G (td48, g-53: "tại Hà Nội" is in the first).
+ */
+export const PLACE_SENTENCES = 3;
+
+/**
  * "… thì bị xử lý ra sao" is answered only by a consequence named in one of this many best-matching sentences
  * (src/answer/sanction.ts); one further down is another breach's. Chosen on training A–G (tdu11: the 2014 plan's
  * sentences say nothing of failing; the regulation's Điều 20 names it in its first).
