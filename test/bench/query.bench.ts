@@ -147,7 +147,7 @@ try {
   await runIngest(legalDocs, path.join(dir, "legal-index"));
   const legal = await openAnswerer(path.join(dir, "legal-index"));
   answerRows.push(answerRow("văn bản pháp quy (Điều/Khoản)", "báo cáo", await evaluate(legal.answer, await readQuestionFile(path.join(ROOT, "test/fixtures/legal/legal-questions.jsonl")), 5, async (id) => (await legal.index.passage(id))?.text)));
-  // Training sets F and G and blind sets 5 to 11 ask about the bundled documents and the legal fixture alike, so they run on this index.
+  // Training sets F and G and blind sets 5 to 12 ask about the bundled documents and the legal fixture alike, so they run on this index.
   for (const [name, file, role] of [
     ["huấn luyện F", "test/fixtures/answer-train-f.jsonl", "huấn luyện"],
     ["huấn luyện G", "test/fixtures/answer-train-g.jsonl", "huấn luyện"],
@@ -158,6 +158,7 @@ try {
     ["đánh giá kín 9", "test/fixtures/answer-blind-9.jsonl", "báo cáo (kín, đã chạy một lần 3/12/2026, phiên thứ ba)"],
     ["đánh giá kín 10", "test/fixtures/answer-blind-10.jsonl", "báo cáo (kín, đã chạy một lần 3/12/2026, phiên thứ tư)"],
     ["đánh giá kín 11", "test/fixtures/answer-blind-11.jsonl", "báo cáo (kín, đã chạy một lần 3/12/2026, phiên thứ năm)"],
+    ["đánh giá kín 12", "test/fixtures/answer-blind-12.jsonl", "báo cáo (kín, đã chạy một lần 3/12/2026, phiên thứ sáu)"],
   ] as const) {
     try {
       answerRows.push(answerRow(name, role, await evaluate(legal.answer, await readQuestionFile(path.join(ROOT, file)), 5, async (id) => (await legal.index.passage(id))?.text)));
