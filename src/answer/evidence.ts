@@ -32,9 +32,12 @@ const DAY = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d{1,2}\b/;
  * Any time: a day, a month, a quarter, a year, or a recurring time ("tối thứ sáu cuối mỗi tháng", "sáng
  * chủ nhật đầu tiên", "hằng quý"). A weekday only after a part of the day or "vào": "thứ hai" alone is "second".
  */
-const WHEN = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d|\bthang\s+(?:\d|gieng\b|chap\b|muoi\b|hai\b|ba\b|tu\b|sau\b|bay\b|tam\b|chin\b)|\bquy\s+(?:i|ii|iii|iv|\d)\b|\b(?:19|20)\d\d\b|\b(?:sang|chieu|toi|vao)\s+(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu nhat)\b|\bchu nhat\b|\b(?:dau|cuoi|giua)\s+(?:moi\s+)?(?:thang|nam|quy|tuan)\b|\b(?:hang|moi)\s+(?:thang|nam|quy|tuan)\b/;
-/** A length of time stated: "10 ngày làm việc", "ba tháng", "05 năm", "hai tuần" (folded). */
-export const DURATION = new RegExp(`\\b${NUMBER_WORD}\\s+(?:ngay|thang|nam|tuan|gio|quy)\\b`);
+const WHEN = /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\bngay\s+\d|\bthang\s+(?:\d|gieng\b|chap\b|muoi\b(?! lan))|\bquy\s+(?:i|ii|iii|iv|\d)\b|\b(?:19|20)\d\d\b|\b(?:sang|chieu|toi|vao)\s+(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu nhat)\b|\bchu nhat\b|\b(?:dau|cuoi|giua)\s+(?:moi\s+)?(?:thang|nam|quy|tuan)\b|\b(?:hang|moi)\s+(?:thang|nam|quy|tuan)\b/;
+/**
+ * A length of time stated: "10 ngày làm việc", "ba tháng", "05 năm", "hai tuần" (folded). Not a date ("ngày 15 tháng 10
+ * năm …", "Việt Nam ngày …"), nor "sau ngày" (after) or "ngắn ngày": "sáu" and "ngàn" are left out, as they fold alike.
+ */
+export const DURATION = /(?<!\b(?:ngay|thang|viet) )\b(?:\d+(?:[.,]\d+)?|mot|hai|ba|bon|nam|bay|tam|chin|muoi|nua)\s+(?:ngay|thang|nam|tuan|gio|quy)\b/;
 /** "bao lâu", not "bao lâu (…) một lần" (how often, a PERIOD): a length of time asked. */
 const ASKS_LENGTH = /\bbao lau\b(?!(?: [a-z0-9]+){0,8} (?:mot|1) lan\b)/;
 const PERIOD = /\bdinh ky\b|\b(?:hang|moi) (?:nam|thang|quy|tuan)\b|\d+\s+(?:thang|nam|ngay)\s+(?:mot|1)\s+lan\b|\blan\b/;

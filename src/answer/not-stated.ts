@@ -68,5 +68,5 @@ export function notStated(intent: QuestionAnalysis, registry: Registry, stats: T
   if (mention) return { reason: "enumeration", mention };
   if (frequencyNotStated(intent.words, sentences)) return { reason: "frequency" };
   if (durationNotStated(intent.words, sentences)) return { reason: "duration" };
-  return placeNotStated(intent.words, sentences) ? { reason: "place" } : undefined;
+  return placeNotStated(intent, sentences, read?.question) ? { reason: "place" } : undefined;
 }

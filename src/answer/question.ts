@@ -64,7 +64,7 @@ export type QuestionAnalysis = {
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Words that name a list ("nhiệm vụ", "(nhóm) giải pháp"): "X là gì" with one of these asks for a list, not a definition. */
-const LIST_NOUNS = /^(?:nhom\s+)?(?:nhiem vu|trach nhiem|noi dung|phuong thuc|giai phap|bien phap|muc tieu|quan diem|yeu cau|chi tieu|nhom nhiem vu|dot pha|cong viec|viec|hinh thuc|quyen han|quyen|nghia vu|phuong huong|chuc nang|buoc|trinh tu|quy trinh)(?: |$)/;
+const LIST_NOUNS = /^(?:nhom\s+)?(?:nhiem vu|trach nhiem|noi dung|phuong thuc|giai phap|bien phap|muc tieu|quan diem|yeu cau|chi tieu|nhom nhiem vu|dot pha|cong viec|viec|hinh thuc|quyen han|quyen|nghia vu|phuong huong|chuc nang|buoc(?! thoi| ngoat)|trinh tu|quy trinh)(?: |$)/;
 
 /** A count before a list noun: "3 việc quan trọng", "những nhiệm vụ", "mấy nhóm giải pháp". */
 const COUNTED = /^(?:\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|may|cac|nhung)\s+/;
@@ -240,7 +240,7 @@ function itemKindOf(text: string): string[] | undefined {
   const words = ITEM_KIND.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
   const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
   // "những việc chính nào", "những mảng việc nào", "đầu việc nào": work of any kind, which any list of duties may answer.
-  if (pairs.length === 0 || GENERAL_HEADS.has(words[0]!) || GENERAL_HEADS.has(words.at(-1)!) || pairs.some((pair) => GENERAL_KINDS.has(pair))) return undefined;
+  if (pairs.length === 0 || GENERAL_HEADS.has(words[0]!) || words.at(-1) === "viec" || pairs.some((pair) => GENERAL_KINDS.has(pair))) return undefined;
   return [...new Set([...pairs, ...pairs.flatMap((pair) => KIND_ALTERNATIVES.find((group) => group.includes(pair)) ?? [])])];
 }
 
@@ -318,10 +318,11 @@ export function analyseQuestionIntent(asTyped: string, query: AnalysedQuery, lex
     : /\b(?:nam nao|nam bao nhieu|nam may|tu nam nao)\b/.test(text) ? "year"
     : /\b(?:ngay nao|hom nao|ngay bao nhieu|ngay may|ngay thang nam nao|ngay thang nao)\b/.test(text) ? "day" : "when";
   // "Ai ký" a text named by its number asks for a person's name; "nghị quyết hội nghị … ai ký" is answered by the offices that sign.
-  const person = type === "who" && (/\b(?:dong chi nao|ho ten|ten la gi|ten gi|ong nao|ba nao|(?:truong|pho|bi thu|chu tich|giam doc|tac gia|tong bien tap)\b.*\bla ai|ai la (?:truong|pho|bi thu|chu tich|giam doc|tong bien tap))\b/.test(text)
+  const person = type === "who" && (/\b(?:dong chi nao|ho ten|ten la gi|ten gi|ong nao|ba nao|(?:truong|pho|bi thu|chu tich|giam doc|tac gia|tong bien tap)\b.*\bla ai)\b/.test(text)
     || (Boolean(scope.documentNumber) && /\b(?:ai ky|nguoi ky|do ai ky)\b/.test(text)));
   const counts = type === "list" || type === "steps" ? statedCounts(text) : [];
-  const share = /\b(?:toi thieu|it nhat|(?:can|phai) (?:co )?(?:bao nhieu|may)|du (?:bao nhieu|may))\b/.test(text);
+  // "phải có bao nhiêu người … thì … mới …" asks a threshold; "Ban … phải có bao nhiêu thành viên" the size of a body.
+  const share = /\b(?:toi thieu|it nhat|can (?:co )?(?:bao nhieu|may)|du (?:bao nhieu|may))\b|\bphai co (?:bao nhieu|may)\b.*\b(?:thi|moi)\b/.test(text);
   const itemKind = type === "list" ? itemKindOf(text) : undefined;
   const means = type === "list" && BY_MEANS.test(text);
   const countedNoun = type === "list" || type === "steps" || type === "number" ? HOW_MANY_ITEMS.exec(text)?.[1] ?? (/\b(?:may|bao nhieu) buoc\b/.test(text) ? "buoc" : undefined) : undefined;

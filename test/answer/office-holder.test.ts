@@ -21,7 +21,7 @@ describe("the holder of an office asked", () => {
   });
 
   it("is said not to be given when only the deputy is named", async () => {
-    const result = await meeting.answer("Ai là Trưởng Ban Dân vận Tỉnh ủy An Phú năm 2023?");
+    const result = await meeting.answer("Trưởng Ban Dân vận Tỉnh ủy An Phú năm 2023 là đồng chí nào?");
     expect(result.grade).toBe("none");
     expect(result.explain?.notStated?.reason).toBe("holder");
     expect(result.answer).not.toContain("Trần Văn Bình");
@@ -35,5 +35,13 @@ describe("what is not an office asked", () => {
     expect(officeHolderNotStated({ person: true, words: words("ket luan nay do dong chi nao ky thay mat ban bi thu") }, foot)).toBe(false);
     expect(officeHolderNotStated({ person: true, words: words("ban bi thu nam 2015 gom nhung dong chi nao") }, foot)).toBe(false);
     expect(officeHolderNotStated({ person: true, words: words("bi thu huyen uy nam 2015 la dong chi nao") }, foot)).toBe(true);
+    // "nhiệm kỳ" folds to "ky" as "ký" does: still an office asked.
+    const deputy = [{ text: "Đồng chí Trần Văn Bình, Phó Trưởng Ban Dân vận Tỉnh ủy, phát biểu." }];
+    expect(officeHolderNotStated({ person: true, words: words("truong ban dan van tinh uy nhiem ky 2021 2026 la dong chi nao") }, deputy)).toBe(true);
+  });
+
+  it("takes an office given by role as stated", () => {
+    const byRole = [{ text: "Ban Chỉ đạo do đồng chí Phó Bí thư Thường trực Huyện ủy làm Trưởng ban." }];
+    expect(officeHolderNotStated({ person: true, words: "truong ban chi dao cua huyen la dong chi nao".split(" ") }, byRole)).toBe(false);
   });
 });

@@ -96,3 +96,14 @@ describe("steps and figures asked in everyday words", () => {
     expect(result.answer).toContain("ít nhất một phần ba tổng số người");
   });
 });
+
+describe("what is not a length of time", () => {
+  it("reads neither a date nor \"sau ngày\" as how long", async () => {
+    const { holdsAnswerType } = await import("../../src/answer/evidence.ts");
+    const asked = { type: "date" as const, dateKind: "period" as const, words: "dang len trang thong tin thi phai de bao lau".split(" ") };
+    expect(holdsAnswerType(asked, "Nội dung được duy trì tối thiểu 01 năm.")).toBe(true);
+    for (const text of ["Nội dung được đăng sau ngày Chủ tịch phê duyệt.", "Mặt trận Tổ quốc Việt Nam ngày 15 tháng 10 bầu ra ban mới.", "Lớp bồi dưỡng ngắn ngày cho cán bộ."]) {
+      expect(holdsAnswerType(asked, text)).toBe(false);
+    }
+  });
+});

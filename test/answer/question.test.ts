@@ -91,6 +91,15 @@ describe("reading what a question asks", () => {
     expect(read("Các bước chuẩn bị và tiến hành HN CBCC cơ quan theo quy chế của tỉnh TB là gì ạ?")).toMatchObject({ type: "steps", focus: [] });
     expect(read("Trình tự tổ chức hội nghị thôn là gì?").focus).toEqual([]);
     expect(read("Các bước chuẩn bị và tiến hành HN CBCC cơ quan là gì ạ?").words.join(" ")).toContain("hoi nghi can bo cong chuc");
+    // …but "HN" alone is as often Hà Nội; "Buộc thôi việc" is a sanction, not a step.
+    expect(read("Ban Dân vận Thành ủy HN có nhiệm vụ gì?").words.join(" ")).not.toContain("hoi nghi");
+    expect(read("Buộc thôi việc là gì?").type).toBe("definition");
+    // "phải có bao nhiêu người … thì … mới …" asks a threshold; the size of a body is a plain count.
+    expect(read("phai co bao nhieu nguoi cung de nghi thi thu truong moi phai doi thoai?").share).toBe(true);
+    expect(read("Ban Thanh tra nhân dân của xã phải có bao nhiêu thành viên?").share).toBeUndefined();
+    // "những mảng việc nào" is work of any kind; "những ưu điểm nào" still names a kind.
+    expect(read("CBCC được quyền giám sát những mảng việc nào?").itemKind).toBeUndefined();
+    expect(read("Năm Dân vận 2014 có những ưu điểm nào?").itemKind).toContain("uu diem");
   });
 
   it("finds the term a definition question asks about, however it is put", () => {

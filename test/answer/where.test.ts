@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { placeNotStated } from "../../src/answer/where.ts";
 import { answererForFile } from "../helpers/suite.ts";
 
 /**
@@ -28,6 +29,20 @@ describe("a place asked", () => {
     const result = await answerer.answer("Hội nghị tổng kết 10 năm công tác vận động của huyện tổ chức ngày nào, ở đâu?");
     expect(result.grade).not.toBe("none");
     expect(result.answer).toContain("tại Nhà văn hóa huyện An Phú");
+  });
+
+  it("is read from the question as typed: \"ở đầu tháng\" asks no place, \"ngày nào, ở đâu\" is answered by its date", async () => {
+    expect(placeNotStated({ type: "fact", words: "chi bo sinh hoat o dau thang hay cuoi thang".split(" ") }, [{ text: "Chi bộ sinh hoạt vào ngày mùng 3." }], "Chi bộ sinh hoạt ở đầu tháng hay cuối tháng?")).toBe(false);
+    expect(placeNotStated({ type: "fact", words: "noi dung nay duoc quy dinh cu the o dau".split(" ") }, [{ text: "Chi bộ sinh hoạt vào ngày mùng 3." }])).toBe(false);
+    expect(placeNotStated({ type: "date", words: "hoi nghi to chuc ngay nao o dau".split(" ") }, [{ text: "Ngày 06/9/2023, hội nghị được tổ chức." }])).toBe(false);
+  });
+
+  it("knows a place however the sentence puts it", () => {
+    const asked = { type: "fact" as const, words: "hoi nghi to chuc o dau".split(" ") };
+    for (const text of ["Tại Hà Nội, Ban Dân vận tổ chức hội nghị.", "Quyền hành và lực lượng đều ở nơi dân.", "Hội nghị họp tại cơ quan Huyện ủy."]) {
+      expect(placeNotStated(asked, [{ text }])).toBe(false);
+    }
+    expect(placeNotStated(asked, [{ text: "Hội nghị đánh giá kết quả công tác vận động." }])).toBe(true);
   });
 
   it("is said not to be given when the best sentences name no place", async () => {

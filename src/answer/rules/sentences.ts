@@ -128,10 +128,10 @@ export function echoingProse(context: AnswerContext, sentences = scoreSentences(
 }
 
 /**
- * Actions laid out in order in one sentence, on folded text: "… bàn tính kỹ càng, cùng nhau chia công rõ rệt, rồi cùng nhau
+ * Actions laid out in order in one sentence, as written (folded, ", rồi" would be ", rời" too): "… bàn tính kỹ càng, cùng nhau chia công rõ rệt, rồi cùng nhau
  * đi giải thích …" (two actions or more, then ", rồi" or ", sau đó"), or "trước hết … sau đó / cuối cùng …".
  */
-const SEQUENCE = /,[^,]+,\s*(?:roi|sau do|tiep do|tiep theo|cuoi cung)\s|\b(?:truoc het|dau tien|truoc tien)\b.*\b(?:sau do|tiep do|tiep theo|cuoi cung)\b/;
+const SEQUENCE = /,[^,]+,\s*(?:rồi|sau đó|tiếp đó|tiếp theo|cuối cùng)\s|(?<!\p{L})(?:trước hết|đầu tiên|trước tiên)(?!\p{L}).*(?<!\p{L})(?:sau đó|tiếp đó|tiếp theo|cuối cùng)(?!\p{L})/u;
 
 /**
  * For a question about steps that no list of steps answers: one of the best sentences (the first PROSE_STEPS.sentences)
@@ -139,7 +139,7 @@ const SEQUENCE = /,[^,]+,\s*(?:roi|sau do|tiep do|tiep theo|cuoi cung)\s|\b(?:tr
  */
 export function proseStepsRule(context: AnswerContext, sentences = scoreSentences(context)): Candidate | undefined {
   if (context.intent.type !== "steps") return undefined;
-  const best = sentences.slice(0, PROSE_STEPS.sentences).find((s) => SEQUENCE.test(fold(s.text).toLowerCase()));
+  const best = sentences.slice(0, PROSE_STEPS.sentences).find((s) => SEQUENCE.test(s.text.normalize("NFC").toLowerCase()));
   if (!best) return undefined;
   const prose = readOn(sentences, best);
   return { ...candidateOf(context, [best, ...prose.filter((s) => s !== best)], "sentences", true), typeFound: true };
